@@ -1,0 +1,43 @@
+/**
+ * Reads `lessons/` and `solutions/` from disk and validates them as one course. Used by the Vite plugin (so a
+ * broken lesson fails `vite build` and `vite dev`) and by the content tests.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { LessonMeta } from "../src/lessons/lessonSchema.ts";
+import { assembleCourse, LESSON_BODY_FILE, LessonError, parseLesson } from "../src/lessons/parseLesson.ts";
+
+function subfolders(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+}
+
+export function readCourse(root: string): LessonMeta[] {
+  const lessonsDir = join(root, "lessons");
+  const lessons = subfolders(lessonsDir).map((folder) => {
+    const fileNames = readdirSync(join(lessonsDir, folder));
+    const body = fileNames.includes(LESSON_BODY_FILE)
+      ? readFileSync(join(lessonsDir, folder, LESSON_BODY_FILE), "utf8")
+      : undefined;
+    return parseLesson({ folder, body, fileNames });
+  });
+  const course = assembleCourse(lessons);
+  checkSolutions(join(root, "solutions"), course);
+  return course;
+}
+
+/** Each `solutions/NN-slug/` belongs to a lesson and only replaces that lesson's starter files. */
+function checkSolutions(solutionsDir: string, course: readonly LessonMeta[]): void {
+  for (const folder of subfolders(solutionsDir)) {
+    const lesson = course.find((candidate) => candidate.folder === folder);
+    if (!lesson) throw new LessonError(`solutions/${folder}`, "has no lesson folder of the same name");
+    for (const file of readdirSync(join(solutionsDir, folder))) {
+      if (!lesson.files.includes(file)) {
+        throw new LessonError(`solutions/${folder}/${file}`, `is not one of the lesson's starter files`);
+      }
+    }
+  }
+}

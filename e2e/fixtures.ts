@@ -1,0 +1,54 @@
+/**
+ * The `test` every browser test uses. Two guards run around each test, automatically:
+ * - no request may leave 127.0.0.1: each one is recorded (page, workers and all) and blocked, and the test
+ *   fails listing them;
+ * - no console error or uncaught exception may happen on the page.
+ */
+import { test as base, expect } from "@playwright/test";
+
+const LOCAL_ORIGIN = /^(https?|wss?):\/\/127\.0\.0\.1(:\d+)?\//;
+const LOCAL_SCHEMES = /^(data|blob|about):/;
+
+interface Guards {
+  /** Requests that tried to leave 127.0.0.1 so far. */
+  readonly offsiteRequests: string[];
+  /** Console errors and uncaught exceptions so far. */
+  readonly pageErrors: string[];
+}
+
+/** What fails a test at its end; exported so the guards' own tests can show that it does. */
+export function expectNoViolations(guards: Guards): void {
+  expect(guards.offsiteRequests, "requests that left 127.0.0.1").toEqual([]);
+  expect(guards.pageErrors, "console errors on the page").toEqual([]);
+}
+
+export const test = base.extend<{ guards: Guards }>({
+  guards: [
+    async ({ context, page }, use) => {
+      const guards: Guards = { offsiteRequests: [], pageErrors: [] };
+      const isLocal = (url: string) => LOCAL_ORIGIN.test(url) || LOCAL_SCHEMES.test(url);
+      const record = (url: string) => {
+        if (!isLocal(url) && !guards.offsiteRequests.includes(url)) guards.offsiteRequests.push(url);
+      };
+      await context.route("**/*", (route) => {
+        const url = route.request().url();
+        if (isLocal(url)) return route.continue();
+        record(url);
+        return route.abort("blockedbyclient");
+      });
+      // Requests that bypass routing (from workers on some versions, WebSockets) are still seen here.
+      context.on("request", (request) => record(request.url()));
+      page.on("websocket", (socket) => record(socket.url()));
+      page.on("console", (message) => {
+        if (message.type() === "error") guards.pageErrors.push(`console.error: ${message.text()}`);
+      });
+      page.on("pageerror", (error) => guards.pageErrors.push(`uncaught: ${error.message}`));
+
+      await use(guards);
+      expectNoViolations(guards);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };

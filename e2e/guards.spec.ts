@@ -1,0 +1,31 @@
+/**
+ * The guards in fixtures.ts are what make "no network at run time" and "no console errors" hold for every
+ * other browser test, so they get tests of their own.
+ */
+import { expect, expectNoViolations, test } from "./fixtures.ts";
+
+test.describe("the guards around every browser test", () => {
+  test("block and record a request beyond 127.0.0.1, and fail the test for it", async ({ page, guards }) => {
+    await page.goto("/");
+    const outcome = await page.evaluate(() =>
+      fetch("http://192.0.2.1/tracker.gif").then(
+        () => "reached",
+        () => "blocked",
+      ),
+    );
+    expect(outcome).toBe("blocked");
+    expect(guards.offsiteRequests).toEqual(["http://192.0.2.1/tracker.gif"]);
+    expect(() => expectNoViolations(guards)).toThrow(/requests that left 127\.0\.0\.1/);
+    // Cleared so that this test, having shown the failure, ends green.
+    guards.offsiteRequests.length = 0;
+    guards.pageErrors.length = 0;
+  });
+
+  test("record a console error on the page, and fail the test for it", async ({ page, guards }) => {
+    await page.goto("/");
+    await page.evaluate(() => console.error("something broke"));
+    await expect.poll(() => guards.pageErrors).toEqual(["console.error: something broke"]);
+    expect(() => expectNoViolations(guards)).toThrow(/console errors on the page/);
+    guards.pageErrors.length = 0;
+  });
+});

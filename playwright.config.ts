@@ -1,0 +1,42 @@
+/**
+ * Browser tests: Debian's Chromium against the production build served by `vite preview` on 127.0.0.1.
+ * Started through scripts/test-e2e.mjs, which finds the browser and a free port.
+ */
+import { defineConfig } from "@playwright/test";
+
+const port = Number(process.env.LEAK_LAB_PORT ?? 4173);
+const baseURL = `http://127.0.0.1:${port}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  reporter: [["list"]],
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.LEAK_LAB_CHROME ?? "/usr/bin/chromium",
+      // Without the background-networking flags Chromium phones home at start, which this machine refuses.
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  webServer: {
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    url: baseURL,
+    reuseExistingServer: false,
+    timeout: 30_000,
+  },
+});

@@ -1,0 +1,76 @@
+/**
+ * The Monaco editor, owned by a ref (STYLE.md #7): created once on mount, disposed with its models on unmount.
+ * Each file has its own model, keyed by URI, and its own view state (cursor, scroll, folds), kept when the
+ * learner switches tabs.
+ */
+import { useCallback, useEffect, useRef } from "react";
+import type { LessonFile } from "../state/lessonContent.ts";
+import { monaco } from "./monaco.ts";
+
+interface CodeEditorProps {
+  /** Keeps model URIs unique across lessons, e.g. the lesson folder. */
+  readonly modelPrefix: string;
+  readonly files: readonly LessonFile[];
+  readonly activeName: string;
+}
+
+interface FileState {
+  readonly file: LessonFile;
+  readonly model: monaco.editor.ITextModel;
+  viewState: monaco.editor.ICodeEditorViewState | null;
+}
+
+export default function CodeEditor({ modelPrefix, files, activeName }: CodeEditorProps) {
+  const hostRef = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | undefined>(undefined);
+  const statesRef = useRef(new Map<string, FileState>());
+  const shownRef = useRef<string | undefined>(undefined);
+  // The tab to show when the editor is (re)created, without re-creating it on every tab switch.
+  const activeNameRef = useRef(activeName);
+  activeNameRef.current = activeName;
+
+  /** Puts a file's model in the editor, saving the view state of the one it replaces. */
+  const show = useCallback((name: string) => {
+    const editor = editorRef.current;
+    const next = statesRef.current.get(name);
+    if (!editor || !next || shownRef.current === name) return;
+    const previous = shownRef.current === undefined ? undefined : statesRef.current.get(shownRef.current);
+    if (previous) previous.viewState = editor.saveViewState();
+    editor.setModel(next.model);
+    editor.updateOptions({ readOnly: next.file.readOnly });
+    if (next.viewState) editor.restoreViewState(next.viewState);
+    shownRef.current = name;
+  }, []);
+
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    const states = statesRef.current;
+    for (const file of files) {
+      const uri = monaco.Uri.parse(`file:///${modelPrefix}/${file.name}`);
+      const model = monaco.editor.createModel(file.text, file.language, uri);
+      states.set(file.name, { file, model, viewState: null });
+    }
+    editorRef.current = monaco.editor.create(host, {
+      ariaLabel: "Code editor",
+      automaticLayout: true,
+      fontSize: 14,
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      tabSize: 2,
+      theme: "vs-dark",
+    });
+    show(activeNameRef.current);
+    return () => {
+      editorRef.current?.dispose();
+      editorRef.current = undefined;
+      shownRef.current = undefined;
+      for (const state of states.values()) state.model.dispose();
+      states.clear();
+    };
+  }, [modelPrefix, files, show]);
+
+  useEffect(() => show(activeName), [activeName, show]);
+
+  return <div ref={hostRef} className="code-editor" data-testid="code-editor" />;
+}

@@ -1,0 +1,90 @@
+/**
+ * Turns one lesson folder (its name, its `lesson.mdx` text and the names of its files) into a LessonMeta, or
+ * throws a LessonError naming the file and the problem. Pure: the Node reader and the tests feed it.
+ */
+import { parse as parseYaml } from "yaml";
+import { type LessonMeta, lessonFrontMatterSchema } from "./lessonSchema.ts";
+
+export const LESSON_BODY_FILE = "lesson.mdx";
+const FOLDER_PATTERN = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$/;
+const CODE_FILE = /\.(ts|tsx|js|go)$/;
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
+
+export class LessonError extends Error {
+  constructor(
+    readonly file: string,
+    detail: string,
+  ) {
+    super(`${file}: ${detail}`);
+    this.name = "LessonError";
+  }
+}
+
+export interface LessonFolder {
+  /** Folder name under `lessons/`, e.g. `04-upload`. */
+  readonly folder: string;
+  /** Text of `lesson.mdx`, or undefined when the folder has none. */
+  readonly body: string | undefined;
+  /** Every file name in the folder. */
+  readonly fileNames: readonly string[];
+}
+
+export function parseLesson({ folder, body, fileNames }: LessonFolder): LessonMeta {
+  const where = `lessons/${folder}`;
+  const match = FOLDER_PATTERN.exec(folder);
+  if (!match) throw new LessonError(where, "folder name must be NN-slug, e.g. 04-upload");
+  const [, order, folderSlug] = match;
+  if (body === undefined) throw new LessonError(where, `has no ${LESSON_BODY_FILE}`);
+
+  const bodyPath = `${where}/${LESSON_BODY_FILE}`;
+  const frontMatter = FRONT_MATTER.exec(body);
+  if (!frontMatter) throw new LessonError(bodyPath, "must start with front matter between --- lines");
+  let data: unknown;
+  try {
+    data = parseYaml(frontMatter[1] ?? "");
+  } catch (error) {
+    throw new LessonError(bodyPath, `front matter is not valid YAML: ${(error as Error).message}`);
+  }
+  const parsed = lessonFrontMatterSchema.safeParse(data);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join(".") || "(root)"} ${issue.message}`,
+    );
+    throw new LessonError(bodyPath, `invalid front matter: ${problems.join("; ")}`);
+  }
+  const meta = parsed.data;
+  if (meta.slug !== folderSlug) {
+    throw new LessonError(bodyPath, `slug "${meta.slug}" does not match the folder name "${folder}"`);
+  }
+  const listed = [...meta.files, ...meta.references];
+  for (const file of listed) {
+    if (!fileNames.includes(file))
+      throw new LessonError(bodyPath, `lists ${file}, which is not in the folder`);
+  }
+  // A code file nobody lists would never reach the learner: treat it as a mistake, not as decoration.
+  const orphan = fileNames.find((name) => CODE_FILE.test(name) && !listed.includes(name));
+  if (orphan)
+    throw new LessonError(`${where}/${orphan}`, "is not listed in the front matter's files or references");
+  return { ...meta, order: Number(order), folder };
+}
+
+/** Checks the course as a whole: unique order numbers and slugs, sorted by order. */
+export function assembleCourse(lessons: readonly LessonMeta[]): LessonMeta[] {
+  const sorted = [...lessons].sort((a, b) => a.order - b.order);
+  for (let i = 1; i < sorted.length; i++) {
+    const [previous, current] = [sorted[i - 1], sorted[i]];
+    if (previous && current && previous.order === current.order) {
+      throw new LessonError(
+        `lessons/${current.folder}`,
+        `shares number ${current.order} with ${previous.folder}`,
+      );
+    }
+  }
+  const slugs = new Set<string>();
+  for (const lesson of sorted) {
+    if (slugs.has(lesson.slug))
+      throw new LessonError(`lessons/${lesson.folder}`, `duplicate slug ${lesson.slug}`);
+    slugs.add(lesson.slug);
+  }
+  return sorted;
+}

@@ -1,0 +1,57 @@
+/**
+ * Lazy, cached access to a lesson's body and files: each is fetched once per page load, so going back and
+ * forth between lessons does not refetch or re-create components (which would reset their state).
+ */
+import { type ComponentType, type LazyExoticComponent, lazy } from "react";
+import type { LessonEntry } from "./course.ts";
+
+export interface LessonFile {
+  readonly name: string;
+  readonly text: string;
+  /** Reference files (the Go code) are shown, never edited. */
+  readonly readOnly: boolean;
+  /** Monaco language id. */
+  readonly language: string;
+}
+
+const LANGUAGES: Readonly<Record<string, string>> = { ts: "typescript", js: "javascript", go: "go" };
+
+export function languageOf(fileName: string): string {
+  const extension = fileName.slice(fileName.lastIndexOf(".") + 1);
+  return LANGUAGES[extension] ?? "plaintext";
+}
+
+const bodies = new Map<string, LazyExoticComponent<ComponentType>>();
+const files = new Map<string, Promise<LessonFile[]>>();
+
+export function lessonBody(lesson: LessonEntry): LazyExoticComponent<ComponentType> {
+  let body = bodies.get(lesson.meta.slug);
+  if (!body) {
+    body = lazy(lesson.loadBody);
+    bodies.set(lesson.meta.slug, body);
+  }
+  return body;
+}
+
+async function loadFiles(lesson: LessonEntry): Promise<LessonFile[]> {
+  const { files: editable, references } = lesson.meta;
+  const load = async (name: string, readOnly: boolean): Promise<LessonFile> => {
+    const loader = lesson.fileLoaders[name];
+    if (!loader) throw new Error(`Lesson ${lesson.meta.slug} has no loader for ${name}`);
+    return { name, text: await loader(), readOnly, language: languageOf(name) };
+  };
+  return Promise.all([
+    ...editable.map((name) => load(name, false)),
+    ...references.map((name) => load(name, true)),
+  ]);
+}
+
+/** The lesson's starter files, then its read-only references, in front-matter order. */
+export function lessonFiles(lesson: LessonEntry): Promise<LessonFile[]> {
+  let loaded = files.get(lesson.meta.slug);
+  if (!loaded) {
+    loaded = loadFiles(lesson);
+    files.set(lesson.meta.slug, loaded);
+  }
+  return loaded;
+}

@@ -1,0 +1,16 @@
+/** The course index generated at build time by build/lessonsPlugin.ts. */
+declare module "virtual:lessons" {
+  export interface LessonModule {
+    /** The compiled MDX body. */
+    readonly default: import("react").ComponentType;
+  }
+
+  export interface LessonEntry {
+    readonly meta: import("../lessons/lessonSchema.ts").LessonMeta;
+    readonly loadBody: () => Promise<LessonModule>;
+    /** Raw text of each starter and reference file, by file name. */
+    readonly fileLoaders: Readonly<Record<string, () => Promise<string>>>;
+  }
+
+  export const lessons: readonly LessonEntry[];
+}

@@ -1,0 +1,32 @@
+import { usePathname } from "../state/locationStore.ts";
+import { parseRoute } from "../state/route.ts";
+import { HomePage } from "./HomePage.tsx";
+import { LessonPage } from "./LessonPage.tsx";
+import { Link } from "./Link.tsx";
+import { NotFound } from "./NotFound.tsx";
+
+export function App() {
+  const route = parseRoute(usePathname());
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="top-bar">
+        <Link to="/" className="brand">
+          Leak Lab
+        </Link>
+        <span className="tagline">The CloudVault incident, hands-on</span>
+      </header>
+      <main id="main">
+        {route === undefined ? (
+          <NotFound />
+        ) : route.page === "home" ? (
+          <HomePage />
+        ) : (
+          <LessonPage key={route.slug} slug={route.slug} />
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+import { Suspense } from "react";
+import { course, findLesson, type LessonEntry } from "../state/course.ts";
+import { lessonBody } from "../state/lessonContent.ts";
+import { routePath } from "../state/route.ts";
+import { ErrorBoundary } from "./ErrorBoundary.tsx";
+import { Link } from "./Link.tsx";
+import { NotFound } from "./NotFound.tsx";
+import { useDocumentTitle } from "./useDocumentTitle.ts";
+import { Workspace } from "./Workspace.tsx";
+
+export function LessonPage({ slug }: { readonly slug: string }) {
+  const lesson = findLesson(slug);
+  return lesson ? <LessonView lesson={lesson} /> : <NotFound what="lesson" />;
+}
+
+function LessonView({ lesson }: { readonly lesson: LessonEntry }) {
+  const { meta } = lesson;
+  useDocumentTitle(meta.title);
+  const Body = lessonBody(lesson);
+  return (
+    <div className={meta.files.length > 0 ? "lesson-layout with-workspace" : "lesson-layout"}>
+      <article className="lesson-text">
+        <p className="lesson-kicker">
+          Lesson {meta.order} · about {meta.time} minutes
+        </p>
+        <h1>{meta.title}</h1>
+        <section className="goals" aria-labelledby="goals-heading">
+          <h2 id="goals-heading">You will</h2>
+          <ul>
+            {meta.goals.map((goal) => (
+              <li key={goal}>{goal}</li>
+            ))}
+          </ul>
+        </section>
+        <ErrorBoundary what="the lesson text">
+          <Suspense fallback={<p className="loading">Loading the lesson…</p>}>
+            <Body />
+          </Suspense>
+        </ErrorBoundary>
+        <LessonPager current={lesson} />
+      </article>
+      {meta.files.length > 0 && (
+        <ErrorBoundary what="the lesson's code">
+          <Suspense fallback={<p className="loading">Loading the code…</p>}>
+            <Workspace lesson={lesson} />
+          </Suspense>
+        </ErrorBoundary>
+      )}
+    </div>
+  );
+}
+
+function LessonPager({ current }: { readonly current: LessonEntry }) {
+  const index = course.indexOf(current);
+  const previous = course[index - 1];
+  const next = course[index + 1];
+  if (!previous && !next) return null;
+  return (
+    <nav className="pager" aria-label="Lesson pages">
+      {previous && (
+        <Link to={routePath({ page: "lesson", slug: previous.meta.slug })} rel="prev">
+          ← {previous.meta.title}
+        </Link>
+      )}
+      {next && (
+        <Link to={routePath({ page: "lesson", slug: next.meta.slug })} rel="next">
+          {next.meta.title} →
+        </Link>
+      )}
+    </nav>
+  );
+}
