@@ -1,0 +1,475 @@
+/**
+ * The scheduler: Go-shaped tasks on a virtual clock.
+ *
+ * One task runs at a time, like Go with GOMAXPROCS=1. A task runs from the moment the scheduler resumes it
+ * until it blocks on a runtime operation (a channel, a select, a sleep, a lock...) or ends; then the next
+ * runnable task goes, in FIFO order. When none is runnable, the clock jumps to the next timer. Because only
+ * one task is ever running, the runtime always knows which task is calling it, which is what lets it record
+ * every task's state and blocking site without any help from the JavaScript engine.
+ *
+ * Switching costs one promise resolution and one microtask; there is no macrotask per event. Flat out, the
+ * loop still gives the host a turn every few thousand switches so a worker can hear "pause" or "stop".
+ */
+import type { Handle, TaskState } from "./handles.ts";
+import { defaultHost, type Host } from "./host.ts";
+import type { LogEntry } from "./log.ts";
+import { Prng } from "./prng.ts";
+import { Fifo } from "./queue.ts";
+import { Registry } from "./registry.ts";
+import { captureStack, type Site, type StackCapture } from "./stack.ts";
+import { Task } from "./task.ts";
+import { type TimerEntry, TimerHeap } from "./timerHeap.ts";
+
+export interface RuntimeOptions {
+  /** Seeds every random choice (which ready select case wins). Default 1. */
+  readonly seed?: number;
+  /** Wall clock, real sleep and event-loop turns. Default: the real globals. */
+  readonly host?: Host;
+  /**
+   * Capture a stack each time a task blocks, so dumps show the exact blocking line even for code that was not
+   * instrumented by the sandbox. Costs about 2 µs per block. Default false.
+   */
+  readonly blockStacks?: boolean;
+  /** Modelled stack of a live task, in bytes. Default 8 KiB (see MEMORY_MODEL.md). */
+  readonly stackBytes?: number;
+}
+
+export interface RunOptions {
+  /** Stop once the clock reaches this virtual time (ms). Default: run until the program ends. */
+  readonly until?: number;
+  /** Virtual ms per real ms: 1 is real time, 60 a minute a second. Default Infinity: as fast as possible. */
+  readonly speed?: number;
+}
+
+export type RunOutcome =
+  /** The clock reached `until`. */
+  | { readonly kind: "deadline"; readonly now: number }
+  /** Every task ended and no timer is pending. */
+  | { readonly kind: "exited"; readonly now: number }
+  /** Tasks are left but all are blocked and no timer can wake them. */
+  | { readonly kind: "deadlock"; readonly now: number; readonly message: string }
+  /** A task threw, or a runtime operation failed in it ("send on closed channel"). */
+  | { readonly kind: "panic"; readonly now: number; readonly error: unknown; readonly task: Task }
+  | { readonly kind: "paused"; readonly now: number }
+  | { readonly kind: "stopped"; readonly now: number };
+
+export const DEADLOCK_MESSAGE = "all goroutines are asleep - deadlock!";
+/** Switches between turns given to the host when running flat out. */
+const SWITCHES_PER_HOST_TURN = 4096;
+/** Real ms a running task may go without touching the runtime before it is deemed to await a foreign promise. */
+const STALL_MS = 100;
+
+interface SpawnOptions {
+  readonly name?: string | undefined;
+  /** A host task (traffic, the scenario): counted apart and left out of views. */
+  readonly internal?: boolean;
+  /** The public function the learner called, so the captured stack starts at the learner's frame. */
+  readonly entry?: (...args: never[]) => unknown;
+  /** A creation stack captured by the caller. */
+  readonly stack?: StackCapture;
+}
+
+export class Runtime {
+  /** Virtual time in milliseconds since the runtime started. */
+  now = 0;
+  readonly registry = new Registry();
+  readonly prng: Prng;
+  readonly stackBytes: number;
+  /** Receives every log line learner code writes (see log.ts). */
+  onLog: ((entry: LogEntry) => void) | undefined = undefined;
+  /** Set by instrumented learner code just before it awaits: the site the next block happens at. */
+  siteHint: Site | undefined = undefined;
+
+  private readonly host: Host;
+  private readonly blockStacks: boolean;
+  private readonly timers = new TimerHeap();
+  /** Active timer entries that can wake a task; observers (samplers) do not count. */
+  private wakingTimers = 0;
+  private readonly runQueue = new Fifo<Task>();
+  private current: Task | undefined = undefined;
+  private lastBlocked: Task | undefined = undefined;
+  private lastId = 0;
+  private lastSeq = 0;
+
+  private phase: "idle" | "running" | "stopped" = "idle";
+  private settle: ((outcome: RunOutcome) => void) | undefined = undefined;
+  private deadline = Number.POSITIVE_INFINITY;
+  private speed = Number.POSITIVE_INFINITY;
+  private pace = { wall: 0, virtual: 0 };
+  private pauseRequested = false;
+  private dispatchQueued = false;
+  /** True while the loop waits on the host (a turn or a paced sleep); nothing runs meanwhile. */
+  private waitingOnHost = false;
+  /** Task switches so far; the stall watch compares it between checks. */
+  switches = 0;
+  private switchesSinceHostTurn = 0;
+  /** Bumped by each run() so that the stall watch of an earlier run bows out. */
+  private runGeneration = 0;
+  private readonly resolved = Promise.resolve();
+
+  constructor(options: RuntimeOptions = {}) {
+    this.prng = new Prng(options.seed ?? 1);
+    this.host = options.host ?? defaultHost();
+    this.blockStacks = options.blockStacks ?? false;
+    this.stackBytes = options.stackBytes ?? 8 * 1024;
+  }
+
+  // ---- tasks ----
+
+  /** Starts `body` as a new task; it runs once the tasks ahead of it block. */
+  go(body: () => unknown, options: SpawnOptions = {}): Task {
+    const stack = options.stack ?? (options.entry ? captureStack(options.entry) : undefined);
+    const task = new Task(
+      ++this.lastId,
+      this.now,
+      stack,
+      options.internal ?? false,
+      options.name,
+      this.current?.id,
+      body,
+    );
+    task.bytes = this.stackBytes;
+    this.registry.add(task);
+    this.runQueue.push(task);
+    this.wakeLoop();
+    return task;
+  }
+
+  /** The task calling into the runtime, for operations that may block. */
+  currentTask(operation: string): Task {
+    const task = this.current;
+    if (task) return task;
+    if (this.dispatchQueued && this.lastBlocked) {
+      throw new Error(
+        `${operation}: this goroutine is already waiting on another operation; use select() to wait on several at once`,
+      );
+    }
+    throw new Error(`${operation} must be called inside a goroutine: start one with go()`);
+  }
+
+  /** The task calling, or undefined for host code outside any task. */
+  get running(): Task | undefined {
+    return this.current;
+  }
+
+  /**
+   * Parks the calling task in `state` until ready() or readyWithError() is called for it. `entry` is the
+   * public function the learner called (recv, select, sleep...), where a block stack capture starts.
+   */
+  block<T>(task: Task, state: TaskState, entry?: (...args: never[]) => unknown): Promise<T> {
+    task.state = state;
+    task.blockedSince = this.now;
+    task.blockSite = this.siteHint;
+    this.siteHint = undefined;
+    if (this.blockStacks) task.blockStack = captureStack(entry ?? this.block, entry ? 2 : 8);
+    if (this.current === task) this.current = undefined;
+    this.lastBlocked = task;
+    this.scheduleDispatch();
+    return new Promise<T>((resolve, reject) => {
+      task.wake = resolve as (value: unknown) => void;
+      task.fail = reject;
+    });
+  }
+
+  /** Makes a blocked task runnable; it resumes with `value` when its turn comes. */
+  ready(task: Task, value: unknown): void {
+    task.state = "runnable";
+    task.pendingValue = value;
+    task.hasPendingError = false;
+    this.runQueue.push(task);
+    this.wakeLoop();
+  }
+
+  /** Makes a blocked task runnable; its pending operation throws `error` ("send on closed channel"). */
+  readyWithError(task: Task, error: unknown): void {
+    this.ready(task, undefined);
+    task.pendingError = error;
+    task.hasPendingError = true;
+  }
+
+  // ---- timers ----
+
+  /** Calls `fire` at virtual time `when`. Observers do not keep the program alive (see advanceClock). */
+  schedule(when: number, fire: () => void, observer = false): TimerEntry {
+    const entry: TimerEntry = {
+      when: Math.max(when, this.now),
+      seq: ++this.lastSeq,
+      active: true,
+      fire,
+      observer,
+    };
+    if (!observer) this.wakingTimers++;
+    this.timers.push(entry);
+    this.wakeLoop();
+    return entry;
+  }
+
+  cancel(entry: TimerEntry): boolean {
+    if (!entry.active) return false;
+    entry.active = false;
+    if (!entry.observer) this.wakingTimers--;
+    return true;
+  }
+
+  /** Calls `callback` every `intervalMs` of virtual time, starting one interval from now; returns a stop function. */
+  every(intervalMs: number, callback: (now: number) => void): () => void {
+    if (!(intervalMs > 0)) throw new RangeError("every() needs a positive interval");
+    let entry: TimerEntry;
+    const tick = () => {
+      entry = this.schedule(this.now + intervalMs, tick, true);
+      callback(this.now);
+    };
+    entry = this.schedule(this.now + intervalMs, tick, true);
+    return () => this.cancel(entry);
+  }
+
+  /** Registers a timer or ticker handle as live. */
+  addHandle(handle: Handle): void {
+    handle.bytes = TIMER_BYTES;
+    this.registry.add(handle);
+  }
+
+  nextId(): number {
+    return ++this.lastId;
+  }
+
+  /** Virtual time of the next event that can wake a task, or undefined when none is pending. */
+  nextEventTime(): number | undefined {
+    if (this.runQueue.length > 0) return this.now;
+    return this.wakingTimers > 0 ? this.timers.peek()?.when : undefined;
+  }
+
+  // ---- running ----
+
+  /** Runs until `until`, the end of the program, a deadlock, a panic, pause() or stop(). */
+  run(options: RunOptions = {}): Promise<RunOutcome> {
+    if (this.phase === "running") return Promise.reject(new Error("the runtime is already running"));
+    if (this.phase === "stopped") return Promise.resolve({ kind: "stopped", now: this.now });
+    activeRuntime = this;
+    this.phase = "running";
+    this.deadline = options.until ?? Number.POSITIVE_INFINITY;
+    this.pauseRequested = false;
+    this.setSpeed(options.speed ?? Number.POSITIVE_INFINITY);
+    const outcome = new Promise<RunOutcome>((resolve) => {
+      this.settle = resolve;
+    });
+    void this.watchForStalls();
+    this.scheduleDispatch();
+    return outcome;
+  }
+
+  /** Runs through the next instant at which something happens, then pauses there. */
+  step(): Promise<RunOutcome> {
+    return this.run({ until: this.nextEventTime() ?? this.now });
+  }
+
+  /** Changes the pace of a run in progress (or of the next one). */
+  setSpeed(speed: number): void {
+    if (!(speed > 0)) throw new RangeError("speed must be positive");
+    this.speed = speed;
+    this.pace = { wall: this.host.wallNow(), virtual: this.now };
+  }
+
+  /** Pauses at the next task switch; run() resumes exactly where it stopped. */
+  pause(): void {
+    if (this.phase === "running") this.pauseRequested = true;
+  }
+
+  /** Ends this runtime for good: no task ever resumes. */
+  stop(): void {
+    const wasRunning = this.phase === "running";
+    this.phase = "stopped";
+    if (wasRunning) this.finish({ kind: "stopped", now: this.now });
+    if (activeRuntime === this) activeRuntime = undefined;
+  }
+
+  get isRunning(): boolean {
+    return this.phase === "running";
+  }
+
+  private finish(outcome: RunOutcome): void {
+    if (this.phase === "running") this.phase = "idle";
+    const settle = this.settle;
+    this.settle = undefined;
+    settle?.(outcome);
+  }
+
+  private wakeLoop(): void {
+    if (this.current === undefined) this.scheduleDispatch();
+  }
+
+  private scheduleDispatch(): void {
+    if (this.dispatchQueued || this.phase !== "running" || this.waitingOnHost) return;
+    this.dispatchQueued = true;
+    this.resolved.then(this.dispatch);
+  }
+
+  private readonly dispatch = (): void => {
+    this.dispatchQueued = false;
+    if (this.phase !== "running" || this.current !== undefined || this.waitingOnHost) return;
+    if (this.pauseRequested) {
+      this.pauseRequested = false;
+      this.finish({ kind: "paused", now: this.now });
+      return;
+    }
+    if (++this.switchesSinceHostTurn >= SWITCHES_PER_HOST_TURN) {
+      this.switchesSinceHostTurn = 0;
+      this.waitForHost(this.host.yield());
+      return;
+    }
+    const task = this.runQueue.shift();
+    if (task === undefined) {
+      this.advanceClock();
+      return;
+    }
+    this.switches++;
+    this.resume(task);
+  };
+
+  private waitForHost(turn: Promise<void>): void {
+    this.waitingOnHost = true;
+    turn.then(() => {
+      this.waitingOnHost = false;
+      this.scheduleDispatch();
+    });
+  }
+
+  private resume(task: Task): void {
+    this.current = task;
+    task.state = "running";
+    if (!task.started) {
+      task.started = true;
+      let result: unknown;
+      // Called as a plain function, not as task.body(), so stack frames name it as the learner wrote it.
+      const body = task.body;
+      try {
+        result = body();
+      } catch (error) {
+        this.panic(task, error);
+        return;
+      }
+      if (isThenable(result)) {
+        result.then(
+          () => this.end(task),
+          (error: unknown) => this.panic(task, error),
+        );
+      } else {
+        this.end(task);
+      }
+      return;
+    }
+    const { wake, fail } = task;
+    task.wake = undefined;
+    task.fail = undefined;
+    if (task.hasPendingError) {
+      const error = task.pendingError;
+      task.pendingError = undefined;
+      task.hasPendingError = false;
+      fail?.(error);
+    } else {
+      const value = task.pendingValue;
+      task.pendingValue = undefined;
+      wake?.(value);
+    }
+  }
+
+  private end(task: Task): void {
+    this.registry.remove(task);
+    if (this.current === task) {
+      this.current = undefined;
+      this.scheduleDispatch();
+    }
+  }
+
+  private panic(task: Task, error: unknown): void {
+    this.registry.remove(task);
+    if (this.current === task) this.current = undefined;
+    if (this.phase === "running") this.finish({ kind: "panic", now: this.now, error, task });
+  }
+
+  /** Nothing is runnable: fire the timers of the next instant, or end the run. */
+  private advanceClock(): void {
+    if (this.wakingTimers === 0) {
+      const blocked = [...this.registry.live.values()].some((handle) => handle.kind === "goroutine");
+      this.finish(
+        blocked
+          ? { kind: "deadlock", now: this.now, message: DEADLOCK_MESSAGE }
+          : { kind: "exited", now: this.now },
+      );
+      return;
+    }
+    const next = this.timers.peek();
+    if (next === undefined) return; // unreachable while wakingTimers > 0
+    if (next.when > this.deadline) {
+      this.now = Math.max(this.now, this.deadline);
+      this.finish({ kind: "deadline", now: this.now });
+      return;
+    }
+    if (this.speed !== Number.POSITIVE_INFINITY) {
+      const due = this.pace.wall + (next.when - this.pace.virtual) / this.speed;
+      const wait = due - this.host.wallNow();
+      if (wait >= 1) {
+        this.waitForHost(this.host.sleep(wait));
+        return;
+      }
+    }
+    this.now = next.when;
+    // Fire everything due now, in creation order; fire() may schedule more for this same instant.
+    for (
+      let entry = this.timers.peek();
+      entry !== undefined && entry.when === this.now;
+      entry = this.timers.peek()
+    ) {
+      this.timers.pop();
+      this.cancel(entry);
+      entry.fire();
+    }
+    this.scheduleDispatch();
+  }
+
+  /**
+   * A task that awaits a promise the runtime did not create (a bare `new Promise`, say) never hands control
+   * back. Checked on the wall clock: such a task is marked "await" and the others carry on.
+   */
+  private async watchForStalls(): Promise<void> {
+    const generation = ++this.runGeneration;
+    while (this.phase === "running" && generation === this.runGeneration) {
+      const task = this.current;
+      const switches = this.switches;
+      await this.host.sleep(STALL_MS);
+      if (
+        this.phase === "running" &&
+        task !== undefined &&
+        this.current === task &&
+        this.switches === switches
+      ) {
+        task.state = "await";
+        task.blockedSince = this.now;
+        this.current = undefined;
+        this.scheduleDispatch();
+      }
+    }
+  }
+}
+
+/** Modelled bytes of a timer or ticker (Go's runtime timer and its channel). */
+export const TIMER_BYTES = 208;
+
+let activeRuntime: Runtime | undefined;
+
+/** The runtime that learner-facing functions (go, chan, time...) act on: the one that last started running. */
+export function currentRuntime(): Runtime {
+  if (!activeRuntime) throw new Error("no Leak Lab runtime is running");
+  return activeRuntime;
+}
+
+/** Makes `runtime` the one learner-facing functions act on before it first runs (module-level set-up code). */
+export function activate(runtime: Runtime): void {
+  activeRuntime = runtime;
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function"
+  );
+}

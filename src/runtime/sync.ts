@@ -1,0 +1,77 @@
+/**
+ * Go's `sync` primitives. WaitGroup and Mutex block tasks in the states Go's dumps show
+ * ("sync.WaitGroup.Wait", "sync.Mutex.Lock"); Once runs its function a single time.
+ */
+import { Panic } from "./panic.ts";
+import { Fifo } from "./queue.ts";
+import { currentRuntime } from "./runtime.ts";
+import type { Task } from "./task.ts";
+
+/** Waits for a collection of tasks to finish: add() before starting each, done() as each ends, wait() for all. */
+export class WaitGroup {
+  private counter = 0;
+  private readonly waiters: Task[] = [];
+
+  add(delta: number): void {
+    this.counter += delta;
+    if (this.counter < 0) throw new Panic("sync: negative WaitGroup counter");
+    if (this.counter === 0) {
+      const runtime = currentRuntime();
+      for (const task of this.waiters.splice(0)) runtime.ready(task, undefined);
+    }
+  }
+
+  done(): void {
+    this.add(-1);
+  }
+
+  wait(): Promise<void> {
+    if (this.counter === 0) return Promise.resolve();
+    const runtime = currentRuntime();
+    const task = runtime.currentTask("WaitGroup.wait");
+    this.waiters.push(task);
+    return runtime.block(task, "sync.WaitGroup.Wait", this.wait);
+  }
+}
+
+/** Mutual exclusion: lock() waits (FIFO) while another task holds the lock. */
+export class Mutex {
+  private locked = false;
+  private readonly waiters = new Fifo<Task>();
+
+  lock(): Promise<void> {
+    if (!this.locked) {
+      this.locked = true;
+      return Promise.resolve();
+    }
+    const runtime = currentRuntime();
+    const task = runtime.currentTask("Mutex.lock");
+    this.waiters.push(task);
+    return runtime.block(task, "sync.Mutex.Lock", this.lock);
+  }
+
+  tryLock(): boolean {
+    if (this.locked) return false;
+    this.locked = true;
+    return true;
+  }
+
+  /** Releases the lock, handing it straight to the longest waiter if there is one. */
+  unlock(): void {
+    if (!this.locked) throw new Panic("sync: unlock of unlocked mutex");
+    const next = this.waiters.shift();
+    if (next) currentRuntime().ready(next, undefined);
+    else this.locked = false;
+  }
+}
+
+/** Runs a function once, however many tasks call do(). */
+export class Once {
+  private ran = false;
+
+  do(fn: () => void): void {
+    if (this.ran) return;
+    this.ran = true;
+    fn();
+  }
+}

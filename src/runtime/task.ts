@@ -1,0 +1,38 @@
+/** A task: Leak Lab's goroutine, an async function the scheduler runs one at a time on virtual time. */
+import { Handle, type TaskState } from "./handles.ts";
+import type { Site, StackCapture } from "./stack.ts";
+
+export class Task extends Handle {
+  readonly kind = "goroutine";
+  state: TaskState = "runnable";
+  /** Virtual ms when the task last blocked. */
+  blockedSince = 0;
+  /** Where it is blocked, when known: a site from instrumented code, or a captured stack. */
+  blockSite: Site | undefined = undefined;
+  blockStack: StackCapture | undefined = undefined;
+  started = false;
+  /** Resumes the task's pending operation; set while it is blocked. */
+  wake: ((value: unknown) => void) | undefined = undefined;
+  fail: ((error: unknown) => void) | undefined = undefined;
+  /** What the task will be resumed with once the scheduler gets to it. */
+  pendingValue: unknown = undefined;
+  pendingError: unknown = undefined;
+  hasPendingError = false;
+
+  constructor(
+    id: number,
+    createdAt: number,
+    createStack: StackCapture | undefined,
+    internal: boolean,
+    readonly name: string | undefined,
+    /** The task that called go(), if any. */
+    readonly parentId: number | undefined,
+    readonly body: () => unknown,
+  ) {
+    super(id, createdAt, createStack, internal);
+  }
+
+  get blocked(): boolean {
+    return this.state !== "running" && this.state !== "runnable";
+  }
+}
