@@ -145,7 +145,7 @@ function withExpiry(
 ): [Context, CancelFunc] {
   const runtime = currentRuntime();
   const parentDeadline = parent.deadline();
-  if (parentDeadline !== undefined && parentDeadline <= at) return withCancel(parent);
+  if (parentDeadline !== undefined && parentDeadline < at) return withCancel(parent);
   const [child, cancel] = derive(parent, at);
   if (!child.err()) {
     if (at <= runtime.now) child.cancel(DeadlineExceeded, true);

@@ -27,7 +27,7 @@ interface TimerGlobals {
  * setTimeout for the virtual one.
  */
 export function defaultHost(): Host {
-  const g = globalThis as TimerGlobals;
+  const g = globalThis as unknown as TimerGlobals;
   const setTimeoutReal = g.setTimeout?.bind(globalThis);
   const setImmediateReal = g.setImmediate?.bind(globalThis);
   const performanceReal = g.performance;

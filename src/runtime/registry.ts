@@ -90,7 +90,8 @@ export class Registry {
     const pending = this.unresolved;
     this.unresolved = [];
     for (const handle of pending) {
-      if (!this.live.has(handle.id)) continue;
+      // Ended, or already resolved: a handle removed and added again (a timer reset) is listed twice.
+      if (!this.live.has(handle.id) || handle.siteStats) continue;
       const stats = this.statsFor(handle.site);
       handle.siteStats = stats;
       stats[countField(handle.kind)]++;

@@ -7,8 +7,9 @@
  * one task is ever running, the runtime always knows which task is calling it, which is what lets it record
  * every task's state and blocking site without any help from the JavaScript engine.
  *
- * Switching costs one promise resolution and one microtask; there is no macrotask per event. Flat out, the
- * loop still gives the host a turn every few thousand switches so a worker can hear "pause" or "stop".
+ * Switching costs one promise resolution (see handOff) and no macrotask; flat out, the loop still gives
+ * the host a turn every few thousand switches so a worker can hear "pause" or "stop". A task must wait on
+ * one operation at a time: `await`ing each call, as Go code reads, or `select` for several.
  */
 import type { Handle, TaskState } from "./handles.ts";
 import { defaultHost, type Host } from "./host.ts";
@@ -105,7 +106,6 @@ export class Runtime {
   private switchesSinceHostTurn = 0;
   /** Bumped by each run() so that the stall watch of an earlier run bows out. */
   private runGeneration = 0;
-  private readonly resolved = Promise.resolve();
 
   constructor(options: RuntimeOptions = {}) {
     this.prng = new Prng(options.seed ?? 1);
@@ -164,11 +164,10 @@ export class Runtime {
     if (this.blockStacks) task.blockStack = captureStack(entry ?? this.block, entry ? 2 : 8);
     if (this.current === task) this.current = undefined;
     this.lastBlocked = task;
-    this.scheduleDispatch();
-    return new Promise<T>((resolve, reject) => {
-      task.wake = resolve as (value: unknown) => void;
-      task.fail = reject;
-    });
+    parking = task;
+    const parked = new Promise<T>(park);
+    this.handOff();
+    return parked;
   }
 
   /** Makes a blocked task runnable; it resumes with `value` when its turn comes. */
@@ -191,11 +190,26 @@ export class Runtime {
 
   /** Calls `fire` at virtual time `when`. Observers do not keep the program alive (see advanceClock). */
   schedule(when: number, fire: () => void, observer = false): TimerEntry {
+    return this.addEntry(when, fire, undefined, observer);
+  }
+
+  /** Makes `task` runnable at virtual time `when` (a sleep). */
+  wakeAt(when: number, task: Task): TimerEntry {
+    return this.addEntry(when, undefined, task, false);
+  }
+
+  private addEntry(
+    when: number,
+    fire: (() => void) | undefined,
+    sleeper: Task | undefined,
+    observer: boolean,
+  ): TimerEntry {
     const entry: TimerEntry = {
       when: Math.max(when, this.now),
       seq: ++this.lastSeq,
       active: true,
       fire,
+      sleeper,
       observer,
     };
     if (!observer) this.wakingTimers++;
@@ -245,11 +259,11 @@ export class Runtime {
   run(options: RunOptions = {}): Promise<RunOutcome> {
     if (this.phase === "running") return Promise.reject(new Error("the runtime is already running"));
     if (this.phase === "stopped") return Promise.resolve({ kind: "stopped", now: this.now });
+    this.setSpeed(options.speed ?? Number.POSITIVE_INFINITY);
     activeRuntime = this;
     this.phase = "running";
     this.deadline = options.until ?? Number.POSITIVE_INFINITY;
     this.pauseRequested = false;
-    this.setSpeed(options.speed ?? Number.POSITIVE_INFINITY);
     const outcome = new Promise<RunOutcome>((resolve) => {
       this.settle = resolve;
     });
@@ -301,7 +315,7 @@ export class Runtime {
   private scheduleDispatch(): void {
     if (this.dispatchQueued || this.phase !== "running" || this.waitingOnHost) return;
     this.dispatchQueued = true;
-    this.resolved.then(this.dispatch);
+    enqueueMicrotask(this.dispatch);
   }
 
   private readonly dispatch = (): void => {
@@ -377,8 +391,32 @@ export class Runtime {
     this.registry.remove(task);
     if (this.current === task) {
       this.current = undefined;
-      this.scheduleDispatch();
+      this.handOff();
     }
+  }
+
+  /**
+   * The running task just blocked or ended. If the next task is one that is already started, resume it right
+   * away: its continuation is queued behind whatever the blocked task still does in this synchronous turn
+   * (normally just its `await`), so it cannot run early, and a microtask per switch is saved. A task that has
+   * not started yet is left to dispatch(), because starting it runs its body synchronously, which must not
+   * happen inside another task's call into the runtime.
+   */
+  private handOff(): void {
+    const next = this.runQueue.peek();
+    if (
+      next?.started &&
+      this.phase === "running" &&
+      !this.waitingOnHost &&
+      !this.pauseRequested &&
+      ++this.switchesSinceHostTurn < SWITCHES_PER_HOST_TURN
+    ) {
+      this.runQueue.shift();
+      this.switches++;
+      this.resume(next);
+      return;
+    }
+    this.scheduleDispatch();
   }
 
   private panic(task: Task, error: unknown): void {
@@ -422,7 +460,8 @@ export class Runtime {
     ) {
       this.timers.pop();
       this.cancel(entry);
-      entry.fire();
+      if (entry.sleeper) this.ready(entry.sleeper, undefined);
+      else entry.fire?.();
     }
     this.scheduleDispatch();
   }
@@ -456,6 +495,23 @@ export class Runtime {
 export const TIMER_BYTES = 208;
 
 let activeRuntime: Runtime | undefined;
+
+// block() hands the parked task to `park` through this variable rather than a closure per block: the
+// executor runs synchronously inside `new Promise`, so nothing can run in between.
+let parking: Task | undefined;
+function park(resolve: (value: never) => void, reject: (error: unknown) => void): void {
+  const task = parking as Task;
+  parking = undefined;
+  task.wake = resolve as (value: unknown) => void;
+  task.fail = reject;
+}
+
+// A reaction on a resolved promise: the cheapest microtask everywhere (Node's queueMicrotask wraps each
+// callback in an AsyncResource and costs several times more).
+const resolvedPromise = Promise.resolve();
+function enqueueMicrotask(callback: () => void): void {
+  void resolvedPromise.then(callback);
+}
 
 /** The runtime that learner-facing functions (go, chan, time...) act on: the one that last started running. */
 export function currentRuntime(): Runtime {

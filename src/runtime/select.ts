@@ -56,9 +56,9 @@ export function select<R>(cases: readonly SelectCase<R>[], orDefault?: () => R):
   if (orDefault) return Promise.resolve(orDefault());
 
   const task = runtime.currentTask("select");
-  const live = cases.filter((selectCase) => !selectCase.chan.isNil);
-  if (live.length === 0) return runtime.block(task, "select (no cases)", select);
-
+  // Go parks `select {}` as "select (no cases)"; a select whose cases are all on nil channels parks as
+  // "select", forever, since nothing can ever be ready.
+  if (cases.length === 0) return runtime.block(task, "select (no cases)", select);
   const wait: SelectWait = { waiters: [] };
   cases.forEach((selectCase, index) => {
     if (selectCase.chan.isNil) return;

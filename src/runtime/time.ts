@@ -6,6 +6,7 @@
  */
 import { Chan } from "./chan.ts";
 import { Handle } from "./handles.ts";
+import { Panic } from "./panic.ts";
 import { currentRuntime, type Runtime } from "./runtime.ts";
 import { captureStack, type StackCapture } from "./stack.ts";
 import type { TimerEntry } from "./timerHeap.ts";
@@ -30,7 +31,7 @@ export function sleep(ms: number): Promise<void> {
   const runtime = currentRuntime();
   if (!(ms > 0)) return Promise.resolve();
   const task = runtime.currentTask("sleep");
-  runtime.schedule(runtime.now + ms, () => runtime.ready(task, undefined));
+  runtime.wakeAt(runtime.now + ms, task);
   return runtime.block(task, "sleep", sleep);
 }
 
@@ -92,7 +93,7 @@ export class Ticker extends Handle {
     stack: StackCapture,
     private readonly onTick: (() => void) | undefined,
   ) {
-    if (!(period > 0)) throw new Error("non-positive interval for NewTicker");
+    if (!(period > 0)) throw new Panic("non-positive interval for NewTicker");
     super(runtime.nextId(), runtime.now, stack, false);
     this.c = new Chan<number>(1);
     runtime.addHandle(this);
@@ -109,7 +110,7 @@ export class Ticker extends Handle {
 
   /** Stops the ticker and restarts it with a new period. */
   reset(ms: number): void {
-    if (!(ms > 0)) throw new Error("non-positive interval for Ticker.Reset");
+    if (!(ms > 0)) throw new Panic("non-positive interval for Ticker.Reset");
     this.stop();
     this.period = ms;
     this.runtime.addHandle(this);

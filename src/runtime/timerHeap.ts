@@ -3,12 +3,16 @@
  * creation order, which is what makes two timers due at the same instant fire in a deterministic order.
  * Cancelled entries are left in place and skipped when they surface (lazy deletion keeps cancel O(1)).
  */
+import type { Task } from "./task.ts";
+
 export interface TimerEntry {
   when: number;
   readonly seq: number;
   /** False once cancelled or fired; a cancelled entry is dropped when it reaches the top. */
   active: boolean;
-  readonly fire: () => void;
+  /** What firing does; unset for a sleep, which just makes `sleeper` runnable (saves a closure per sleep). */
+  readonly fire: (() => void) | undefined;
+  readonly sleeper: Task | undefined;
   /** Observers (samplers) fire in order like any timer but never keep a program alive. */
   readonly observer: boolean;
 }

@@ -1,0 +1,53 @@
+/**
+ * `npm run bench [-- --json]`: how fast the runtime schedules, as ratios against baselines measured in the
+ * same run (never part of `npm test`). Each contender runs the workload in workload.ts once to warm up, then
+ * ROUNDS times; the median counts.
+ */
+import { runBare } from "./bareScheduler.ts";
+import { runFakeTimers } from "./fakeTimers.ts";
+import { runLeakLabRuntime } from "./leakLabRuntime.ts";
+import { expectedEvents, PAIRS, VIRTUAL_MS } from "./workload.ts";
+
+const ROUNDS = 5;
+
+async function nsPerEvent(name: string, run: () => Promise<number>): Promise<number> {
+  await run();
+  const results: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const start = process.hrtime.bigint();
+    const events = await run();
+    const elapsed = Number(process.hrtime.bigint() - start);
+    if (events !== expectedEvents())
+      throw new Error(`${name}: ${events} events, expected ${expectedEvents()}`);
+    results.push(elapsed / events);
+  }
+  results.sort((a, b) => a - b);
+  return results[Math.floor(ROUNDS / 2)] as number;
+}
+
+const json = process.argv.includes("--json");
+const bare = await nsPerEvent("bare", runBare);
+const runtime = await nsPerEvent("runtime", runLeakLabRuntime);
+const fakeTimers = await nsPerEvent("fake-timers", runFakeTimers);
+
+const result = {
+  workload: `${2 * PAIRS} tasks, ${VIRTUAL_MS} virtual ms, ${expectedEvents()} events`,
+  runtime_ns_per_event: Math.round(runtime),
+  bare_ns_per_event: Math.round(bare),
+  fake_timers_ns_per_event: Math.round(fakeTimers),
+  runtime_vs_bare: Number((runtime / bare).toFixed(2)),
+  fake_timers_vs_runtime: Number((fakeTimers / runtime).toFixed(2)),
+};
+
+if (json) {
+  console.log(JSON.stringify(result));
+} else {
+  console.log(`workload: ${result.workload}`);
+  console.log(`bare scheduler (floor)   ${result.bare_ns_per_event} ns/event`);
+  console.log(
+    `Leak Lab runtime         ${result.runtime_ns_per_event} ns/event  (${result.runtime_vs_bare}× bare; target ≤ 2×)`,
+  );
+  console.log(
+    `@sinonjs/fake-timers     ${result.fake_timers_ns_per_event} ns/event  (${result.fake_timers_vs_runtime}× the runtime; target ≥ 5×)`,
+  );
+}
