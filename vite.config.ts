@@ -27,5 +27,7 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "build/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
+    // realHeap.test.ts weighs the real V8 heap between garbage collections.
+    execArgv: ["--expose-gc"],
   },
 });
