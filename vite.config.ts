@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import mdx from "@mdx-js/rollup";
 import react from "@vitejs/plugin-react";
 import remarkFrontmatter from "remark-frontmatter";
@@ -14,6 +15,10 @@ export default defineConfig({
     react(),
     bundleReportPlugin(),
   ],
+  resolve: {
+    // The one module learner code imports; lesson files are plain TypeScript against it.
+    alias: { "leak-lab/runtime": fileURLToPath(new URL("./src/runtime/index.ts", import.meta.url)) },
+  },
   worker: { format: "es" },
   build: {
     target: "es2022",
@@ -25,7 +30,7 @@ export default defineConfig({
     rolldownOptions: { checks: { pluginTimings: false } },
   },
   test: {
-    include: ["src/**/*.test.ts", "build/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: ["src/**/*.test.ts", "build/**/*.test.ts", "cli/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
     // realHeap.test.ts weighs the real V8 heap between garbage collections.
     execArgv: ["--expose-gc"],

@@ -5,9 +5,11 @@
 package storage
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"log/slog"
+	"strconv"
 	"sync"
 	"time"
 )
@@ -15,7 +17,7 @@ import (
 // Notifier pushes upload state to the client's progress bar.
 type Notifier interface {
 	Progress(sessionID string, bytes int64)
-	Done(sessionID string)
+	Done(sessionID string) // the progress bar shows "done"
 }
 
 // BlobStore is where file contents end up.
@@ -23,64 +25,66 @@ type BlobStore interface {
 	Put(ctx context.Context, key string, data []byte) error
 }
 
-// Service handles simple and chunked uploads.
+const (
+	chunkSize          = 1 << 20         // 1 MiB read buffer
+	progressThreshold  = 4 << 20         // uploads this big report progress
+	progressFrameBytes = 100 << 10       // the reporter's frame buffer
+	chunkedIdleTimeout = 10 * time.Minute // a chunked upload idle this long is abandoned
+)
+
+// Service handles simple and chunked (resumable) uploads.
 type Service struct {
 	blobs    BlobStore
 	notifier Notifier
 	log      *slog.Logger
 
-	mu     sync.Mutex
-	chunks map[string]*chunkedUpload // chunked uploads in flight, by session
+	mu      sync.Mutex
+	chunked map[string]*chunkedUpload // chunked uploads in flight, by session
 }
 
 type chunkedUpload struct {
-	buf      []byte
+	chunks   [][]byte
 	lastSeen time.Time
 }
 
-const chunkSize = 1 << 20 // 1 MiB
-
 // NewService returns a storage service.
 func NewService(blobs BlobStore, notifier Notifier, log *slog.Logger) *Service {
-	return &Service{
-		blobs:    blobs,
-		notifier: notifier,
-		log:      log,
-		chunks:   make(map[string]*chunkedUpload),
-	}
+	return &Service{blobs: blobs, notifier: notifier, log: log, chunked: make(map[string]*chunkedUpload)}
 }
 
-// Upload copies r to the blob store, reporting progress as it goes.
-func (s *Service) Upload(ctx context.Context, sessionID, key string, r io.Reader) error {
+// Upload copies the request body to the blob store, reporting progress on big uploads.
+func (s *Service) Upload(ctx context.Context, sessionID, key string, size int64, body io.Reader) error {
 	s.log.Info("Upload started", "session", sessionID)
-
-	data := make([]byte, 0, chunkSize)
-	buf := make([]byte, chunkSize)
+	data, buf := make([]byte, 0, size), make([]byte, chunkSize)
 	var written int64
 
-	// Progress goes to the client through its own goroutine so a slow
-	// client cannot slow the upload down. The reporter throttles itself to
-	// one update a second and tells the client "done" when the channel ends.
-	// The buffer lets the copy loop run ahead of a slow reporter.
-	progress := make(chan int64, 16)
+	// Progress goes to the client through its own goroutine so a slow client cannot slow
+	// the upload down. It sends at most one update a second, and "done" when the channel ends.
+	progress := make(chan int64, 16) // buffered: the copy loop may run ahead of the reporter
 
-	go func() {
-		defer s.notifier.Done(sessionID)
-		for n := range progress {
-			s.log.Info("Upload progress", "session", sessionID, "bytes", n)
-			s.notifier.Progress(sessionID, n)
-			time.Sleep(time.Second)
-		}
-	}()
+	if size >= progressThreshold {
+		frame := make([]byte, 0, progressFrameBytes) // reused for every update
+		go func() {
+			defer s.notifier.Done(sessionID)
+			for n := range progress {
+				frame = appendProgressFrame(frame[:0], sessionID, n)
+				s.log.Info("Upload progress", "session", sessionID, "bytes", n)
+				s.notifier.Progress(sessionID, n)
+				time.Sleep(time.Second)
+			}
+		}()
+	}
 
 	for {
-		n, err := r.Read(buf)
+		n, err := body.Read(buf)
 		if n > 0 {
 			data = append(data, buf[:n]...)
 			written += int64(n)
-			select {
-			case progress <- written:
-			default: // reporter is behind: skip this update
+			if size >= progressThreshold {
+				select {
+				case progress <- written:
+				default: // reporter is behind: skip this update
+				}
 			}
 		}
 		if err == io.EOF {
@@ -94,27 +98,39 @@ func (s *Service) Upload(ctx context.Context, sessionID, key string, r io.Reader
 	if err := s.blobs.Put(ctx, key, data); err != nil {
 		return err
 	}
+	if size < progressThreshold {
+		s.notifier.Done(sessionID)
+	}
 	s.log.Info("Upload complete", "session", sessionID)
 	return nil
 }
 
-// UploadChunk appends one chunk of a chunked upload; the last chunk stores it.
+// UploadChunk stores one chunk of a resumable upload; the last chunk
+// writes the whole file.
 func (s *Service) UploadChunk(ctx context.Context, sessionID, key string, chunk []byte, last bool) error {
 	s.mu.Lock()
-	up, ok := s.chunks[sessionID]
+	up, ok := s.chunked[sessionID]
 	if !ok {
 		up = &chunkedUpload{}
-		s.chunks[sessionID] = up
+		s.chunked[sessionID] = up
 	}
-	up.buf = append(up.buf, chunk...)
+	up.chunks = append(up.chunks, chunk)
 	up.lastSeen = time.Now()
-	s.mu.Unlock()
-
 	if !last {
+		s.mu.Unlock()
 		return nil
 	}
-	s.mu.Lock()
-	delete(s.chunks, sessionID)
+	delete(s.chunked, sessionID)
 	s.mu.Unlock()
-	return s.blobs.Put(ctx, key, up.buf)
+
+	if err := s.blobs.Put(ctx, key, bytes.Join(up.chunks, nil)); err != nil {
+		return err
+	}
+	s.notifier.Done(sessionID)
+	return nil
+}
+
+func appendProgressFrame(frame []byte, sessionID string, n int64) []byte {
+	frame = append(frame, sessionID...)
+	return strconv.AppendInt(append(frame, ' '), n, 10)
 }

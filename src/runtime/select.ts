@@ -15,7 +15,9 @@ export interface SelectCase<R> {
 }
 
 /** A receive case: `handler(value, ok)` runs when it wins; `ok` is false once the channel is closed. */
-export function recv<T, R = void>(
+export function recv<T>(ch: Chan<T>): SelectCase<undefined>;
+export function recv<T, R>(ch: Chan<T>, handler: (value: T | undefined, ok: boolean) => R): SelectCase<R>;
+export function recv<T, R>(
   ch: Chan<T>,
   handler?: (value: T | undefined, ok: boolean) => R,
 ): SelectCase<R | undefined> {
@@ -28,7 +30,9 @@ export function recv<T, R = void>(
 }
 
 /** A send case: sends `value` and runs `handler()` when it wins. */
-export function send<T, R = void>(ch: Chan<T>, value: T, handler?: () => R): SelectCase<R | undefined> {
+export function send<T>(ch: Chan<T>, value: T): SelectCase<undefined>;
+export function send<T, R>(ch: Chan<T>, value: T, handler: () => R): SelectCase<R>;
+export function send<T, R>(ch: Chan<T>, value: T, handler?: () => R): SelectCase<R | undefined> {
   return { op: "send", chan: ch, value, run: () => handler?.() };
 }
 

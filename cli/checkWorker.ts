@@ -1,0 +1,38 @@
+/**
+ * Runs one lesson's checks on one learner file, in a worker thread so that the grader can stop code that never
+ * yields (`while (true) {}`) or eats all memory, and still print a clear message.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { lessonChecks, runChecks } from "../src/checks/index.ts";
+import type { CheckReport } from "../src/checks/report.ts";
+import { LearnerCodeError } from "../src/checks/report.ts";
+import { learnerModule } from "./loadLearnerFile.ts";
+
+export interface CheckJob {
+  readonly slug: string;
+  readonly path: string;
+  readonly source: string;
+}
+
+async function grade({ slug, path, source }: CheckJob): Promise<CheckReport> {
+  const lesson = lessonChecks[slug];
+  if (!lesson) throw new Error(`no checks for lesson ${slug}`);
+  try {
+    const load = learnerModule(source, path);
+    return await runChecks(lesson, load, { fileName: path.slice(path.lastIndexOf("/") + 1) });
+  } catch (error) {
+    if (!(error instanceof LearnerCodeError)) throw error;
+    const detail = {
+      message: error.message,
+      ...(error.file === undefined ? {} : { file: error.file }),
+      ...(error.line === undefined ? {} : { line: error.line }),
+    };
+    return { status: "error", tests: [], leaks: [], leakReport: "", error: detail };
+  }
+}
+
+grade(workerData as CheckJob).then(
+  (report) => parentPort?.postMessage({ report }),
+  (error: unknown) =>
+    parentPort?.postMessage({ crash: error instanceof Error ? error.message : String(error) }),
+);

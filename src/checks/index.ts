@@ -1,0 +1,15 @@
+/** Every lesson's checks, by slug: what `npm run check` and the browser's "Check my fix" run. */
+import type { LessonChecks } from "./lessonChecks.ts";
+import { rateLimitChecks } from "./rateLimitChecks.ts";
+import { syncChecks } from "./syncChecks.ts";
+import { uploadChecks } from "./uploadChecks.ts";
+
+export type { LessonChecks } from "./lessonChecks.ts";
+export { runChecks } from "./lessonChecks.ts";
+export type { CheckReport, CheckResult } from "./report.ts";
+
+export const lessonChecks: Readonly<Record<string, LessonChecks>> = {
+  upload: uploadChecks,
+  sync: syncChecks,
+  ratelimit: rateLimitChecks,
+};

@@ -1,0 +1,166 @@
+/**
+ * The frame every lesson's checks share: scenarios that each open a fresh session on the learner's module,
+ * the conversion of a panic into a failed check, and the final report. A lesson supplies its scenarios.
+ */
+import {
+  type CheckReport,
+  type CheckResult,
+  check,
+  fail,
+  type LeakGroup,
+  LearnerCodeError,
+} from "./report.ts";
+import { type LoadModule, ServicePanic, Session, summarizeLeaks } from "./session.ts";
+
+export interface CheckContext {
+  /** The learner's file name as it appears in sites, e.g. `storage.ts` (or whatever file is graded). */
+  readonly fileName: string;
+  /**
+   * Opens a fresh session: a new runtime with the learner's module evaluated on it. `blockStacks` records
+   * where each task blocks, for the leak report (about 2 µs a block).
+   */
+  open(seed?: number, options?: { blockStacks?: boolean }): Promise<Session>;
+}
+
+/** What a scenario found: check results, and (for the scenario that stops traffic and closes) the leaks. */
+export interface ScenarioResult {
+  readonly tests: CheckResult[];
+  readonly leaks?: { readonly groups: LeakGroup[]; readonly report: string };
+}
+
+export interface Scenario {
+  /** Named in the failed check when the scenario cannot finish (a panic). */
+  readonly name: string;
+  run(context: CheckContext): Promise<ScenarioResult>;
+}
+
+export interface LessonChecks {
+  readonly slug: string;
+  /** The starter file the checks grade, e.g. `storage.ts`. */
+  readonly file: string;
+  readonly scenarios: readonly Scenario[];
+}
+
+export interface RunChecksOptions {
+  /** The graded file's name; default the lesson's. */
+  readonly fileName?: string;
+  readonly seed?: number;
+}
+
+export async function runChecks(
+  lesson: LessonChecks,
+  load: LoadModule,
+  options: RunChecksOptions = {},
+): Promise<CheckReport> {
+  const fileName = options.fileName ?? lesson.file;
+  const sessions: Session[] = [];
+  const context: CheckContext = {
+    fileName,
+    open: async (seed = options.seed ?? 1, sessionOptions = {}) => {
+      const session = await Session.open(load, seed, sessionOptions.blockStacks ?? false);
+      sessions.push(session);
+      return session;
+    },
+  };
+  const tests: CheckResult[] = [];
+  let leaks: ScenarioResult["leaks"];
+  try {
+    for (const scenario of lesson.scenarios) {
+      try {
+        const result = await scenario.run(context);
+        tests.push(...result.tests);
+        leaks ??= result.leaks;
+      } catch (error) {
+        if (!(error instanceof ServicePanic)) throw error;
+        tests.push(fail(scenario.name, panicMessage(error, fileName)));
+      }
+    }
+  } catch (error) {
+    if (error instanceof LearnerCodeError) {
+      return { status: "error", tests, leaks: [], leakReport: "", error: errorOf(error) };
+    }
+    throw error;
+  } finally {
+    for (const session of sessions) session.close();
+  }
+  const status = tests.every((test) => test.status === "pass") ? "pass" : "fail";
+  return { status, tests, leaks: leaks?.groups ?? [], leakReport: leaks?.report ?? "" };
+}
+
+function errorOf(error: LearnerCodeError): CheckReport["error"] & object {
+  return {
+    message: error.message,
+    ...(error.file === undefined ? {} : { file: error.file }),
+    ...(error.line === undefined ? {} : { line: error.line }),
+  };
+}
+
+/** "panic: send on closed channel (storage.ts:61)": the first line of the learner's file in the stack. */
+function panicMessage(panic: ServicePanic, fileName: string): string {
+  const line = lineInFile(panic.outcome.error, fileName);
+  return line === undefined ? panic.message : `${panic.message} (${fileName}:${line})`;
+}
+
+/** The first line of `fileName` in an error's stack, if any. */
+export function lineInFile(error: unknown, fileName: string): number | undefined {
+  const stack = error instanceof Error ? (error.stack ?? "") : "";
+  const escaped = fileName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const match = new RegExp(`${escaped}:(\\d+)(?::\\d+)?`).exec(stack);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** The leak check every lesson ends with: goleak's VerifyNone after traffic stopped and the service closed. */
+export function verifyNone(session: Session, name: string): ScenarioResult {
+  const groups = session.leaks();
+  const total = groups.reduce((sum, group) => sum + group.count, 0);
+  return {
+    tests: [
+      check(
+        name,
+        total === 0,
+        "nothing left running after traffic stopped and the service was closed",
+        `${total} left running: ${summarizeLeaks(groups)}`,
+      ),
+    ],
+    leaks: { groups, report: session.leakReport() },
+  };
+}
+
+export interface Level {
+  readonly handles: number;
+  readonly memoryBytes: number;
+}
+
+/** Average handles and memory over [from, to), one sample a virtual minute. */
+export async function averageLevel(session: Session, from: number, to: number): Promise<Level> {
+  let handles = 0;
+  let memoryBytes = 0;
+  let samples = 0;
+  await session.runUntil(from);
+  for (let t = from; t < to; t += 60_000) {
+    await session.runUntil(t);
+    handles += session.handleCount;
+    memoryBytes += session.memoryBytes;
+    samples++;
+  }
+  return { handles: handles / samples, memoryBytes: memoryBytes / samples };
+}
+
+const MiB = 1024 * 1024;
+
+/**
+ * Steady traffic must leave handles and memory level: the late average within 25% (and a little slack) of the
+ * early one. Traffic is random, so a correct service wobbles; a leak under hours of traffic climbs far more.
+ */
+export function flatness(name: string, early: Level, late: Level, hours: number): CheckResult {
+  const handlesFlat = late.handles <= early.handles * 1.25 + 5;
+  const memoryFlat = late.memoryBytes <= early.memoryBytes * 1.25 + MiB;
+  const levelText = (level: Level) =>
+    `${Math.round(level.handles)} handles, ${(level.memoryBytes / MiB).toFixed(1)} MiB`;
+  return check(
+    name,
+    handlesFlat && memoryFlat,
+    `level under steady traffic: ${levelText(early)} in hour 1, ${levelText(late)} in hour ${hours}`,
+    `climbing under steady traffic: ${levelText(early)} in hour 1, ${levelText(late)} in hour ${hours}`,
+  );
+}

@@ -1,0 +1,132 @@
+/**
+ * One run of a learner's service under simulated traffic: a fresh runtime, the learner's module evaluated on it,
+ * host tasks for the traffic, and the questions checks ask afterwards (what leaked, what was logged).
+ */
+import type { LogEntry } from "../runtime/log.ts";
+import { activate, type RunOutcome, Runtime } from "../runtime/runtime.ts";
+import type { Task } from "../runtime/task.ts";
+import { describeTask } from "../runtime/views/describeTask.ts";
+import { formatLeakReport, groupLeaks, type LeakGroup } from "../runtime/views/formatLeaks.ts";
+import { LearnerCodeError } from "./report.ts";
+
+export type ModuleExports = Readonly<Record<string, unknown>>;
+
+/**
+ * Evaluates the learner's file afresh, on whichever runtime is active when it is called, and returns its
+ * exports. Hosts provide it: a Web Worker in the browser, `vm` in the Node grader, a plain import in tests.
+ * Throws LearnerCodeError when the file cannot be evaluated.
+ */
+export type LoadModule = () => Promise<ModuleExports>;
+
+/** The learner's service panicked under traffic: a failed check, with the line when it can be found. */
+export class ServicePanic extends Error {
+  constructor(readonly outcome: Extract<RunOutcome, { kind: "panic" }>) {
+    const error = outcome.error;
+    super(`panic: ${error instanceof Error ? error.message : String(error)}`);
+    this.name = "ServicePanic";
+  }
+}
+
+export class Session {
+  readonly logs: LogEntry[] = [];
+
+  private constructor(
+    readonly runtime: Runtime,
+    readonly exports: ModuleExports,
+  ) {}
+
+  static async open(load: LoadModule, seed: number, blockStacks = false): Promise<Session> {
+    const runtime = new Runtime({ seed, blockStacks });
+    activate(runtime);
+    const logs: LogEntry[] = [];
+    runtime.onLog = (entry) => logs.push(entry);
+    const exports = await load();
+    const session = new Session(runtime, exports);
+    session.logs.push(...logs);
+    runtime.onLog = (entry) => session.logs.push(entry);
+    return session;
+  }
+
+  /** The learner's exported class `name`, or a LearnerCodeError saying what is missing. */
+  exportedClass<T>(name: string, file: string): new (...args: never[]) => T {
+    const value = this.exports[name];
+    if (typeof value !== "function") {
+      throw new LearnerCodeError(`${file} must export the class ${name} (it is ${kindOf(value)})`, file);
+    }
+    return value as new (
+      ...args: never[]
+    ) => T;
+  }
+
+  /** Runs host code (traffic, clients) as an internal task: not the learner's, left out of leak reports. */
+  spawn(body: () => Promise<void>, name: string): void {
+    this.runtime.go(body, { internal: true, name });
+  }
+
+  /** Advances virtual time to `at`. A panic in the learner's code is thrown as ServicePanic. */
+  async runUntil(at: number): Promise<void> {
+    const outcome = await this.runtime.run({ until: at });
+    if (outcome.kind === "panic") throw new ServicePanic(outcome);
+    // "exited" and "deadlock" just mean nothing else will happen: the checks then look at what is left.
+  }
+
+  get now(): number {
+    return this.runtime.now;
+  }
+
+  /** Live tasks, timers and tickers that are not the host's, grouped by creation site and state. */
+  leaks(): LeakGroup[] {
+    const tasks = [...this.runtime.registry.handles("goroutine")].map((task) =>
+      describeTask(task as Task, this.runtime.now),
+    );
+    const groups = groupLeaks(tasks);
+    for (const kind of ["timer", "ticker"] as const) {
+      const counts = new Map<string, LeakGroup>();
+      for (const handle of this.runtime.registry.handles(kind)) {
+        const key = handle.site.key;
+        const previous = counts.get(key);
+        counts.set(key, {
+          site: key,
+          function: handle.site.fn,
+          state: kind,
+          count: (previous?.count ?? 0) + 1,
+        });
+      }
+      groups.push(...counts.values());
+    }
+    return groups.sort((a, b) => b.count - a.count || a.site.localeCompare(b.site));
+  }
+
+  /** goleak's text for the leaked tasks (timers and tickers are listed by leaks()). */
+  leakReport(): string {
+    const tasks = [...this.runtime.registry.handles("goroutine")].map((task) =>
+      describeTask(task as Task, this.runtime.now),
+    );
+    return formatLeakReport(tasks);
+  }
+
+  /** Live handles that are not the host's. */
+  get handleCount(): number {
+    const { goroutines, timers, tickers } = this.runtime.registry.counts;
+    return goroutines + timers + tickers;
+  }
+
+  /** Modelled bytes held, the host's own tasks excluded. */
+  get memoryBytes(): number {
+    return this.runtime.registry.bytes;
+  }
+
+  close(): void {
+    this.runtime.stop();
+  }
+}
+
+function kindOf(value: unknown): string {
+  if (value === undefined) return "missing";
+  return value === null ? "null" : `a ${typeof value}`;
+}
+
+/** Formats leak groups as one line: "3 × storage.ts:52 StorageService.upload [chan receive]". */
+export function summarizeLeaks(leaks: readonly LeakGroup[]): string {
+  return leaks.map((leak) => `${leak.count} × ${leak.site} ${leak.function} [${leak.state}]`).join("; ");
+}
