@@ -45,7 +45,9 @@ export function learnerModule(source: string, path: string): LoadModule {
   }
   let evaluate: (...args: unknown[]) => unknown;
   try {
-    evaluate = compileFunction(result.code, ["require", "exports", "module"], { filename: fileName });
+    evaluate = compileFunction(result.code, ["require", "exports", "module"], {
+      filename: fileName,
+    }) as typeof evaluate;
   } catch (error) {
     throw new LearnerCodeError(`${fileName}: syntax error: ${(error as Error).message}`, fileName);
   }

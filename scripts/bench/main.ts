@@ -3,6 +3,8 @@
  * same run (never part of `npm test`). Each contender runs the workload in workload.ts once to warm up, then
  * ROUNDS times; the median counts.
  */
+import { serviceCode } from "../../cli/replayCode.ts";
+import { DEFAULT_REPLAY, replay } from "../../src/sim/replay.ts";
 import { runBare } from "./bareScheduler.ts";
 import { runFakeTimers } from "./fakeTimers.ts";
 import { runLeakLabRuntime } from "./leakLabRuntime.ts";
@@ -30,6 +32,15 @@ const bare = await nsPerEvent("bare", runBare);
 const runtime = await nsPerEvent("runtime", runLeakLabRuntime);
 const fakeTimers = await nsPerEvent("fake-timers", runFakeTimers);
 
+/** `npm run replay -- --minutes 60`, minus process start: three pods from their start to 04:00. */
+async function replayWallMs(): Promise<number> {
+  const start = performance.now();
+  await replay({ ...DEFAULT_REPLAY, minutes: 60 }, serviceCode);
+  return performance.now() - start;
+}
+await replayWallMs();
+const replay60 = Math.min(await replayWallMs(), await replayWallMs());
+
 const result = {
   workload: `${2 * PAIRS} tasks, ${VIRTUAL_MS} virtual ms, ${expectedEvents()} events`,
   runtime_ns_per_event: Math.round(runtime),
@@ -37,6 +48,7 @@ const result = {
   fake_timers_ns_per_event: Math.round(fakeTimers),
   runtime_vs_bare: Number((runtime / bare).toFixed(2)),
   fake_timers_vs_runtime: Number((fakeTimers / runtime).toFixed(2)),
+  replay_60min_wall_ms: Math.round(replay60),
 };
 
 if (json) {

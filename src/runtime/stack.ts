@@ -71,7 +71,20 @@ export function fileName(url: string): string {
 
 /** The first frame outside the runtime, as a Site. */
 export function parseSite(capture: StackCapture | undefined): Site {
-  const stack = capture?.stack;
+  if (!capture) return UNKNOWN_SITE;
+  // Handles created from the same capture (the host's request tasks share one) are parsed once.
+  let site = parsedSites.get(capture);
+  if (!site) {
+    site = parseCapture(capture);
+    parsedSites.set(capture, site);
+  }
+  return site;
+}
+
+const parsedSites = new WeakMap<StackCapture, Site>();
+
+function parseCapture(capture: StackCapture): Site {
+  const stack = capture.stack;
   if (!stack) return UNKNOWN_SITE;
   let skipping = capture.skipThrough !== undefined;
   for (const line of stack.split("\n")) {

@@ -3,9 +3,10 @@
  * enough to report progress, a share failing halfway when the client goes away) and chunked uploads (a share
  * abandoned halfway). Records what the client sees, so checks can ask "was the upload stuck at 100%?".
  */
-import { type Context, context, go, time } from "../runtime/index.ts";
+import { type Context, context, time } from "../runtime/index.ts";
 import { alloc, type Bytes } from "../runtime/memory.ts";
 import { Arrivals } from "./arrivals.ts";
+import { serveRequest } from "./serveRequest.ts";
 
 export interface UploadServiceLike {
   upload(
@@ -135,7 +136,7 @@ export function startUploadTraffic(
       };
       records.push(record);
       const body = requestBody(size, failing ? Math.floor(size / MiB / 2) : undefined);
-      go(async () => serveUpload(service, record, body));
+      serveRequest("upload request", () => serveUpload(service, record, body));
     }
   }, "upload clients");
 
@@ -160,7 +161,7 @@ export function startUploadTraffic(
       spawn(async () => {
         for (let index = 0; index < chunks; index++) {
           const last = !abandoned && index === CHUNKS_PER_UPLOAD - 1;
-          go(async () => serveChunk(service, record, last));
+          serveRequest("chunk request", () => serveChunk(service, record, last));
           await time.sleep(CHUNK_EVERY);
         }
       }, "chunked upload client");

@@ -1,0 +1,78 @@
+/**
+ * The incident replay against the report's evidence (E1–E5 of ../shared/DESIGN.md), on pod 1 of the default
+ * leaky replay, and the fixed replay's flat lines.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { SERVICES } from "../src/sim/pod.ts";
+import { DEFAULT_REPLAY, type ReplayResult, replay } from "../src/sim/replay.ts";
+import { fittedGrowth, slope } from "../src/sim/trend.ts";
+import { podRun } from "./formatReplay.ts";
+import { serviceCode } from "./replayCode.ts";
+
+function within(value: number, target: number, share: number): void {
+  expect(Math.abs(value - target)).toBeLessThanOrEqual(target * share);
+}
+
+describe("the leaky replay, pod 1", () => {
+  let result: ReplayResult;
+  beforeAll(async () => {
+    result = await replay({ ...DEFAULT_REPLAY, onlyPods: [1] }, serviceCode);
+  }, 60_000);
+
+  it("has 1,247 handles at 03:00, growing 43 a minute until its OOM kill (E1)", () => {
+    const run = podRun(result, 1);
+    expect(run[0]?.clock).toBe("03:00");
+    within(run[0]?.handles ?? 0, 1247, 0.1);
+    within(slope(run.map((sample) => [sample.minute, sample.handles] as const)), 43, 0.15);
+  });
+
+  it("grows about 5 MiB a minute (E2)", () => {
+    const run = podRun(result, 1);
+    within(slope(run.map((sample) => [sample.minute, sample.memoryMiB] as const)), 5, 0.25);
+  });
+
+  it("fires its alert, is OOM-killed with exit code 137 at the limit, and restarts with 412 handles (E3)", () => {
+    const events = result.events.filter((event) => event.pod === 1);
+    expect(events.map((event) => event.type)).toEqual(["AlertFired", "OOMKilled", "Restarted"]);
+    const [alert, kill, restart] = events;
+    expect(alert?.memoryMiB).toBeGreaterThan(0.9 * 2048);
+    expect(kill?.exitCode).toBe(137);
+    expect(kill?.memoryMiB).toBeGreaterThanOrEqual(2048);
+    within(restart?.handles ?? 0, 412, 0.1);
+    // And climbs again after the restart.
+    const after = result.samples.filter(
+      (sample) => sample.pod === 1 && sample.minute > (restart?.minute ?? 0),
+    );
+    expect(after.at(-1)?.handles ?? 0).toBeGreaterThan((restart?.handles ?? 0) + 200);
+  });
+
+  it("profiles Upload > WatchChanges > StartCleanup in the incident's proportions (E5)", () => {
+    const holders = ["StorageService.upload", "SyncService.watchChanges", "RateLimiter.startCleanup"];
+    const sizes = holders.map((fn) =>
+      result.heapProfile.filter((entry) => entry.function === fn).reduce((sum, entry) => sum + entry.MiB, 0),
+    );
+    const ranked = result.heapProfile.map((entry) => entry.function).filter((fn) => holders.includes(fn));
+    expect([...new Set(ranked)]).toEqual(holders);
+    const total = sizes.reduce((sum, size) => sum + size, 0);
+    const report = [87.5, 42.3, 28.7];
+    const reportTotal = report.reduce((sum, size) => sum + size, 0);
+    sizes.forEach((size, index) => {
+      within(size / total, (report[index] ?? 0) / reportTotal, 0.25);
+    });
+  });
+});
+
+describe("the replay with all three services fixed", () => {
+  it("stays flat for six hours: handles and memory grow less than 1%", async () => {
+    const fixed = await replay(
+      { ...DEFAULT_REPLAY, minutes: 360, fixed: new Set(SERVICES), onlyPods: [1] },
+      serviceCode,
+    );
+    expect(fixed.events).toEqual([]);
+    // From 05:00, once the night trough's ramp is over, so that more traffic is not read as a leak.
+    const day = fixed.samples.filter((sample) => sample.pod === 1 && sample.minute >= 120);
+    expect(day.length).toBeGreaterThanOrEqual(240);
+    expect(Math.abs(fittedGrowth(day.map((s) => [s.minute, s.handles] as const)))).toBeLessThan(0.01);
+    expect(Math.abs(fittedGrowth(day.map((s) => [s.minute, s.memoryMiB] as const)))).toBeLessThan(0.01);
+  }, 60_000);
+});

@@ -1,0 +1,18 @@
+/** The code the replay's pods run: each service's lesson starter (leaky) or solution (fixed), from disk. */
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { readCourse } from "../build/readCourse.ts";
+import { lessonChecks } from "../src/checks/index.ts";
+import type { LoadModule } from "../src/checks/session.ts";
+import type { ServiceName } from "../src/sim/pod.ts";
+import { learnerModule } from "./loadLearnerFile.ts";
+
+const repoRoot = resolve(import.meta.dirname, "..");
+
+export function serviceCode(service: ServiceName, fixed: boolean): LoadModule {
+  const lesson = readCourse(repoRoot).find((meta) => meta.slug === service);
+  const file = lessonChecks[service]?.file;
+  if (!lesson || !file) throw new Error(`no lesson for service ${service}`);
+  const path = `${fixed ? "solutions" : "lessons"}/${lesson.folder}/${file}`;
+  return learnerModule(readFileSync(resolve(repoRoot, path), "utf8"), path);
+}
