@@ -2,6 +2,7 @@
  * The incident replay against the report's evidence (E1–E5 of ../shared/DESIGN.md), on pod 1 of the default
  * leaky replay, and the fixed replay's flat lines.
  */
+import { spawnSync } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SERVICES } from "../src/sim/pod.ts";
 import { DEFAULT_REPLAY, type ReplayResult, replay } from "../src/sim/replay.ts";
@@ -75,4 +76,40 @@ describe("the replay with all three services fixed", () => {
     expect(Math.abs(fittedGrowth(day.map((s) => [s.minute, s.handles] as const)))).toBeLessThan(0.01);
     expect(Math.abs(fittedGrowth(day.map((s) => [s.minute, s.memoryMiB] as const)))).toBeLessThan(0.01);
   }, 60_000);
+});
+
+describe("npm run replay", () => {
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, ["--import", "tsx", "cli/replay.ts", ...args], { encoding: "utf8" });
+
+  it("prints one JSON object of the contract's shape with --json", () => {
+    const { status, stdout } = run("--minutes", "10", "--json");
+    expect(status).toBe(0);
+    const result = JSON.parse(stdout) as ReplayResult;
+    expect(Object.keys(result).sort()).toEqual(["events", "heapProfile", "samples", "symptoms"]);
+    // Three pods, a sample every minute from 03:00 to 03:10.
+    expect(result.samples).toHaveLength(33);
+    expect(result.samples[0]).toEqual({
+      minute: 0,
+      clock: "03:00",
+      pod: 1,
+      handles: expect.any(Number),
+      memoryMiB: expect.any(Number),
+    });
+  }, 30_000);
+
+  it("prints a readable table by default", () => {
+    const { status, stdout } = run("--minutes", "10");
+    expect(status).toBe(0);
+    expect(stdout).toContain("clock    pod 1 handles   MiB");
+    expect(stdout).toMatch(/^03:10 +[\d,]+ +\d+/m);
+  }, 30_000);
+
+  it("refuses an unknown option or service with the usage and exit code 2", () => {
+    for (const args of [["--bogus"], ["--fixed", "payments"], ["--minutes", "-3"]]) {
+      const { status, stderr } = run(...args);
+      expect(status).toBe(2);
+      expect(stderr).toMatch(/usage: npm run replay|no service "payments"/);
+    }
+  }, 30_000);
 });
