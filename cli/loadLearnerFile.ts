@@ -5,10 +5,10 @@
  */
 import { basename } from "node:path";
 import { compileFunction } from "node:vm";
-import { lineInFile } from "../src/checks/lessonChecks.ts";
 import { LearnerCodeError } from "../src/checks/report.ts";
 import type { LoadModule, ModuleExports } from "../src/checks/session.ts";
 import * as runtime from "../src/runtime/index.ts";
+import { lineInFile } from "../src/runtime/stack.ts";
 import { transpile } from "../src/sandbox/transpile.ts";
 
 export const RUNTIME_MODULE = "leak-lab/runtime";

@@ -2,6 +2,8 @@
  * The frame every lesson's checks share: scenarios that each open a fresh session on the learner's module,
  * the conversion of a panic into a failed check, and the final report. A lesson supplies its scenarios.
  */
+
+import { lineInFile } from "../runtime/stack.ts";
 import {
   type CheckReport,
   type CheckResult,
@@ -99,14 +101,6 @@ function errorOf(error: LearnerCodeError): CheckReport["error"] & object {
 function panicMessage(panic: ServicePanic, fileName: string): string {
   const line = lineInFile(panic.outcome.error, fileName);
   return line === undefined ? panic.message : `${panic.message} (${fileName}:${line})`;
-}
-
-/** The first line of `fileName` in an error's stack, if any. */
-export function lineInFile(error: unknown, fileName: string): number | undefined {
-  const stack = error instanceof Error ? (error.stack ?? "") : "";
-  const escaped = fileName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const match = new RegExp(`${escaped}:(\\d+)(?::\\d+)?`).exec(stack);
-  return match ? Number(match[1]) : undefined;
 }
 
 /** The leak check every lesson ends with: goleak's VerifyNone after traffic stopped and the service closed. */

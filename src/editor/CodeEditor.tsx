@@ -4,6 +4,7 @@
  * learner switches tabs.
  */
 import { useCallback, useEffect, useRef } from "react";
+import { editorStore, setFileText } from "../state/editorStore.ts";
 import type { LessonFile } from "../state/lessonContent.ts";
 import { monaco } from "./monaco.ts";
 
@@ -50,6 +51,8 @@ export default function CodeEditor({ modelPrefix, files, activeName }: CodeEdito
       const uri = monaco.Uri.parse(`file:///${modelPrefix}/${file.name}`);
       const model = monaco.editor.createModel(file.text, file.language, uri);
       states.set(file.name, { file, model, viewState: null });
+      setFileText(file.name, file.text);
+      model.onDidChangeContent(() => setFileText(file.name, model.getValue()));
     }
     editorRef.current = monaco.editor.create(host, {
       ariaLabel: "Code editor",
@@ -71,6 +74,29 @@ export default function CodeEditor({ modelPrefix, files, activeName }: CodeEdito
   }, [modelPrefix, files, show]);
 
   useEffect(() => show(activeName), [activeName, show]);
+
+  // A click in the goroutine dump: cursor on the line, scrolled into view, highlighted for a moment.
+  useEffect(() => {
+    let lastSeq = editorStore.getState().reveal?.seq ?? 0;
+    return editorStore.subscribe(() => {
+      const reveal = editorStore.getState().reveal;
+      const editor = editorRef.current;
+      if (!reveal || reveal.seq === lastSeq || !editor) return;
+      lastSeq = reveal.seq;
+      show(reveal.file);
+      if (shownRef.current !== reveal.file) return;
+      editor.setPosition({ lineNumber: reveal.line, column: 1 });
+      editor.revealLineInCenter(reveal.line);
+      editor.focus();
+      const highlight = editor.createDecorationsCollection([
+        {
+          range: new monaco.Range(reveal.line, 1, reveal.line, 1),
+          options: { isWholeLine: true, className: "revealed-line" },
+        },
+      ]);
+      setTimeout(() => highlight.clear(), 2000);
+    });
+  }, [show]);
 
   return <div ref={hostRef} className="code-editor" data-testid="code-editor" />;
 }

@@ -99,3 +99,11 @@ function parseCapture(capture: StackCapture): Site {
   }
   return UNKNOWN_SITE;
 }
+
+/** The first line of `fileName` in an error's stack, if any. */
+export function lineInFile(error: unknown, fileName: string): number | undefined {
+  const stack = error instanceof Error ? (error.stack ?? "") : "";
+  const escaped = fileName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const match = new RegExp(`${escaped}:(\\d+)(?::\\d+)?`).exec(stack);
+  return match ? Number(match[1]) : undefined;
+}

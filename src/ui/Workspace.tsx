@@ -1,15 +1,27 @@
-import { lazy, Suspense, use, useState } from "react";
+import { lazy, Suspense, use, useEffect, useState } from "react";
+import { LIVE_LESSONS } from "../sim/liveLessons.ts";
 import type { LessonEntry } from "../state/course.ts";
+import { editorStore } from "../state/editorStore.ts";
 import { lessonFiles } from "../state/lessonContent.ts";
+import { useStore } from "../state/useStore.ts";
 import { ErrorBoundary } from "./ErrorBoundary.tsx";
 
-// Monaco is big: it loads with this chunk, only when a lesson with code is on screen.
+// Monaco is big: it loads with this chunk, only when a lesson with code is on screen. The run panel (uPlot, the
+// run controller) likewise waits for a lesson that has a live run.
 const CodeEditor = lazy(() => import("../editor/CodeEditor.tsx"));
+const RunPanel = lazy(() => import("./RunPanel.tsx").then((module) => ({ default: module.RunPanel })));
 
 /** The lesson's files as tabs over one editor. */
 export function Workspace({ lesson }: { readonly lesson: LessonEntry }) {
   const files = use(lessonFiles(lesson));
   const [activeName, setActiveName] = useState(files[0]?.name ?? "");
+  const hasLiveRun = LIVE_LESSONS.includes(lesson.meta.slug);
+  const editable = lesson.meta.files[0];
+  // A click in the goroutine dump also brings its file's tab to the front.
+  const reveal = useStore(editorStore, (state) => state.reveal);
+  useEffect(() => {
+    if (reveal && files.some((file) => file.name === reveal.file)) setActiveName(reveal.file);
+  }, [reveal, files]);
   return (
     <section className="workspace" aria-label="Code">
       <div role="tablist" aria-label="Files" className="file-tabs">
@@ -36,6 +48,13 @@ export function Workspace({ lesson }: { readonly lesson: LessonEntry }) {
           </Suspense>
         </ErrorBoundary>
       </div>
+      {hasLiveRun && editable && (
+        <ErrorBoundary what="the run panel">
+          <Suspense fallback={<p className="loading">Loading the run panel…</p>}>
+            <RunPanel lesson={lesson.meta.slug} fileName={editable} />
+          </Suspense>
+        </ErrorBoundary>
+      )}
     </section>
   );
 }

@@ -22,7 +22,9 @@ export interface TaskView {
  * (`Upload.func1`); the engine leaves it nameless, so the views borrow Go's convention.
  */
 function nameAnonymous(site: Site | undefined, creator: Site): Site | undefined {
-  return site?.fn === "(anonymous)" ? { ...site, fn: `${creator.fn}.func1` } : site;
+  // "eval" is how V8 names the top frame of code evaluated by the browser sandbox.
+  const nameless = site?.fn === "(anonymous)" || site?.fn === "eval";
+  return site && nameless ? { ...site, fn: `${creator.fn}.func1` } : site;
 }
 
 export function describeTask(task: Task, now: number): TaskView {

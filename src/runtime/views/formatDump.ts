@@ -43,6 +43,8 @@ export interface DumpGroup {
   /** The longest any task of the group has been blocked, in virtual ms. */
   readonly longestBlocked: number;
   readonly ids: readonly number[];
+  /** The name the first task was given, if any (host tasks have one: "upload request"). */
+  readonly name: string | undefined;
 }
 
 /** Tasks grouped by (state, blocking site, creation site), largest group first. */
@@ -60,6 +62,7 @@ export function groupTasks(tasks: readonly TaskView[]): DumpGroup[] {
   }
   return [...groups.values()]
     .map(({ first, ids, longestBlocked }) => ({
+      name: first.name,
       count: ids.length,
       state: first.state,
       blockSite: first.blockSite,

@@ -1,0 +1,95 @@
+/**
+ * The live run, for each service lesson: the leaky starter's handles climb over an hour of virtual time, the
+ * solution's stay level, and the goroutine dump names the leaking go(...) line and takes the editor there.
+ */
+import { readFileSync } from "node:fs";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures.ts";
+
+/** `fixed` is a line near the end of the solution, visible once it is pasted in. */
+const LESSONS = [
+  {
+    slug: "upload",
+    folder: "04-upload",
+    file: "storage.ts",
+    state: "chan receive",
+    fixed: "private reclaimAbandoned(",
+  },
+  {
+    slug: "sync",
+    folder: "05-sync",
+    file: "sync.ts",
+    state: "select",
+    fixed: "this.hub.unsubscribe(user, changes);",
+  },
+  {
+    slug: "ratelimit",
+    folder: "06-ratelimit",
+    file: "ratelimit.ts",
+    state: "chan receive",
+    fixed: "if (!this.stopped.closed)",
+  },
+] as const;
+
+/** The 1-based line of the first `go(` in a file. */
+function goLine(text: string): number {
+  return text.split("\n").findIndex((line) => /\bgo\(/.test(line)) + 1;
+}
+
+async function runFlatOut(page: Page): Promise<number> {
+  await page.getByLabel("Speed").selectOption({ label: "as fast as possible" });
+  await page.getByLabel("Run for").selectOption({ label: "1 hour" });
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(page.getByTestId("run-status")).toHaveText("finished", { timeout: 60_000 });
+  await expect(page.getByTestId("sim-clock")).toHaveText("01:00:00");
+  return Number((await page.getByTestId("handle-count").textContent())?.replace(/,/g, ""));
+}
+
+interface ClipboardWindow {
+  navigator: { clipboard: { writeText(text: string): Promise<void> } };
+}
+
+/** Replaces the editor's text through the clipboard, as a learner pasting a fix would. */
+async function pasteIntoEditor(page: Page, text: string, visibleAfter: string): Promise<void> {
+  await page.evaluate(
+    (value) => (globalThis as unknown as ClipboardWindow).navigator.clipboard.writeText(value),
+    text,
+  );
+  await page.getByRole("textbox", { name: "Code editor" }).focus();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("ControlOrMeta+V");
+  await expect(page.getByTestId("code-editor")).toContainText(visibleAfter);
+}
+
+for (const lesson of LESSONS) {
+  test.describe(`the ${lesson.slug} lesson's live run`, () => {
+    test.use({ permissions: ["clipboard-read", "clipboard-write"] });
+
+    test("climbs with the starter, names the leaking go(...) line, and stays level with the fix", async ({
+      page,
+    }) => {
+      const starter = readFileSync(`lessons/${lesson.folder}/${lesson.file}`, "utf8");
+      const solution = readFileSync(`solutions/${lesson.folder}/${lesson.file}`, "utf8");
+      await page.goto(`/lessons/${lesson.slug}`);
+      await expect(page.getByTestId("code-editor")).toContainText("leak-lab/runtime");
+
+      const leaky = await runFlatOut(page);
+      expect(leaky).toBeGreaterThan(100);
+      const site = `${lesson.file}:${goLine(starter)}`;
+      const group = page.getByRole("button", {
+        name: new RegExp(`\\[${lesson.state}\\].*${site.replace(".", "\\.")}`),
+      });
+      await expect(group.first()).toBeVisible();
+      await group.first().click();
+      // The cursor lands on the go(...) line: Monaco marks its number as the active one.
+      await expect(page.locator(".code-editor .line-numbers.active-line-number")).toHaveText(
+        String(goLine(starter)),
+      );
+
+      await pasteIntoEditor(page, solution, lesson.fixed);
+      const fixed = await runFlatOut(page);
+      expect(fixed).toBeLessThan(leaky / 4);
+      await expect(page.locator(".run-error")).toHaveCount(0);
+    });
+  });
+}

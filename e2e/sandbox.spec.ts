@@ -1,0 +1,86 @@
+/**
+ * The run sandbox holds: learner code cannot reach the network, storage, the page or the run's own messaging,
+ * and a loop that never waits is stopped by the watchdog while the page stays responsive and the code stays.
+ */
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures.ts";
+
+test.use({ permissions: ["clipboard-read", "clipboard-write"] });
+
+interface ClipboardWindow {
+  navigator: { clipboard: { writeText(text: string): Promise<void> } };
+}
+
+interface StorageWindow {
+  localStorage: { getItem(key: string): string | null };
+}
+
+/** Puts `prelude` at the top of the upload starter's body (line 2) and runs it. */
+async function runWithPrelude(page: Page, prelude: string): Promise<void> {
+  await page.goto("/lessons/upload");
+  await expect(page.getByTestId("code-editor")).toContainText("leak-lab/runtime");
+  await page.evaluate(
+    (value) => (globalThis as unknown as ClipboardWindow).navigator.clipboard.writeText(value),
+    `// probe\n${prelude}\nexport class StorageService {}\n`,
+  );
+  await page.getByRole("textbox", { name: "Code editor" }).focus();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("ControlOrMeta+V");
+  await expect(page.getByTestId("code-editor")).toContainText("// probe");
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+}
+
+const attempts = [
+  { name: "the network", code: "fetch('http://127.0.0.1:9/steal');", error: /fetch is not a function/ },
+  { name: "XMLHttpRequest", code: "new XMLHttpRequest();", error: /XMLHttpRequest is not a constructor/ },
+  {
+    name: "the network through the prototype",
+    code: "Object.getPrototypeOf(self).fetch('http://127.0.0.1:9/');",
+    error: /is not a function/,
+  },
+  {
+    name: "localStorage",
+    code: "localStorage.setItem('progress', 'forged');",
+    error: /localStorage is not defined/,
+  },
+  { name: "IndexedDB", code: "indexedDB.open('leak-lab');", error: /Cannot read properties of undefined/ },
+  { name: "the page's DOM", code: "document.body.innerHTML = 'owned';", error: /document is not defined/ },
+  {
+    name: "the run's messaging, to forge results",
+    code: "postMessage({ type: 'state', runId: 1, state: 'finished' });",
+    error: /postMessage is not a function/,
+  },
+  { name: "new workers", code: "new Worker('x.js');", error: /Worker is not a constructor/ },
+];
+
+test.describe("the run sandbox", () => {
+  for (const attempt of attempts) {
+    test(`keeps learner code from ${attempt.name}, with an error at its line`, async ({ page }) => {
+      await runWithPrelude(page, attempt.code);
+      const error = page.locator(".run-error");
+      await expect(error).toContainText(attempt.error);
+      await expect(error).toContainText("storage.ts:2");
+      await expect(page.locator("body")).not.toHaveText("owned");
+      // The page's own storage never saw the write.
+      expect(
+        await page.evaluate(() => (globalThis as unknown as StorageWindow).localStorage.getItem("progress")),
+      ).toBeNull();
+    });
+  }
+
+  test("stops a loop that never waits within 3 seconds, keeping the page responsive and the code", async ({
+    page,
+  }) => {
+    await runWithPrelude(page, "while (true) {}");
+    const started = Date.now();
+    await expect(page.locator(".run-error")).toContainText("without waiting on anything", { timeout: 5000 });
+    expect(Date.now() - started).toBeLessThan(4500);
+    await expect(page.getByTestId("run-status")).toHaveText("finished");
+    await expect(page.getByTestId("code-editor")).toContainText("while (true) {}");
+    // The page still answers: typing goes into the editor.
+    await page.getByRole("textbox", { name: "Code editor" }).focus();
+    await page.keyboard.press("ControlOrMeta+End");
+    await page.keyboard.type("// still here");
+    await expect(page.getByTestId("code-editor")).toContainText("// still here");
+  });
+});

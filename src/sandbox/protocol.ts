@@ -1,0 +1,165 @@
+/**
+ * The one protocol between the page and a run's worker (STYLE.md #2): what the page may ask (ToWorker) and what
+ * the worker may say (FromWorker). Every message names its run. The page trusts nothing from the worker: each
+ * message is checked by parseFromWorker before it touches any state, so code running in the worker cannot
+ * forge its way into the page.
+ */
+
+import type { TrafficKnobs } from "../sim/liveScenario.ts";
+
+export type { TrafficKnobs };
+
+export interface StartRun {
+  readonly type: "start";
+  readonly runId: number;
+  /** The lesson's slug: which service and traffic to run. */
+  readonly lesson: string;
+  readonly fileName: string;
+  readonly source: string;
+  /** Virtual ms per real ms; Infinity runs flat out. */
+  readonly speed: number;
+  /** Stop at this virtual time. */
+  readonly untilMs: number;
+  readonly traffic: TrafficKnobs;
+}
+
+export type ToWorker =
+  | StartRun
+  | { readonly type: "pause"; readonly runId: number }
+  | { readonly type: "resume"; readonly runId: number }
+  | { readonly type: "speed"; readonly runId: number; readonly speed: number }
+  | { readonly type: "dump"; readonly runId: number };
+
+export interface SampleRow {
+  /** Virtual ms. */
+  readonly t: number;
+  readonly handles: number;
+  readonly goroutines: number;
+  readonly memoryMiB: number;
+}
+
+export interface LogRow {
+  readonly t: number;
+  readonly level: "info" | "warn" | "error";
+  readonly message: string;
+  /** Fields as text (`session=u12 bytes=1048576`): logs are shown as text, never as HTML. */
+  readonly fields: string;
+}
+
+export interface DumpGroupRow {
+  readonly count: number;
+  readonly state: string;
+  /** Where the group's tasks were created: function, file, line. */
+  readonly function: string;
+  readonly file: string;
+  readonly line: number;
+  /** Where they are blocked, when known. */
+  readonly blockedAt: string;
+  /** Virtual ms the longest-blocked task of the group has waited. */
+  readonly longestBlockedMs: number;
+}
+
+export interface HeapRow {
+  readonly function: string;
+  readonly site: string;
+  readonly bytes: number;
+}
+
+export type RunErrorKind = "syntax" | "load" | "panic" | "deadlock" | "timeout" | "crash";
+
+export interface RunError {
+  readonly kind: RunErrorKind;
+  readonly message: string;
+  /** The line in the learner's file, when known. */
+  readonly line?: number;
+}
+
+export type FromWorker =
+  | { readonly type: "started"; readonly runId: number }
+  | { readonly type: "samples"; readonly runId: number; readonly samples: readonly SampleRow[] }
+  | {
+      readonly type: "logs";
+      readonly runId: number;
+      readonly logs: readonly LogRow[];
+      readonly dropped: number;
+    }
+  | {
+      readonly type: "dump";
+      readonly runId: number;
+      readonly groups: readonly DumpGroupRow[];
+      readonly heap: readonly HeapRow[];
+    }
+  | { readonly type: "state"; readonly runId: number; readonly state: "running" | "paused" | "finished" }
+  | { readonly type: "error"; readonly runId: number; readonly error: RunError }
+  /** Sent on a real-time interval: silence means the worker is stuck in a loop. */
+  | { readonly type: "heartbeat"; readonly runId: number };
+
+// ---- validation of what comes out of a worker ----
+
+type Check = (value: unknown) => boolean;
+const isNumber: Check = (value) => typeof value === "number" && !Number.isNaN(value);
+const isString: Check = (value) => typeof value === "string";
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null;
+
+function shape(fields: Readonly<Record<string, Check>>): Check {
+  return (value) => isRecord(value) && Object.entries(fields).every(([key, check]) => check(value[key]));
+}
+const optional =
+  (check: Check): Check =>
+  (value) =>
+    value === undefined || check(value);
+const oneOf =
+  (...options: readonly string[]): Check =>
+  (value) =>
+    typeof value === "string" && options.includes(value);
+const listOf =
+  (check: Check, max: number): Check =>
+  (value) =>
+    Array.isArray(value) && value.length <= max && value.every(check);
+
+const sampleRow = shape({ t: isNumber, handles: isNumber, goroutines: isNumber, memoryMiB: isNumber });
+const logRow = shape({
+  t: isNumber,
+  level: oneOf("info", "warn", "error"),
+  message: isString,
+  fields: isString,
+});
+const dumpGroupRow = shape({
+  count: isNumber,
+  state: isString,
+  function: isString,
+  file: isString,
+  line: isNumber,
+  blockedAt: isString,
+  longestBlockedMs: isNumber,
+});
+const heapRow = shape({ function: isString, site: isString, bytes: isNumber });
+const runError = shape({
+  kind: oneOf("syntax", "load", "panic", "deadlock", "timeout", "crash"),
+  message: isString,
+  line: optional(isNumber),
+});
+
+const MAX_ROWS = 10_000;
+const messageChecks: Readonly<Record<FromWorker["type"], Check>> = {
+  started: shape({}),
+  samples: shape({ samples: listOf(sampleRow, MAX_ROWS) }),
+  logs: shape({ logs: listOf(logRow, MAX_ROWS), dropped: isNumber }),
+  dump: shape({ groups: listOf(dumpGroupRow, MAX_ROWS), heap: listOf(heapRow, MAX_ROWS) }),
+  state: shape({ state: oneOf("running", "paused", "finished") }),
+  error: shape({ error: runError }),
+  heartbeat: shape({}),
+};
+
+/** The message as FromWorker if it is a well-formed message of run `runId`, else undefined. */
+export function parseFromWorker(data: unknown, runId: number): FromWorker | undefined {
+  if (!isRecord(data) || data.runId !== runId || typeof data.type !== "string") return undefined;
+  const check = messageChecks[data.type as FromWorker["type"]];
+  return check?.(data) ? (data as unknown as FromWorker) : undefined;
+}
+
+/** Exhaustiveness check for switches over the unions. */
+export function unreachable(value: never): never {
+  throw new Error(`unexpected message ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,148 @@
+/**
+ * Starts, steers and stops runs from the page. One fresh module worker per run; Stop, the watchdog and leaving
+ * the lesson all end in worker.terminate() (STYLE.md #3). Messages from the worker are validated before they
+ * reach the store, and a worker that falls silent (a learner loop that never waits) is stopped within 3 s.
+ */
+import { liveSeries, MAX_LOG_LINES, runStore } from "../state/runStore.ts";
+import { type FromWorker, parseFromWorker, type StartRun, type ToWorker, unreachable } from "./protocol.ts";
+
+/** Real ms a running worker may go without a word before it is stopped. */
+export const WATCHDOG_MS = 3000;
+
+let worker: Worker | undefined;
+/** A fresh worker started ahead of the next run, so Run does not wait for the worker's code to load. */
+let standby: Worker | undefined;
+let watchdog: ReturnType<typeof setInterval> | undefined;
+let lastHeard = 0;
+let lastRunId = 0;
+
+function postToWorker(message: ToWorker): void {
+  worker?.postMessage(message);
+}
+
+function endWorker(): void {
+  worker?.terminate();
+  worker = undefined;
+  if (watchdog !== undefined) clearInterval(watchdog);
+  watchdog = undefined;
+}
+
+function handle(message: FromWorker): void {
+  lastHeard = performance.now();
+  switch (message.type) {
+    case "started":
+    case "heartbeat":
+      return;
+    case "samples": {
+      for (const sample of message.samples) liveSeries.append(sample.t, sample.handles, sample.memoryMiB);
+      liveSeries.changed();
+      const latest = message.samples.at(-1);
+      if (latest)
+        runStore.setState({ clockMs: latest.t, handles: latest.handles, memoryMiB: latest.memoryMiB });
+      return;
+    }
+    case "logs":
+      runStore.setState((state) => {
+        const logs = [...state.logs, ...message.logs];
+        const overflow = Math.max(0, logs.length - MAX_LOG_LINES);
+        return { logs: logs.slice(overflow), droppedLogs: state.droppedLogs + message.dropped + overflow };
+      });
+      return;
+    case "dump":
+      runStore.setState({ dump: { groups: message.groups, heap: message.heap } });
+      return;
+    case "state":
+      runStore.setState({ status: message.state });
+      if (message.state === "finished") endWorker();
+      return;
+    case "error":
+      runStore.setState({ error: message.error });
+      return;
+    default:
+      unreachable(message);
+  }
+}
+
+export type RunRequest = Omit<StartRun, "type" | "runId">;
+
+function createWorker(): Worker {
+  return new Worker(new URL("./worker.ts", import.meta.url), { type: "module", name: "Leak Lab run" });
+}
+
+/** Starts a worker for the next run now (call when a lesson with a live run opens). */
+export function prepareRun(): void {
+  standby ??= createWorker();
+}
+
+/** Stops any run and lets go of the standby worker (call when leaving the lesson). */
+export function disposeRuns(): void {
+  stopRun();
+  standby?.terminate();
+  standby = undefined;
+}
+
+export function startRun(request: RunRequest): void {
+  endWorker();
+  const runId = ++lastRunId;
+  liveSeries.clear();
+  runStore.setState({
+    status: "running",
+    runId,
+    clockMs: 0,
+    handles: 0,
+    memoryMiB: 0,
+    error: undefined,
+    logs: [],
+    droppedLogs: 0,
+    dump: undefined,
+  });
+  const next = standby ?? createWorker();
+  standby = undefined;
+  worker = next;
+  next.onmessage = (event: MessageEvent<unknown>) => {
+    const message = parseFromWorker(event.data, runId);
+    if (message && worker === next) handle(message);
+  };
+  next.onerror = (event) => {
+    event.preventDefault();
+    if (worker !== next) return;
+    runStore.setState({ status: "finished", error: { kind: "crash", message: "The run's worker crashed." } });
+    endWorker();
+  };
+  lastHeard = performance.now();
+  watchdog = setInterval(() => {
+    if (performance.now() - lastHeard < WATCHDOG_MS) return;
+    endWorker();
+    runStore.setState({
+      status: "finished",
+      error: {
+        kind: "timeout",
+        message: `Stopped: your code ran for ${WATCHDOG_MS / 1000} seconds without waiting on anything (a loop that never awaits?). Your code is untouched.`,
+      },
+    });
+  }, 250);
+  postToWorker({ type: "start", runId, ...request });
+  prepareRun();
+}
+
+export function stopRun(): void {
+  if (!worker) return;
+  endWorker();
+  runStore.setState({ status: "finished" });
+}
+
+export function pauseRun(): void {
+  postToWorker({ type: "pause", runId: lastRunId });
+}
+
+export function resumeRun(): void {
+  postToWorker({ type: "resume", runId: lastRunId });
+}
+
+export function setRunSpeed(speed: number): void {
+  postToWorker({ type: "speed", runId: lastRunId, speed });
+}
+
+export function requestDump(): void {
+  postToWorker({ type: "dump", runId: lastRunId });
+}

@@ -1,0 +1,288 @@
+/**
+ * A run's worker: one per run, terminated by the page to stop it. It takes away the network, storage and
+ * messaging globals before any learner code exists, puts the virtual clock's setTimeout and a log-bound console
+ * in their place, evaluates the learner's TypeScript (line numbers kept), starts the lesson's traffic, and
+ * streams samples, logs and dumps back in batches.
+ */
+import type { ModuleExports } from "../checks/session.ts";
+import { defaultHost } from "../runtime/host.ts";
+import * as runtimeModule from "../runtime/index.ts";
+import type { LogEntry } from "../runtime/log.ts";
+import { activate, type RunOutcome, Runtime } from "../runtime/runtime.ts";
+import { sampleEvery } from "../runtime/sample.ts";
+import { lineInFile } from "../runtime/stack.ts";
+import type { Task } from "../runtime/task.ts";
+import { virtualClearTimer, virtualSetInterval, virtualSetTimeout } from "../runtime/timers.ts";
+import { describeTask } from "../runtime/views/describeTask.ts";
+import { groupTasks } from "../runtime/views/formatDump.ts";
+import { heapProfile } from "../runtime/views/heapProfile.ts";
+import { ExportError, startLiveScenario } from "../sim/liveScenario.ts";
+import type {
+  DumpGroupRow,
+  FromWorker,
+  HeapRow,
+  LogRow,
+  RunError,
+  SampleRow,
+  StartRun,
+  ToWorker,
+} from "./protocol.ts";
+import { unreachable } from "./protocol.ts";
+import { transpile } from "./transpile.ts";
+
+declare const self: DedicatedWorkerGlobalScope;
+
+// Captured before learner code can see (or replace) them.
+const host = defaultHost();
+const post = self.postMessage.bind(self);
+const realSetInterval = self.setInterval.bind(self);
+
+/** Globals learner code must not reach: the network, storage, other workers, messaging. */
+const FORBIDDEN = [
+  "fetch",
+  "XMLHttpRequest",
+  "WebSocket",
+  "WebTransport",
+  "EventSource",
+  "importScripts",
+  "indexedDB",
+  "caches",
+  "BroadcastChannel",
+  "Worker",
+  "SharedWorker",
+  "RTCPeerConnection",
+  "postMessage",
+  "close",
+] as const;
+
+const MiB = 1024 * 1024;
+const FLUSH_EVERY_MS = 100;
+const SAMPLE_EVERY_MS = 1000;
+const MAX_LOGS_PER_FLUSH = 500;
+
+let runtime: Runtime | undefined;
+let run: StartRun | undefined;
+let samples: SampleRow[] = [];
+let logs: LogRow[] = [];
+let droppedLogs = 0;
+
+function send(message: FromWorker): void {
+  post(message);
+}
+
+function lockDown(): void {
+  // Shadowing on `self` is not enough: the originals live on the prototypes (WorkerGlobalScope and friends),
+  // where `Object.getPrototypeOf(self).fetch` would still find them. Take them away at every level.
+  for (const name of FORBIDDEN) {
+    for (let level: object | null = self; level; level = Object.getPrototypeOf(level)) {
+      if (level === self || Object.hasOwn(level, name)) {
+        Object.defineProperty(level, name, { value: undefined, configurable: false, writable: false });
+      }
+    }
+  }
+  const timers = { setTimeout: virtualSetTimeout, setInterval: virtualSetInterval };
+  Object.assign(self, timers, { clearTimeout: virtualClearTimer, clearInterval: virtualClearTimer });
+  const toLog =
+    (level: LogRow["level"]) =>
+    (...values: unknown[]) =>
+      runtimeModule.log[level](
+        values.map((value) => (typeof value === "string" ? value : safeText(value))).join(" "),
+      );
+  Object.defineProperty(self, "console", {
+    value: {
+      log: toLog("info"),
+      info: toLog("info"),
+      warn: toLog("warn"),
+      error: toLog("error"),
+      debug: toLog("info"),
+    },
+    configurable: false,
+    writable: false,
+  });
+}
+
+function safeText(value: unknown): string {
+  try {
+    return typeof value === "object" ? JSON.stringify(value) : String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+function fieldsText(fields: LogEntry["fields"]): string {
+  if (!fields) return "";
+  return Object.entries(fields)
+    .map(([key, value]) => `${key}=${typeof value === "string" ? value : safeText(value)}`)
+    .join(" ");
+}
+
+function fail(error: RunError): void {
+  if (run) send({ type: "error", runId: run.runId, error });
+}
+
+/** Evaluates the transpiled module with the runtime as its only import; lines stay where the learner wrote them. */
+function evaluate(code: string, fileName: string): ModuleExports {
+  const module = { exports: {} as Record<string, unknown> };
+  const require = (name: string): unknown => {
+    if (name === "leak-lab/runtime") return runtimeModule;
+    throw new Error(`cannot import "${name}": only "leak-lab/runtime" is available`);
+  };
+  // The wrapper opens on the file's first line, so line N of the learner's file is line N here.
+  const wrapped = `(function (require, exports, module) {${code}\n})\n//# sourceURL=${fileName}`;
+  // Evaluating the learner's code is this worker's whole job; it runs in the worker's global scope (indirect
+  // eval), not in this function's.
+  // biome-ignore lint/security/noGlobalEval: see above
+  const indirectEval = globalThis.eval;
+  const factory = indirectEval(wrapped) as (r: typeof require, e: object, m: object) => void;
+  factory(require, module.exports, module);
+  return module.exports;
+}
+
+function flush(): void {
+  if (!run) return;
+  if (samples.length > 0) {
+    send({ type: "samples", runId: run.runId, samples });
+    samples = [];
+  }
+  if (logs.length > 0 || droppedLogs > 0) {
+    send({ type: "logs", runId: run.runId, logs, dropped: droppedLogs });
+    logs = [];
+    droppedLogs = 0;
+  }
+  send({ type: "heartbeat", runId: run.runId });
+}
+
+function dump(): void {
+  if (!run || !runtime) return;
+  const now = runtime.now;
+  const views = [...runtime.registry.handles("goroutine")].map((task) => describeTask(task as Task, now));
+  const fileName = run.fileName;
+  const groups: DumpGroupRow[] = groupTasks(views).map((group) => ({
+    count: group.count,
+    state: group.state,
+    // Tasks the simulation starts (request handlers) live in the bundle; call them by their name instead.
+    function:
+      group.createSite.file === fileName ? group.createSite.fn : `${group.name ?? "runtime"} (simulated)`,
+    file: group.createSite.file,
+    line: group.createSite.line,
+    blockedAt: group.blockSite ? `${group.blockSite.fn} ${group.blockSite.key}` : "",
+    longestBlockedMs: group.longestBlocked,
+  }));
+  // The learner's sites by name; everything the simulation holds (requests in flight) as one row.
+  const entries = heapProfile(runtime.registry.bySite());
+  const heap: HeapRow[] = entries
+    .filter((entry) => entry.site.startsWith(`${fileName}:`))
+    .map((entry) => ({ function: entry.function, site: entry.site, bytes: entry.bytes }));
+  const simulated = entries.filter((entry) => !entry.site.startsWith(`${fileName}:`));
+  if (simulated.length > 0) {
+    const bytes = simulated.reduce((sum, entry) => sum + entry.bytes, 0);
+    heap.push({ function: "requests in flight (simulated)", site: "", bytes });
+  }
+  send({ type: "dump", runId: run.runId, groups, heap });
+}
+
+function reportOutcome(outcome: RunOutcome, fileName: string): void {
+  if (!run) return;
+  flush();
+  switch (outcome.kind) {
+    case "paused":
+      send({ type: "state", runId: run.runId, state: "paused" });
+      return;
+    case "panic": {
+      const message = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
+      const line = lineInFile(outcome.error, fileName);
+      fail({ kind: "panic", message: `panic: ${message}`, ...(line === undefined ? {} : { line }) });
+      break;
+    }
+    case "deadlock":
+      fail({ kind: "deadlock", message: `fatal error: ${outcome.message}` });
+      break;
+    case "deadline":
+    case "exited":
+    case "stopped":
+      break;
+    default:
+      unreachable(outcome);
+  }
+  dump();
+  send({ type: "state", runId: run.runId, state: "finished" });
+}
+
+async function resume(): Promise<void> {
+  if (!runtime || !run) return;
+  send({ type: "state", runId: run.runId, state: "running" });
+  const outcome = await runtime.run({ until: run.untilMs, speed: run.speed });
+  reportOutcome(outcome, run.fileName);
+}
+
+function start(message: StartRun): void {
+  run = message;
+  lockDown();
+  send({ type: "started", runId: message.runId });
+  realSetInterval(flush, FLUSH_EVERY_MS);
+
+  const compiled = transpile(message.source, message.fileName);
+  if (!compiled.ok) {
+    const { line, message: reason } = compiled.error;
+    fail({ kind: "syntax", message: `${message.fileName}:${line}: syntax error: ${reason}`, line });
+    send({ type: "state", runId: message.runId, state: "finished" });
+    return;
+  }
+  runtime = new Runtime({ host, blockStacks: true });
+  activate(runtime);
+  runtime.onLog = (entry) => {
+    if (logs.length >= MAX_LOGS_PER_FLUSH) {
+      logs.shift();
+      droppedLogs++;
+    }
+    logs.push({ t: entry.t, level: entry.level, message: entry.message, fields: fieldsText(entry.fields) });
+  };
+  try {
+    const exports = evaluate(compiled.code, message.fileName);
+    startLiveScenario(message.lesson, exports, message.fileName, message.traffic, (body, name) => {
+      runtime?.go(body, { internal: true, name });
+    });
+  } catch (error) {
+    const line = error instanceof ExportError ? undefined : lineInFile(error, message.fileName);
+    const reason = error instanceof Error ? error.message : String(error);
+    fail({ kind: "load", message: reason, ...(line === undefined ? {} : { line }) });
+    send({ type: "state", runId: message.runId, state: "finished" });
+    return;
+  }
+  const current = runtime;
+  sampleEvery(current, SAMPLE_EVERY_MS, (sample) => {
+    samples.push({
+      t: sample.t,
+      handles: sample.handles,
+      goroutines: sample.goroutines,
+      memoryMiB: sample.memoryBytes / MiB,
+    });
+    // The first sample goes out at once: the chart should move as soon as Run is pressed.
+    if (sample.t === 0) flush();
+  });
+  void resume();
+}
+
+self.onmessage = (event: MessageEvent<ToWorker>) => {
+  const message = event.data;
+  switch (message.type) {
+    case "start":
+      if (!run) start(message);
+      return;
+    case "pause":
+      runtime?.pause();
+      return;
+    case "resume":
+      if (runtime && !runtime.isRunning) void resume();
+      return;
+    case "speed":
+      runtime?.setSpeed(message.speed);
+      if (run) run = { ...run, speed: message.speed };
+      return;
+    case "dump":
+      dump();
+      return;
+    default:
+      unreachable(message);
+  }
+};

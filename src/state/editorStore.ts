@@ -1,0 +1,21 @@
+/**
+ * What the editor holds, for the rest of the page: the current text of each file (what Run runs, never a
+ * saved copy), and requests to put the cursor on a line (a click in the goroutine dump).
+ */
+import { createStore } from "./createStore.ts";
+
+export interface EditorState {
+  readonly texts: Readonly<Record<string, string>>;
+  /** The latest request to reveal a line; `seq` makes a repeated click a new request. */
+  readonly reveal: { readonly file: string; readonly line: number; readonly seq: number } | undefined;
+}
+
+export const editorStore = createStore<EditorState>({ texts: {}, reveal: undefined });
+
+export function setFileText(file: string, text: string): void {
+  editorStore.setState((state) => ({ texts: { ...state.texts, [file]: text } }));
+}
+
+export function revealLine(file: string, line: number): void {
+  editorStore.setState((state) => ({ reveal: { file, line, seq: (state.reveal?.seq ?? 0) + 1 } }));
+}

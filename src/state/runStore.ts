@@ -1,0 +1,37 @@
+/** The live run as the page shows it: status, the latest figures, the error, logs and the last dump. */
+import { Series } from "../charts/series.ts";
+import type { DumpGroupRow, HeapRow, LogRow, RunError } from "../sandbox/protocol.ts";
+import { createStore } from "./createStore.ts";
+
+export type RunStatus = "idle" | "running" | "paused" | "finished";
+
+export interface RunState {
+  readonly status: RunStatus;
+  readonly runId: number;
+  /** Virtual ms of the latest sample. */
+  readonly clockMs: number;
+  readonly handles: number;
+  readonly memoryMiB: number;
+  readonly error: RunError | undefined;
+  readonly logs: readonly LogRow[];
+  /** Lines the log panel had to let go of to stay bounded. */
+  readonly droppedLogs: number;
+  readonly dump: { readonly groups: readonly DumpGroupRow[]; readonly heap: readonly HeapRow[] } | undefined;
+}
+
+export const MAX_LOG_LINES = 2000;
+
+export const runStore = createStore<RunState>({
+  status: "idle",
+  runId: 0,
+  clockMs: 0,
+  handles: 0,
+  memoryMiB: 0,
+  error: undefined,
+  logs: [],
+  droppedLogs: 0,
+  dump: undefined,
+});
+
+/** The run's samples, for the chart: high-rate data stays out of React. */
+export const liveSeries = new Series();

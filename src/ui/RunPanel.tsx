@@ -1,0 +1,161 @@
+/**
+ * The live run under the editor: Run, Stop, Pause/Resume and speed; the clock, handles and memory as text
+ * (and for screen readers, a sentence); the chart; the goroutine dump; the logs.
+ */
+import { useEffect, useId, useRef, useState } from "react";
+import { LiveChart } from "../charts/LiveChart.tsx";
+import {
+  disposeRuns,
+  pauseRun,
+  prepareRun,
+  resumeRun,
+  setRunSpeed,
+  startRun,
+  stopRun,
+} from "../sandbox/runController.ts";
+import { DEFAULT_KNOBS } from "../sim/liveScenario.ts";
+import { editorStore } from "../state/editorStore.ts";
+import { liveSeries, runStore } from "../state/runStore.ts";
+import { useStore } from "../state/useStore.ts";
+import { DumpPanel } from "./DumpPanel.tsx";
+import { formatSimClock } from "./formatSimClock.ts";
+import { LogsPanel } from "./LogsPanel.tsx";
+
+const SPEEDS = [
+  { label: "real time", value: 1 },
+  { label: "10×", value: 10 },
+  { label: "60×", value: 60 },
+  { label: "600×", value: 600 },
+  { label: "as fast as possible", value: Number.POSITIVE_INFINITY },
+] as const;
+
+const DURATIONS = [
+  { label: "10 minutes", value: 10 },
+  { label: "1 hour", value: 60 },
+  { label: "6 hours", value: 360 },
+  { label: "24 hours", value: 1440 },
+] as const;
+
+interface RunPanelProps {
+  readonly lesson: string;
+  /** The file Run runs: the editor's current text of it. */
+  readonly fileName: string;
+}
+
+export function RunPanel({ lesson, fileName }: RunPanelProps) {
+  const status = useStore(runStore, (state) => state.status);
+  const clockMs = useStore(runStore, (state) => state.clockMs);
+  const handles = useStore(runStore, (state) => state.handles);
+  const memoryMiB = useStore(runStore, (state) => state.memoryMiB);
+  const error = useStore(runStore, (state) => state.error);
+  const [speed, setSpeed] = useState<number>(60);
+  const [minutes, setMinutes] = useState<number>(60);
+  const speedId = useId();
+  const durationId = useId();
+  const active = status === "running" || status === "paused";
+
+  const run = () => {
+    const source = editorStore.getState().texts[fileName] ?? "";
+    startRun({ lesson, fileName, source, speed, untilMs: minutes * 60_000, traffic: DEFAULT_KNOBS });
+  };
+  // The key handler is installed once and calls the latest `run` (STYLE.md #7).
+  const runRef = useRef(run);
+  runRef.current = run;
+
+  // Ctrl/Cmd+Enter runs and Escape stops, wherever the focus is on the lesson page.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        runRef.current();
+      } else if (event.key === "Escape" && runStore.getState().status === "running") {
+        stopRun();
+      }
+    };
+    window.addEventListener("keydown", onKey, { capture: true });
+    return () => window.removeEventListener("keydown", onKey, { capture: true });
+  }, []);
+
+  // A worker waits ready for the first Run; leaving the lesson ends its run and that worker.
+  useEffect(() => {
+    prepareRun();
+    return disposeRuns;
+  }, []);
+
+  return (
+    <section className="run-panel" aria-label="Live run">
+      <div className="run-controls">
+        <button type="button" className="primary" onClick={run} title="Ctrl+Enter">
+          Run
+        </button>
+        <button type="button" onClick={stopRun} disabled={!active} title="Escape">
+          Stop
+        </button>
+        <button type="button" onClick={status === "paused" ? resumeRun : pauseRun} disabled={!active}>
+          {status === "paused" ? "Resume" : "Pause"}
+        </button>
+        <label htmlFor={speedId}>Speed</label>
+        <select
+          id={speedId}
+          value={String(speed)}
+          onChange={(event) => {
+            const next = Number(event.target.value);
+            setSpeed(next);
+            if (active) setRunSpeed(next);
+          }}
+        >
+          {SPEEDS.map((option) => (
+            <option key={option.label} value={String(option.value)}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={durationId}>Run for</label>
+        <select id={durationId} value={minutes} onChange={(event) => setMinutes(Number(event.target.value))}>
+          {DURATIONS.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      <dl className="run-figures">
+        <div>
+          <dt>Virtual time</dt>
+          <dd data-testid="sim-clock">{formatSimClock(clockMs)}</dd>
+        </div>
+        <div>
+          <dt>Live handles</dt>
+          <dd data-testid="handle-count">{handles.toLocaleString("en-US")}</dd>
+        </div>
+        <div>
+          <dt>
+            Memory <span className="modelled">(modelled)</span>
+          </dt>
+          <dd data-testid="memory-mib">{memoryMiB.toFixed(1)} MiB</dd>
+        </div>
+        <div>
+          <dt>Status</dt>
+          <dd data-testid="run-status">{status}</dd>
+        </div>
+      </dl>
+      <p className="visually-hidden" aria-live="polite">
+        {status === "idle"
+          ? "Not running."
+          : `${status}: after ${formatSimClock(clockMs)} of virtual time, ${handles} live handles and ${memoryMiB.toFixed(0)} MiB of modelled memory.`}
+      </p>
+
+      {error && (
+        <div role="alert" className="run-error">
+          {error.line !== undefined && <strong>{`${fileName}:${error.line}: `}</strong>}
+          {error.message}
+        </div>
+      )}
+
+      <LiveChart series={liveSeries} />
+      <DumpPanel />
+      <LogsPanel />
+    </section>
+  );
+}
