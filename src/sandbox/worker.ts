@@ -59,6 +59,7 @@ const MiB = 1024 * 1024;
 const FLUSH_EVERY_MS = 100;
 const SAMPLE_EVERY_MS = 1000;
 const MAX_LOGS_PER_FLUSH = 500;
+const SAMPLES_PER_MESSAGE = 5000;
 
 let runtime: Runtime | undefined;
 let run: StartRun | undefined;
@@ -140,10 +141,11 @@ function evaluate(code: string, fileName: string): ModuleExports {
 
 function flush(): void {
   if (!run) return;
-  if (samples.length > 0) {
-    send({ type: "samples", runId: run.runId, samples });
-    samples = [];
+  // In batches the page accepts (protocol.ts caps a message's rows).
+  for (let from = 0; from < samples.length; from += SAMPLES_PER_MESSAGE) {
+    send({ type: "samples", runId: run.runId, samples: samples.slice(from, from + SAMPLES_PER_MESSAGE) });
   }
+  samples = [];
   if (logs.length > 0 || droppedLogs > 0) {
     send({ type: "logs", runId: run.runId, logs, dropped: droppedLogs });
     logs = [];

@@ -7,7 +7,6 @@
 import type { LoadModule, ModuleExports } from "../checks/session.ts";
 import { time } from "../runtime/index.ts";
 import { activate, Runtime } from "../runtime/runtime.ts";
-import type { Task } from "../runtime/task.ts";
 import { heapProfile } from "../runtime/views/heapProfile.ts";
 import { BASELINE_HANDLES, BASELINE_MEMORY_MIB, NIGHT, volumeAt } from "./calibration.ts";
 import { type RateLimiterLike, startRateLimitTraffic } from "./rateLimitTraffic.ts";
@@ -317,9 +316,4 @@ function countSymptoms(pod: Incarnation, symptoms: Symptoms): void {
 function requestsPerMinute(options: PodOptions, at: number): number {
   const perMinute = NIGHT.uploadsPerMinute + NIGHT.chunkedPerMinute + NIGHT.changesPerMinute;
   return perMinute * options.trafficShare * volumeAt(at);
-}
-
-/** Live goroutines of an incarnation, for a dump. */
-export function podTasks(runtime: Runtime): Task[] {
-  return [...runtime.registry.handles("goroutine")] as Task[];
 }
