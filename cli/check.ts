@@ -3,8 +3,8 @@
  * Exit 0: every check passes. Exit 1: a check failed (a leak, or the service broken). Exit 2: the file could not
  * be run (usage, syntax or type error, a throw at load, a missing export, no end in sight), with `file:line`.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { basename, resolve } from "node:path";
 import { Worker } from "node:worker_threads";
 import { readCourse } from "../build/readCourse.ts";
 import { lessonChecks } from "../src/checks/index.ts";
@@ -42,6 +42,7 @@ function parseArgs(args: readonly string[]): Invocation {
   if (!lesson) throw new UsageError(`lessons/ has no lesson "${slug}"`);
   const path = file ?? `lessons/${lesson.folder}/${checks.file}`;
   if (!existsSync(path)) throw new UsageError(`cannot read ${path}: no such file`);
+  if (!statSync(path).isFile()) throw new UsageError(`cannot read ${path}: not a file`);
   return { slug, file: path, json };
 }
 
@@ -56,7 +57,7 @@ function runInWorker(job: CheckJob): Promise<CheckReport> {
       void worker.terminate();
       reject(
         new UsageError(
-          `${job.path}: the checks did not finish within ${TIME_LIMIT_MS / 1000} s; does a loop run forever without waiting on anything?`,
+          `${basename(job.path)}: the checks did not finish within ${TIME_LIMIT_MS / 1000} s; does a loop run forever without waiting on anything?`,
         ),
       );
     }, TIME_LIMIT_MS);

@@ -73,8 +73,15 @@ export async function runChecks(
         tests.push(...result.tests);
         leaks ??= result.leaks;
       } catch (error) {
-        if (!(error instanceof ServicePanic)) throw error;
-        tests.push(fail(scenario.name, panicMessage(error, fileName)));
+        if (error instanceof ServicePanic) {
+          tests.push(fail(scenario.name, panicMessage(error, fileName)));
+          continue;
+        }
+        // Thrown by the learner's code outside any task (a constructor, say): their code cannot be run.
+        const line = lineInFile(error, fileName);
+        if (line === undefined || error instanceof LearnerCodeError) throw error;
+        const message = error instanceof Error ? error.message : String(error);
+        throw new LearnerCodeError(`${fileName}:${line}: threw: ${message}`, fileName, line);
       }
     }
   } catch (error) {

@@ -51,7 +51,12 @@ export class Session {
   exportedClass<T>(name: string, file: string): new (...args: never[]) => T {
     const value = this.exports[name];
     if (typeof value !== "function") {
-      throw new LearnerCodeError(`${file} must export the class ${name} (it is ${kindOf(value)})`, file);
+      const others = Object.keys(this.exports).filter((key) => key !== "__esModule");
+      const found = others.length > 0 ? `; it exports ${others.join(", ")}` : "";
+      throw new LearnerCodeError(
+        `${file} must export the class ${name} (it is ${kindOf(value)}${found})`,
+        file,
+      );
     }
     return value as new (
       ...args: never[]

@@ -1,0 +1,421 @@
+/**
+ * `npm run check` as learners and instructors meet it (the contract in ../shared/DESIGN.md): the real CLI in a
+ * child process, graded on the lessons' starters and solutions and on the broken files in fixtures/broken/.
+ */
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { basename, resolve } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const repoRoot = resolve(import.meta.dirname, "..");
+const USAGE = "usage: npm run check -- <slug> [file] [--json]   (slugs: upload, sync, ratelimit)";
+const BROKEN = "cli/fixtures/broken";
+
+interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** `npm run check -- ...args`, without npm's own output. */
+function runCheck(args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<Run> {
+  const { LEAK_LAB_CHECK_TIME_LIMIT_MS: _, ...inherited } = process.env;
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "cli/check.ts", ...args], {
+      cwd: repoRoot,
+      env: { ...inherited, ...env },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolvePromise({ code, stdout, stderr }));
+  });
+}
+
+function source(path: string): string[] {
+  return readFileSync(resolve(repoRoot, path), "utf8").split("\n");
+}
+
+/** The 1-based line of the one line of `path` that contains `snippet`. */
+function lineOf(path: string, snippet: string): number {
+  const lines = source(path);
+  const matches = lines.flatMap((line, index) => (line.includes(snippet) ? [index + 1] : []));
+  if (matches.length !== 1) throw new Error(`${path} has ${matches.length} lines with ${snippet}, not one`);
+  return matches[0] ?? 0;
+}
+
+/** The 1-based column of `snippet` on line `line` of `path`. */
+function columnOf(path: string, line: number, snippet: string): number {
+  return (source(path)[line - 1] ?? "").indexOf(snippet) + 1;
+}
+
+/** Our own failures would show as a stack trace or an "internal error"; learners must never see either. */
+function expectNoStackTrace(run: Run): void {
+  const output = `${run.stdout}\n${run.stderr}`;
+  expect(output).not.toMatch(/^ {4}at /m);
+  expect(output).not.toContain("node_modules");
+  expect(output).not.toContain("internal error");
+}
+
+interface TextCheck {
+  readonly name: string;
+  readonly status: "pass" | "fail";
+  readonly message: string;
+}
+
+interface TextLeak {
+  readonly site: string;
+  readonly function: string;
+  readonly state: string;
+  readonly count: number;
+}
+
+/** The per-check lines of the text report. */
+function textChecks(stdout: string): TextCheck[] {
+  return [...stdout.matchAll(/^(PASS|FAIL) (.+?): (.*)$/gm)].map(([, status, name = "", message = ""]) => ({
+    name,
+    status: status === "PASS" ? "pass" : "fail",
+    message,
+  }));
+}
+
+/** The lines of the text report's "Leaks by creation site:" section. */
+function textLeaks(stdout: string): TextLeak[] {
+  const section = stdout.split("Leaks by creation site:\n")[1]?.split("\n\n")[0] ?? "";
+  return section.split("\n").map((line) => {
+    const match = /^ {2}(\d+) × (\S+) {2}(\S+) {2}\[(.+)\]$/.exec(line);
+    if (!match) throw new Error(`not a leak line: ${JSON.stringify(line)}`);
+    const [, count, site = "", fn = "", state = ""] = match;
+    return { site, function: fn, state, count: Number(count) };
+  });
+}
+
+function literal(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+function lastLine(text: string): string {
+  return text.trimEnd().split("\n").at(-1) ?? "";
+}
+
+/** The contract's `--json` shape, key for key; returns the object for further assertions. */
+function expectJsonReport(run: Run): Record<string, unknown> {
+  expect(run.stderr).toBe("");
+  // JSON.parse refuses a second object or any other text after the first.
+  const report: unknown = JSON.parse(run.stdout);
+  expect(report).toBeTypeOf("object");
+  expect(Array.isArray(report)).toBe(false);
+  const fields = report as Record<string, unknown>;
+  expect(["pass", "fail", "error"]).toContain(fields.status);
+  expect(Object.keys(fields).sort()).toEqual(
+    fields.status === "error" ? ["error", "leaks", "status", "tests"] : ["leaks", "status", "tests"],
+  );
+  expect(fields.tests).toBeInstanceOf(Array);
+  for (const test of fields.tests as unknown[]) {
+    expect(test).toStrictEqual({
+      name: expect.any(String),
+      status: expect.stringMatching(/^(pass|fail)$/),
+      message: expect.any(String),
+    });
+  }
+  expect(fields.leaks).toBeInstanceOf(Array);
+  for (const leak of fields.leaks as unknown[]) {
+    expect(leak).toStrictEqual({
+      site: expect.stringMatching(/^[\w.-]+\.ts:\d+$/),
+      function: expect.any(String),
+      state: expect.any(String),
+      count: expect.any(Number),
+    });
+    const { count } = leak as TextLeak;
+    expect(Number.isInteger(count) && count > 0).toBe(true);
+  }
+  if (fields.status === "error") {
+    const error = fields.error as Record<string, unknown>;
+    expect(error.message).toBeTypeOf("string");
+    expect(["file", "line", "message"]).toEqual(expect.arrayContaining(Object.keys(error)));
+    if ("file" in error) expect(error.file).toBeTypeOf("string");
+    if ("line" in error) expect(Number.isInteger(error.line)).toBe(true);
+  }
+  return fields;
+}
+
+interface Lesson {
+  readonly slug: string;
+  readonly starter: string;
+  readonly solution: string;
+  /** What the starter leaks: the function that creates it, its state, and the call at the creation site. */
+  readonly leaks: readonly { readonly function: string; readonly state: string; readonly call: string }[];
+}
+
+const LESSONS: readonly Lesson[] = [
+  {
+    slug: "upload",
+    starter: "lessons/04-upload/storage.ts",
+    solution: "solutions/04-upload/storage.ts",
+    leaks: [{ function: "StorageService.upload", state: "chan receive", call: "go(" }],
+  },
+  {
+    slug: "sync",
+    starter: "lessons/05-sync/sync.ts",
+    solution: "solutions/05-sync/sync.ts",
+    leaks: [{ function: "SyncService.watchChanges", state: "select", call: "go(" }],
+  },
+  {
+    slug: "ratelimit",
+    starter: "lessons/06-ratelimit/ratelimit.ts",
+    solution: "solutions/06-ratelimit/ratelimit.ts",
+    leaks: [
+      { function: "RateLimiter.startCleanup", state: "ticker", call: "time.newTicker(" },
+      { function: "RateLimiter.startCleanup", state: "chan receive", call: "go(" },
+    ],
+  },
+];
+
+/** The leaks a lesson's starter must report, with the creation site's line read from the starter itself. */
+function expectedLeaks(lesson: Lesson) {
+  return lesson.leaks.map((leak) => ({
+    site: `${basename(lesson.starter)}:${lineOf(lesson.starter, leak.call)}`,
+    function: leak.function,
+    state: leak.state,
+  }));
+}
+
+describe("npm run check", () => {
+  // Each lesson's starter and solution graded once, in parallel; the `it`s below read these runs.
+  const starters = new Map<string, Run>();
+  const solutions = new Map<string, Run>();
+  let syncStarterJson: Run;
+  let uploadSolutionJson: Run;
+
+  beforeAll(async () => {
+    const runs = await Promise.all([
+      ...LESSONS.map((lesson) => runCheck([lesson.slug])),
+      ...LESSONS.map((lesson) => runCheck([lesson.slug, lesson.solution])),
+      runCheck(["sync", "--json"]),
+      runCheck(["upload", "solutions/04-upload/storage.ts", "--json"]),
+    ]);
+    LESSONS.forEach((lesson, index) => {
+      starters.set(lesson.slug, runs[index] as Run);
+      solutions.set(lesson.slug, runs[LESSONS.length + index] as Run);
+    });
+    syncStarterJson = runs[2 * LESSONS.length] as Run;
+    uploadSolutionJson = runs[2 * LESSONS.length + 1] as Run;
+  }, 120_000);
+
+  describe.each(LESSONS)("on the $slug starter (no file given)", (lesson) => {
+    const starter = () => starters.get(lesson.slug) as Run;
+
+    it("exits 1 with the text report on stdout and nothing on stderr", () => {
+      expect(starter().code).toBe(1);
+      expect(starter().stderr).toBe("");
+      expect(starter().stdout.split("\n")[0]).toBe(`Checking ${lesson.starter}`);
+      expectNoStackTrace(starter());
+    });
+
+    it("lists each leak by its creation site in the starter, with its function and state", () => {
+      const leaks = textLeaks(starter().stdout);
+      expect(leaks.map(({ count: _, ...leak }) => leak)).toEqual(expectedLeaks(lesson));
+      for (const leak of leaks) expect(leak.count).toBeGreaterThan(0);
+    });
+
+    it("fails the leak check naming the same sites and states", () => {
+      const failed = textChecks(starter().stdout).filter((check) => check.status === "fail");
+      for (const leak of expectedLeaks(lesson)) {
+        expect(failed.map((check) => check.message)).toContainEqual(
+          expect.stringContaining(`× ${leak.site} ${leak.function} [${leak.state}]`),
+        );
+      }
+    });
+
+    it("prints goleak's report with the stack that created each leaked task", () => {
+      const { stdout } = starter();
+      expect(stdout).toContain("\nfound unexpected goroutines:\n");
+      for (const leak of expectedLeaks(lesson).filter((leak) => leak.state !== "ticker")) {
+        const createdBy = `^created by ${literal(leak.function)}( in goroutine \\d+)?\\n\\t${literal(leak.site)}$`;
+        expect(stdout).toMatch(new RegExp(createdBy, "m"));
+      }
+    });
+
+    it("ends with how many of its checks failed", () => {
+      const checks = textChecks(starter().stdout);
+      const failed = checks.filter((check) => check.status === "fail").length;
+      expect(failed).toBeGreaterThan(0);
+      expect(lastLine(starter().stdout)).toBe(`${failed} of ${checks.length} checks failed.`);
+    });
+  });
+
+  describe.each(LESSONS)("on the $slug solution", (lesson) => {
+    const solution = () => solutions.get(lesson.slug) as Run;
+
+    it("exits 0 and says all checks pass", () => {
+      expect(solution().code).toBe(0);
+      expect(solution().stderr).toBe("");
+      const checks = textChecks(solution().stdout);
+      expect(checks.length).toBeGreaterThan(0);
+      expect(checks.filter((check) => check.status === "fail")).toEqual([]);
+      expect(solution().stdout.split("\n")[0]).toBe(`Checking ${lesson.solution}`);
+      expect(lastLine(solution().stdout)).toBe(`All ${checks.length} checks pass.`);
+      expectNoStackTrace(solution());
+    });
+
+    it("reports no leaks", () => {
+      expect(solution().stdout).not.toContain("Leaks by creation site:");
+      expect(solution().stdout).not.toContain("found unexpected goroutines");
+    });
+  });
+
+  describe("--json", () => {
+    it("prints one report object for a failing starter, the same checks and leaks as the text", () => {
+      expect(syncStarterJson.code).toBe(1);
+      const report = expectJsonReport(syncStarterJson);
+      expect(report.status).toBe("fail");
+      const text = (starters.get("sync") as Run).stdout;
+      expect(report.tests).toEqual(textChecks(text));
+      expect(report.leaks).toEqual(textLeaks(text));
+      const sync = LESSONS.find((lesson) => lesson.slug === "sync") as Lesson;
+      expect((report.leaks as TextLeak[]).map(({ count: _, ...leak }) => leak)).toEqual(expectedLeaks(sync));
+    });
+
+    it("prints one passing report object for a solution, with no leaks", () => {
+      expect(uploadSolutionJson.code).toBe(0);
+      const report = expectJsonReport(uploadSolutionJson);
+      expect(report.status).toBe("pass");
+      expect(report.tests).toEqual(textChecks((solutions.get("upload") as Run).stdout));
+      expect((report.tests as TextCheck[]).every((check) => check.status === "pass")).toBe(true);
+      expect(report.leaks).toEqual([]);
+    });
+
+    it("prints one error report object, with the file and line, for a file it cannot run", async () => {
+      const file = `${BROKEN}/syntax.ts`;
+      const run = await runCheck(["upload", file, "--json"]);
+      expect(run.code).toBe(2);
+      const report = expectJsonReport(run);
+      const line = lineOf(file, "chan<number>(16;");
+      expect(report).toStrictEqual({
+        status: "error",
+        tests: [],
+        leaks: [],
+        error: {
+          message: expect.stringMatching(new RegExp(`^syntax\\.ts:${line}:\\d+ - error TS1005: `)),
+          file: "syntax.ts",
+          line,
+        },
+      });
+      expectNoStackTrace(run);
+    }, 60_000);
+
+    it("prints one error report object for a usage error", async () => {
+      const run = await runCheck(["--json"]);
+      expect(run.code).toBe(2);
+      expect(expectJsonReport(run)).toStrictEqual({
+        status: "error",
+        tests: [],
+        leaks: [],
+        error: { message: USAGE },
+      });
+    }, 60_000);
+  });
+
+  describe("on input it cannot run", () => {
+    /** Runs the check with `args`; expects exit 2, the message alone on stderr, and no stack trace. */
+    async function rejected(
+      args: readonly string[],
+      env?: Readonly<Record<string, string>>,
+    ): Promise<string> {
+      const run = await runCheck(args, env);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe("");
+      expectNoStackTrace(run);
+      return run.stderr;
+    }
+
+    it("names file:line:column of a syntax error", async () => {
+      const file = `${BROKEN}/syntax.ts`;
+      const line = lineOf(file, "chan<number>(16;");
+      const column = columnOf(file, line, ";");
+      expect(await rejected(["upload", file])).toBe(
+        `syntax.ts:${line}:${column} - error TS1005: ')' expected.\n`,
+      );
+    }, 60_000);
+
+    it("names file:line:column of a type error, with TypeScript's message", async () => {
+      const file = `${BROKEN}/types.ts`;
+      const line = lineOf(file, "chunk.length");
+      const column = columnOf(file, line, "length");
+      expect(await rejected(["upload", file])).toBe(
+        `types.ts:${line}:${column} - error TS2339: Property 'length' does not exist on type 'Bytes'.\n`,
+      );
+    }, 60_000);
+
+    it("names the line of a throw while the file loads, with the thrown message", async () => {
+      const file = `${BROKEN}/throws-at-load.ts`;
+      const line = lineOf(file, "throw new Error(");
+      expect(await rejected(["upload", file])).toBe(
+        `throws-at-load.ts:${line}: threw while loading: a progress frame must fit under the threshold\n`,
+      );
+    }, 60_000);
+
+    it("names the line of a throw when the checks construct the service, with the thrown message", async () => {
+      const file = `${BROKEN}/throws-in-constructor.ts`;
+      const run = await runCheck(["upload", file]);
+      // The contract leaves open whether this is a failed check (1, like a panic under traffic) or a crash (2).
+      expect([1, 2]).toContain(run.code);
+      expectNoStackTrace(run);
+      const output = `${run.stdout}${run.stderr}`;
+      expect(output).toContain(`throws-in-constructor.ts:${lineOf(file, "throw new Error(")}`);
+      expect(output).toContain("a progress frame must stay under 1% of the threshold");
+    }, 60_000);
+
+    it("names the class the file must export when it exports another", async () => {
+      expect(await rejected(["upload", `${BROKEN}/missing-export.ts`])).toBe(
+        "missing-export.ts must export the class StorageService (it is missing; it exports StorageSvc)\n",
+      );
+    }, 60_000);
+
+    it("names the class the file must export when the file is empty", async () => {
+      expect(await rejected(["upload", `${BROKEN}/empty.ts`])).toBe(
+        "empty.ts must export the class StorageService (it is missing)\n",
+      );
+    }, 60_000);
+
+    it('names file:line of an import of anything but "leak-lab/runtime"', async () => {
+      const file = `${BROKEN}/foreign-import.ts`;
+      const line = lineOf(file, 'from "node:fs"');
+      expect(await rejected(["upload", file])).toBe(
+        `foreign-import.ts:${line}: cannot import "node:fs": only "leak-lab/runtime" is available\n`,
+      );
+    }, 60_000);
+
+    it("stops a file that loops forever without waiting, and says it did not finish in time", async () => {
+      const file = `${BROKEN}/endless-loop.ts`;
+      expect(await rejected(["upload", file], { LEAK_LAB_CHECK_TIME_LIMIT_MS: "4000" })).toBe(
+        "endless-loop.ts: the checks did not finish within 4 s; does a loop run forever without waiting on anything?\n",
+      );
+    }, 60_000);
+
+    it("says which file does not exist", async () => {
+      const file = `${BROKEN}/no-such-file.ts`;
+      expect(await rejected(["upload", file])).toBe(`cannot read ${file}: no such file\n`);
+    }, 60_000);
+
+    it("says it cannot read a directory given as the file", async () => {
+      expect(await rejected(["upload", BROKEN])).toMatch(
+        new RegExp(`^cannot read ${literal(BROKEN)}: .+\\n$`),
+      );
+    }, 60_000);
+
+    it("prints the usage, listing the slugs, for an unknown slug", async () => {
+      expect(await rejected(["uploads"])).toBe(`no lesson with checks is called "uploads"\n${USAGE}\n`);
+    }, 60_000);
+
+    it("prints the usage, listing the slugs, when no slug is given", async () => {
+      expect(await rejected([])).toBe(`${USAGE}\n`);
+    }, 60_000);
+  });
+});
