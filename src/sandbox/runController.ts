@@ -3,7 +3,7 @@
  * the lesson all end in worker.terminate() (STYLE.md #3). Messages from the worker are validated before they
  * reach the store, and a worker that falls silent (a learner loop that never waits) is stopped within 3 s.
  */
-import { liveSeries, MAX_LOG_LINES, runStore } from "../state/runStore.ts";
+import { liveSeries, MAX_LOG_LINES, NO_RUN, runStore } from "../state/runStore.ts";
 import { type FromWorker, parseFromWorker, type StartRun, type ToWorker, unreachable } from "./protocol.ts";
 
 /** Real ms a running worker may go without a word before it is stopped. */
@@ -85,17 +85,7 @@ export function startRun(request: RunRequest): void {
   endWorker();
   const runId = ++lastRunId;
   liveSeries.clear();
-  runStore.setState({
-    status: "running",
-    runId,
-    clockMs: 0,
-    handles: 0,
-    memoryMiB: 0,
-    error: undefined,
-    logs: [],
-    droppedLogs: 0,
-    dump: undefined,
-  });
+  runStore.setState({ ...NO_RUN, status: "running", runId });
   const next = standby ?? createWorker();
   standby = undefined;
   worker = next;

@@ -21,7 +21,8 @@ export interface RunState {
 
 export const MAX_LOG_LINES = 2000;
 
-export const runStore = createStore<RunState>({
+/** Before any run, and what a new run starts from. */
+export const NO_RUN: RunState = {
   status: "idle",
   runId: 0,
   clockMs: 0,
@@ -31,7 +32,9 @@ export const runStore = createStore<RunState>({
   logs: [],
   droppedLogs: 0,
   dump: undefined,
-});
+};
+
+export const runStore = createStore<RunState>(NO_RUN);
 
 /** The run's samples, for the chart: high-rate data stays out of React. */
 export const liveSeries = new Series();
