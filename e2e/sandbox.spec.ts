@@ -60,6 +60,8 @@ test.describe("the run sandbox", () => {
       const error = page.locator(".run-error");
       await expect(error).toContainText(attempt.error);
       await expect(error).toContainText("storage.ts:2");
+      // And in the editor, at that line, like a compiler's error.
+      await expect(page.locator(".code-editor .squiggly-error")).toHaveCount(1);
       await expect(page.locator("body")).not.toHaveText("owned");
       // The page's own storage never saw the write.
       expect(

@@ -6,7 +6,11 @@
 import { useCallback, useEffect, useRef } from "react";
 import { editorStore, setFileText } from "../state/editorStore.ts";
 import type { LessonFile } from "../state/lessonContent.ts";
+import { runStore } from "../state/runStore.ts";
 import { monaco } from "./monaco.ts";
+
+/** Owner of the markers a run puts in the editor (Monaco keeps markers per owner). */
+const RUN_MARKERS = "leak-lab-run";
 
 interface CodeEditorProps {
   /** Keeps model URIs unique across lessons, e.g. the lesson folder. */
@@ -74,6 +78,39 @@ export default function CodeEditor({ modelPrefix, files, activeName }: CodeEdito
   }, [modelPrefix, files, show]);
 
   useEffect(() => show(activeName), [activeName, show]);
+
+  // A run's error (syntax, a throw, a panic) is marked at its line in the file that ran, like a compiler's.
+  useEffect(() => {
+    let marked: monaco.editor.ITextModel | undefined;
+    let seen: unknown;
+    const mark = () => {
+      const { error, fileName } = runStore.getState();
+      // The store changes with every batch of samples; the markers only when the error does.
+      if (error === seen && marked) return;
+      seen = error;
+      const model = statesRef.current.get(fileName)?.model;
+      if (marked && marked !== model) monaco.editor.setModelMarkers(marked, RUN_MARKERS, []);
+      marked = model;
+      if (!model) return;
+      const line = error?.line;
+      const markers =
+        error && line !== undefined && line <= model.getLineCount()
+          ? [
+              {
+                severity: monaco.MarkerSeverity.Error,
+                message: error.message,
+                startLineNumber: line,
+                startColumn: model.getLineFirstNonWhitespaceColumn(line) || 1,
+                endLineNumber: line,
+                endColumn: model.getLineMaxColumn(line),
+              },
+            ]
+          : [];
+      monaco.editor.setModelMarkers(model, RUN_MARKERS, markers);
+    };
+    mark();
+    return runStore.subscribe(mark);
+  }, []);
 
   // A click in the goroutine dump: cursor on the line, scrolled into view, highlighted for a moment.
   useEffect(() => {

@@ -85,7 +85,7 @@ export function startRun(request: RunRequest): void {
   endWorker();
   const runId = ++lastRunId;
   liveSeries.clear();
-  runStore.setState({ ...NO_RUN, status: "running", runId });
+  runStore.setState({ ...NO_RUN, status: "running", runId, fileName: request.fileName });
   const next = standby ?? createWorker();
   standby = undefined;
   worker = next;

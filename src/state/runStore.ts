@@ -8,6 +8,8 @@ export type RunStatus = "idle" | "running" | "paused" | "finished";
 export interface RunState {
   readonly status: RunStatus;
   readonly runId: number;
+  /** The file the run runs (its errors are marked in it). */
+  readonly fileName: string;
   /** Virtual ms of the latest sample. */
   readonly clockMs: number;
   readonly handles: number;
@@ -25,6 +27,7 @@ export const MAX_LOG_LINES = 2000;
 export const NO_RUN: RunState = {
   status: "idle",
   runId: 0,
+  fileName: "",
   clockMs: 0,
   handles: 0,
   memoryMiB: 0,
