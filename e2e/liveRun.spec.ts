@@ -93,3 +93,15 @@ for (const lesson of LESSONS) {
     });
   });
 }
+
+test("the traffic knobs shape the run: a tenth of the uploads leaks about a tenth of the reporters", async ({
+  page,
+}) => {
+  await page.goto("/lessons/upload");
+  await expect(page.getByTestId("code-editor")).toContainText("leak-lab/runtime");
+  const atDefault = await runFlatOut(page);
+  await page.getByLabel("Uploads a minute", { exact: true }).fill("12");
+  const atTenth = await runFlatOut(page);
+  expect(atTenth).toBeLessThan(atDefault / 5);
+  expect(atTenth).toBeGreaterThan(0);
+});

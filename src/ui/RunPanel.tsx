@@ -13,13 +13,14 @@ import {
   startRun,
   stopRun,
 } from "../sandbox/runController.ts";
-import { DEFAULT_KNOBS } from "../sim/liveScenario.ts";
+import { DEFAULT_KNOBS, type TrafficKnobs as TrafficKnobsValue } from "../sim/liveScenario.ts";
 import { editorStore } from "../state/editorStore.ts";
 import { liveSeries, runStore } from "../state/runStore.ts";
 import { useStore } from "../state/useStore.ts";
 import { DumpPanel } from "./DumpPanel.tsx";
 import { formatSimClock } from "./formatSimClock.ts";
 import { LogsPanel } from "./LogsPanel.tsx";
+import { TrafficKnobs } from "./TrafficKnobs.tsx";
 
 const SPEEDS = [
   { label: "real time", value: 1 },
@@ -50,13 +51,14 @@ export function RunPanel({ lesson, fileName }: RunPanelProps) {
   const error = useStore(runStore, (state) => state.error);
   const [speed, setSpeed] = useState<number>(60);
   const [minutes, setMinutes] = useState<number>(60);
+  const [traffic, setTraffic] = useState<TrafficKnobsValue>(DEFAULT_KNOBS);
   const speedId = useId();
   const durationId = useId();
   const active = status === "running" || status === "paused";
 
   const run = () => {
     const source = editorStore.getState().texts[fileName] ?? "";
-    startRun({ lesson, fileName, source, speed, untilMs: minutes * 60_000, traffic: DEFAULT_KNOBS });
+    startRun({ lesson, fileName, source, speed, untilMs: minutes * 60_000, traffic });
   };
   // The key handler is installed once and calls the latest `run` (STYLE.md #7).
   const runRef = useRef(run);
@@ -119,6 +121,8 @@ export function RunPanel({ lesson, fileName }: RunPanelProps) {
           ))}
         </select>
       </div>
+
+      <TrafficKnobs lesson={lesson} value={traffic} onChange={setTraffic} disabled={active} />
 
       <dl className="run-figures">
         <div>
