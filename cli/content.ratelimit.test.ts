@@ -3,48 +3,14 @@
  * lesson teaches, the solution passes, and every graded fixture in fixtures/ratelimit/ gets the verdict its name
  * promises (correct-* pass; wrong-* fail, on the checks their header comment names).
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { basename, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type CheckReport, type LessonChecks, lessonChecks, runChecks } from "../src/checks/index.ts";
-import { learnerModule } from "./loadLearnerFile.ts";
+import type { CheckReport } from "../src/checks/index.ts";
+import { describeFixtures, failing, grader, lineOf, TIMEOUT } from "./lessonContentKit.ts";
 
-const repoRoot = resolve(import.meta.dirname, "..");
 const STARTER = "lessons/06-ratelimit/ratelimit.ts";
 const SOLUTION = "solutions/06-ratelimit/ratelimit.ts";
 const FIXTURES = "cli/fixtures/ratelimit";
-/** One grading takes a second or two of real time. */
-const TIMEOUT = 30_000;
-
-function checksFor(slug: string): LessonChecks {
-  const checks = lessonChecks[slug];
-  if (!checks) throw new Error(`no checks for the ${slug} lesson`);
-  return checks;
-}
-
-const checks = checksFor("ratelimit");
-
-const source = (path: string) => readFileSync(resolve(repoRoot, path), "utf8");
-
-/** Grades `path` as `npm run check -- ratelimit <path>` does. */
-function grade(path: string): Promise<CheckReport> {
-  return runChecks(checks, learnerModule(source(path), path), { fileName: basename(path) });
-}
-
-const failing = (report: CheckReport) =>
-  report.tests.filter((test) => test.status === "fail").map((test) => test.name);
-
-/** The 1-based line of the one line of `path` containing `snippet`. */
-function lineOf(path: string, snippet: string): number {
-  const lines = source(path).split("\n");
-  const matches = lines.flatMap((line, index) => (line.includes(snippet) ? [index + 1] : []));
-  if (matches.length !== 1) throw new Error(`${path} has ${matches.length} lines with ${snippet}, not one`);
-  return matches[0] ?? 0;
-}
-
-const fixtures = readdirSync(resolve(repoRoot, FIXTURES)).filter((name) => name.endsWith(".ts"));
-const correct = fixtures.filter((name) => name.startsWith("correct-"));
-const wrong = fixtures.filter((name) => name.startsWith("wrong-"));
+const grade = grader("ratelimit");
 
 /** The checks each wrong fixture must fail: the ones its header comment names. */
 const WRONG_FIXTURES_FAIL: Readonly<Record<string, readonly string[]>> = {
@@ -101,35 +67,5 @@ describe("the rate limit lesson", () => {
     });
   });
 
-  describe("fixtures", () => {
-    it("are each named correct-* or wrong-*, at least three of each", () => {
-      expect(fixtures.filter((name) => !correct.includes(name) && !wrong.includes(name))).toEqual([]);
-      expect(correct.length).toBeGreaterThanOrEqual(3);
-      expect(wrong.length).toBeGreaterThanOrEqual(3);
-    });
-
-    it("name, for each wrong fixture and only those, the checks it must fail", () => {
-      expect(Object.keys(WRONG_FIXTURES_FAIL).sort()).toEqual([...wrong].sort());
-    });
-
-    it.each(correct)(
-      "%s passes every check",
-      async (name) => {
-        const report = await grade(`${FIXTURES}/${name}`);
-        expect(failing(report)).toEqual([]);
-        expect(report.status).toBe("pass");
-      },
-      TIMEOUT,
-    );
-
-    it.each(wrong)(
-      "%s fails the checks its header names",
-      async (name) => {
-        const report = await grade(`${FIXTURES}/${name}`);
-        expect(report.status).toBe("fail");
-        expect(failing(report)).toEqual(expect.arrayContaining([...(WRONG_FIXTURES_FAIL[name] ?? [])]));
-      },
-      TIMEOUT,
-    );
-  });
+  describeFixtures(FIXTURES, grade, WRONG_FIXTURES_FAIL);
 });
