@@ -132,8 +132,11 @@ async function main(): Promise<number> {
   return exitCode(report);
 }
 
+// exitCode, not exit(): exit() would cut off a large --json output still on its way down a pipe.
 main().then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (error: unknown) => {
     // Our own failure, not the learner's: say so plainly, and keep the stack for whoever fixes it.
     process.stderr.write(

@@ -93,8 +93,11 @@ async function main(): Promise<number> {
   return 0;
 }
 
+// exitCode, not exit(): exit() would cut off a large --json output still on its way down a pipe.
 main().then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (error: unknown) => {
     process.stderr.write(
       `internal error in the replay: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,

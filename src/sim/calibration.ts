@@ -39,8 +39,10 @@ export const NIGHT = {
   abandonShare: 3 / 45,
   changesPerMinute: 200,
   /**
-   * 13 a minute staying 1.5 minutes on average (phones open the app, sync, close it): ≈ 20 watchers a pod at
-   * night, 25 by day, so 60–75 across three pods (E9: "fluctuating between 50–300").
+   * 13 a minute staying 1.5 minutes on average (phones open the app, sync, close it): ≈ 20 watchers a pod,
+   * 60 across three pods (E9: "fluctuating between 50–300"). Devices connect at this pace day and night (they
+   * sync in the background); the edits they watch for follow the day's traffic. So the sync leak, like the
+   * rate limiter's, does not ease off at night: the report's "grows linearly regardless of request volume".
    */
   deviceConnectsPerMinute: 13,
   deviceStayMs: [0.5 * MINUTE, 2.5 * MINUTE] as const,

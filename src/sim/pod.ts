@@ -202,7 +202,9 @@ async function boot(options: PodOptions, startAt: number, incarnation: number): 
       changesPerMinute: NIGHT.changesPerMinute * share,
       devicesPerUser: 4,
       until: Number.POSITIVE_INFINITY,
+      // Edits follow the day's traffic; devices keep connecting at the same pace (see calibration.ts).
       volumeAt: (now) => volumeAt(clock(now)),
+      connectsFollowVolume: false,
     },
     spawn,
   );

@@ -34,6 +34,8 @@ export interface SyncTrafficOptions {
   /** Virtual ms at which devices stop connecting and edits stop. */
   readonly until: number;
   readonly volumeAt?: (now: number) => number;
+  /** Whether devices connect more often when the volume is up (default true); edits always do. */
+  readonly connectsFollowVolume?: boolean;
 }
 
 export interface DeviceRecord {
@@ -72,7 +74,8 @@ export function startSyncTraffic(
 
   spawn(async () => {
     for (;;) {
-      await time.sleep(arrivals.gap(options.connectsPerMinute * volume(time.now())));
+      const connectVolume = options.connectsFollowVolume === false ? 1 : volume(time.now());
+      await time.sleep(arrivals.gap(options.connectsPerMinute * connectVolume));
       if (time.now() >= options.until) return;
       const user = arrivals.pick(users);
       if ((records.live.get(user) ?? 0) >= options.devicesPerUser) continue;
