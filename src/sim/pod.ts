@@ -169,13 +169,8 @@ async function boot(options: PodOptions, startAt: number, incarnation: number): 
   const Limiter = exported<RateLimiterLike>(rateLimitModule, "RateLimiter");
   const limiter = new (Limiter as new (limits: typeof API_LIMITS) => RateLimiterLike)(API_LIMITS);
   limiter.startCleanup();
-  startInfrastructure(
-    runtime,
-    BASELINE_HANDLES -
-      runtime.registry.counts.goroutines -
-      runtime.registry.counts.tickers -
-      runtime.registry.counts.timers,
-  );
+  // The services start a few handles of their own (a janitor, a sweeper); the pod's make up the rest.
+  startInfrastructure(runtime, BASELINE_HANDLES - liveHandles(runtime));
 
   const uploads = startUploadTraffic(
     storage,
@@ -238,9 +233,13 @@ function startInfrastructure(runtime: Runtime, count: number): void {
   }
 }
 
-function handleCount(pod: Incarnation): number {
-  const { goroutines, timers, tickers } = pod.runtime.registry.counts;
+function liveHandles(runtime: Runtime): number {
+  const { goroutines, timers, tickers } = runtime.registry.counts;
   return goroutines + timers + tickers;
+}
+
+function handleCount(pod: Incarnation): number {
+  return liveHandles(pod.runtime);
 }
 
 function podMemoryMiB(pod: Incarnation): number {
