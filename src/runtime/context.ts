@@ -67,6 +67,11 @@ class CancelContext implements Context {
     return this.parent.value(key);
   }
 
+  /** Children still registered, for tests of the bookkeeping. */
+  get childCount(): number {
+    return this.children.size;
+  }
+
   adopt(child: CancelContext): void {
     this.children.add(child);
   }
@@ -83,7 +88,8 @@ class CancelContext implements Context {
     this.children.clear();
     this.timer?.stop();
     this.timer = undefined;
-    if (removeFromParent && this.parent instanceof CancelContext) this.parent.disown(this);
+    // Adopted by the nearest cancellable ancestor (through any value contexts), so disowned by it too.
+    if (removeFromParent) cancellableAncestor(this.parent)?.disown(this);
   }
 }
 

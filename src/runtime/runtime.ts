@@ -205,7 +205,9 @@ export class Runtime {
     observer: boolean,
   ): TimerEntry {
     const entry: TimerEntry = {
-      when: Math.max(when, this.now),
+      // A NaN delay (time.after(undefined)) would break the heap's order and freeze the clock; as browsers
+      // do for setTimeout, it means "now".
+      when: Number.isNaN(when) ? this.now : Math.max(when, this.now),
       seq: ++this.lastSeq,
       active: true,
       fire,
