@@ -9,11 +9,9 @@ import type { Series } from "./series.ts";
 
 interface LiveChartProps {
   readonly series: Series;
-  /** Memory limit line in MiB, when the lesson has one. */
-  readonly limitMiB?: number;
 }
 
-export function LiveChart({ series, limitMiB }: LiveChartProps) {
+export function LiveChart({ series }: LiveChartProps) {
   const hostRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -35,7 +33,6 @@ export function LiveChart({ series, limitMiB }: LiveChartProps) {
         { label: "memory MiB", stroke: "#c2410c", width: 2, scale: "mib" },
       ],
     };
-    if (limitMiB !== undefined) options.scales = { ...options.scales, mib: { range: [0, limitMiB * 1.05] } };
     const chart = new uPlot(options, series.columns(), host);
     let frame = 0;
     const redraw = () => {
@@ -53,7 +50,7 @@ export function LiveChart({ series, limitMiB }: LiveChartProps) {
       resize.disconnect();
       chart.destroy();
     };
-  }, [series, limitMiB]);
+  }, [series]);
 
   return <div ref={hostRef} className="live-chart" aria-hidden="true" />;
 }
