@@ -58,7 +58,8 @@ test.describe("the run sandbox", () => {
       await expect(error).toContainText("storage.ts:2");
       // And in the editor, at that line, like a compiler's error.
       await expect(page.locator(".code-editor .squiggly-error")).toHaveCount(1);
-      await expect(page.locator("body")).not.toContainText("owned");
+      // Had the DOM probe reached the page, the body (heading and all) would be gone.
+      await expect(page.getByRole("heading", { level: 1, name: "Fix the upload leak" })).toBeVisible();
     });
   }
 
