@@ -1,56 +1,73 @@
 /**
- * Handles and modelled memory over virtual time, drawn with uPlot. The chart is created once and disposed on
- * unmount (STYLE.md #7); it follows the run's Series outside React and redraws at most once per frame.
+ * One live uPlot chart over a run's Series. The chart follows the Series outside React and redraws at most once
+ * per animation frame (STYLE.md #6); it is rebuilt only when its layout's key says the series themselves changed
+ * (another view, a new site, a pinned run), and disposed on unmount (STYLE.md #7).
  */
 import { useEffect, useRef } from "react";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
-import type { Series } from "./series.ts";
+import type { ChartLayout } from "./chartLayouts.ts";
+import type { Series, Thinned } from "./series.ts";
 
 interface LiveChartProps {
   readonly series: Series;
+  /** What to draw from the series' current points; a new function redraws. */
+  readonly layoutOf: (points: Thinned) => ChartLayout;
+  readonly height: number;
+  readonly testId: string;
 }
 
-export function LiveChart({ series }: LiveChartProps) {
+export function LiveChart({ series, layoutOf, height, testId }: LiveChartProps) {
   const hostRef = useRef<HTMLDivElement>(null);
+  const layoutOfRef = useRef(layoutOf);
+  layoutOfRef.current = layoutOf;
+  const scheduleRef = useRef<() => void>(() => {});
 
   useEffect(() => {
     const host = hostRef.current;
     if (!host) return;
-    const options: uPlot.Options = {
-      width: host.clientWidth || 600,
-      height: 220,
-      legend: { live: true },
-      scales: { x: { time: false } },
-      axes: [
-        { label: "virtual minutes", stroke: "#475569" },
-        { label: "handles", stroke: "#0369a1", scale: "handles" },
-        { label: "MiB (modelled)", stroke: "#c2410c", side: 1, scale: "mib", grid: { show: false } },
-      ],
-      series: [
-        { label: "minute", value: (_u, v) => (v == null ? "" : v.toFixed(1)) },
-        { label: "handles", stroke: "#0369a1", width: 2, scale: "handles" },
-        { label: "memory MiB", stroke: "#c2410c", width: 2, scale: "mib" },
-      ],
-    };
-    const chart = new uPlot(options, series.columns(), host);
+    let chart: uPlot | undefined;
+    let key = "";
     let frame = 0;
-    const redraw = () => {
+    const draw = () => {
       frame = 0;
-      chart.setData(series.columns());
+      const layout = layoutOfRef.current(series.thinned());
+      if (chart && layout.key === key) {
+        chart.setData(layout.data);
+        return;
+      }
+      chart?.destroy();
+      key = layout.key;
+      const options: uPlot.Options = {
+        width: host.clientWidth || 600,
+        height,
+        legend: { live: true },
+        scales: { x: { time: false } },
+        axes: layout.axes,
+        series: layout.series,
+      };
+      chart = new uPlot(options, layout.data, host);
     };
-    const unsubscribe = series.subscribe(() => {
-      if (frame === 0) frame = requestAnimationFrame(redraw);
-    });
-    const resize = new ResizeObserver(() => chart.setSize({ width: host.clientWidth, height: 220 }));
+    const schedule = () => {
+      if (frame === 0) frame = requestAnimationFrame(draw);
+    };
+    scheduleRef.current = schedule;
+    draw();
+    const unsubscribe = series.subscribe(schedule);
+    const resize = new ResizeObserver(() => chart?.setSize({ width: host.clientWidth, height }));
     resize.observe(host);
     return () => {
       unsubscribe();
       if (frame !== 0) cancelAnimationFrame(frame);
       resize.disconnect();
-      chart.destroy();
+      chart?.destroy();
+      scheduleRef.current = () => {};
     };
-  }, [series]);
+  }, [series, height]);
 
-  return <div ref={hostRef} className="live-chart" aria-hidden="true" />;
+  // Another view or a pin changes what is drawn without new samples: draw it on the next frame.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: layoutOf is the trigger, read through its ref
+  useEffect(() => scheduleRef.current(), [layoutOf]);
+
+  return <div ref={hostRef} className="live-chart" data-testid={testId} aria-hidden="true" />;
 }

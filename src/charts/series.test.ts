@@ -1,33 +1,76 @@
 import { describe, expect, it } from "vitest";
-import { Series } from "./series.ts";
+import { OTHER_SITES, type SampleRow } from "../sandbox/protocol.ts";
+import { MAX_SITE_COLUMNS, Series } from "./series.ts";
+
+function row(t: number, handles: number, memoryMiB = 0, sites: SampleRow["sites"] = []): SampleRow {
+  return { t, handles, goroutines: handles, timers: 0, tickers: 0, memoryMiB, sites };
+}
 
 describe("Series", () => {
   it("keeps every point however many arrive, in virtual minutes", () => {
     const series = new Series();
-    for (let i = 0; i < 5000; i++) series.append(i * 1000, i, i / 10);
+    for (let i = 0; i < 5000; i++) series.append(row(i * 1000, i, i / 10));
     expect(series.length).toBe(5000);
-    const [x, handles, memory] = series.columns(10_000);
-    expect(x).toHaveLength(5000);
-    expect([x[60], handles[60], memory[60]]).toEqual([1, 60, 6]);
+    const points = series.thinned(10_000);
+    expect(points.minutes).toHaveLength(5000);
+    expect([points.minutes[60], points.handles[60], points.memoryMiB[60]]).toEqual([1, 60, 6]);
   });
 
   it("thins a long series for display but always shows the latest point", () => {
     const series = new Series();
-    for (let i = 0; i < 10_001; i++) series.append(i * 1000, i, 0);
-    const [x, handles] = series.columns(1000);
-    expect(x.length).toBeLessThanOrEqual(1001);
+    for (let i = 0; i < 10_001; i++) series.append(row(i * 1000, i));
+    const { minutes, handles } = series.thinned(1000);
+    expect(minutes.length).toBeLessThanOrEqual(1001);
     expect(handles.at(-1)).toBe(10_000);
+  });
+
+  it("keeps a column per site, zero before the site first appeared", () => {
+    const series = new Series();
+    series.append(row(0, 1, 0, [{ site: "a", handles: 1 }]));
+    series.append(
+      row(1000, 3, 0, [
+        { site: "a", handles: 1 },
+        { site: "b", handles: 2 },
+      ]),
+    );
+    expect(series.siteLabels()).toEqual(["a", "b"]);
+    const { sites } = series.thinned();
+    expect(sites.get("a")).toEqual([1, 1]);
+    expect(sites.get("b")).toEqual([0, 2]);
+  });
+
+  it("folds sites beyond its limit into one column, so a file full of go(...) lines cannot grow the chart", () => {
+    const series = new Series();
+    const many = Array.from({ length: MAX_SITE_COLUMNS + 5 }, (_, i) => ({ site: `s${i}`, handles: 1 }));
+    series.append(row(0, many.length, 0, many));
+    expect(series.siteLabels()).toHaveLength(MAX_SITE_COLUMNS);
+    expect(series.thinned().sites.get(OTHER_SITES)).toEqual([6]);
+  });
+
+  it("pins a copy that later points do not change", () => {
+    const series = new Series();
+    series.append(row(0, 5, 100));
+    const pinned = series.pin("first");
+    series.clear();
+    series.append(row(0, 9, 200));
+    expect(pinned).toEqual({ label: "first", minutes: [0], handles: [5], memoryMiB: [100] });
   });
 
   it("tells subscribers once per batch, and stops when they unsubscribe", () => {
     const series = new Series();
     let calls = 0;
     const unsubscribe = series.subscribe(() => calls++);
-    series.append(0, 1, 1);
-    series.append(1000, 2, 1);
+    series.append(row(0, 1));
+    series.append(row(1000, 2));
     series.changed();
     unsubscribe();
     series.changed();
     expect(calls).toBe(1);
+  });
+
+  it("grows past its first capacity without losing site counts", () => {
+    const series = new Series();
+    for (let i = 0; i < 3000; i++) series.append(row(i * 1000, i, 0, [{ site: "a", handles: i }]));
+    expect(series.thinned(10_000).sites.get("a")?.[2999]).toBe(2999);
   });
 });

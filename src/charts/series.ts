@@ -1,20 +1,54 @@
 /**
  * Samples of a run as typed-array columns, outside React (STYLE.md #6): appended as the worker streams them,
- * read by the chart at most once per animation frame. Capacity doubles as needed; nothing is dropped. For
+ * read by the charts at most once per animation frame. Capacity doubles as needed; nothing is dropped. For
  * display, long series are thinned to at most `maxPoints` by keeping each bucket's last point.
  */
+
+import { OTHER_SITES, type SampleRow } from "../sandbox/protocol.ts";
+
+const FIELDS = ["t", "handles", "goroutines", "timers", "tickers", "memoryMiB"] as const;
+type Field = (typeof FIELDS)[number];
+
+/** Columns for drawing: x in virtual minutes, thinned. */
+export interface Thinned {
+  readonly minutes: number[];
+  readonly handles: number[];
+  readonly goroutines: number[];
+  readonly timers: number[];
+  readonly tickers: number[];
+  readonly memoryMiB: number[];
+  /** Per site, in the order sites first appeared. */
+  readonly sites: ReadonlyMap<string, number[]>;
+}
+
+/** A run kept to compare the next one against (leaky vs fixed on the same axes). */
+export interface PinnedRun {
+  readonly label: string;
+  readonly minutes: readonly number[];
+  readonly handles: readonly number[];
+  readonly memoryMiB: readonly number[];
+}
+
+/** Sites beyond this many share one column, so a file with thousands of go(...) lines cannot grow the chart. */
+export const MAX_SITE_COLUMNS = 12;
+
 export class Series {
-  private t = new Float64Array(1024);
-  private handles = new Float64Array(1024);
-  private memory = new Float64Array(1024);
+  private columnsByField = new Map<Field, Float64Array>(
+    FIELDS.map((field) => [field, new Float64Array(1024)]),
+  );
+  private siteColumns = new Map<string, Float64Array>();
+  private capacity = 1024;
   length = 0;
   private readonly listeners = new Set<() => void>();
 
-  append(t: number, handles: number, memoryMiB: number): void {
-    if (this.length === this.t.length) this.grow();
-    this.t[this.length] = t;
-    this.handles[this.length] = handles;
-    this.memory[this.length] = memoryMiB;
+  append(point: SampleRow): void {
+    if (this.length === this.capacity) this.grow();
+    const at = this.length;
+    for (const field of FIELDS) this.column(field)[at] = point[field];
+    for (const { site, handles } of point.sites) {
+      const column = this.siteColumn(site);
+      column[at] = (column[at] ?? 0) + handles;
+    }
     this.length++;
   }
 
@@ -25,6 +59,7 @@ export class Series {
 
   clear(): void {
     this.length = 0;
+    this.siteColumns = new Map();
     this.changed();
   }
 
@@ -33,34 +68,70 @@ export class Series {
     return () => this.listeners.delete(listener);
   }
 
-  /** Columns for the chart: time in virtual minutes, handles, memory; thinned to `maxPoints`. */
-  columns(maxPoints = 2000): [number[], number[], number[]] {
-    const step = Math.max(1, Math.ceil(this.length / maxPoints));
-    const x: number[] = [];
-    const h: number[] = [];
-    const m: number[] = [];
-    for (let i = step - 1; i < this.length; i += step) {
-      x.push((this.t[i] ?? 0) / 60_000);
-      h.push(this.handles[i] ?? 0);
-      m.push(this.memory[i] ?? 0);
+  /** The sites seen so far, in the order they first appeared (so their colours stay put). */
+  siteLabels(): readonly string[] {
+    return [...this.siteColumns.keys()];
+  }
+
+  /** The series for drawing: at most `maxPoints` points (plus the latest), x in virtual minutes. */
+  thinned(maxPoints = 2000): Thinned {
+    const indices = thinIndices(this.length, maxPoints);
+    const pick = (column: Float64Array) => indices.map((i) => column[i] ?? 0);
+    const sites = new Map<string, number[]>();
+    for (const [site, column] of this.siteColumns) sites.set(site, pick(column));
+    return {
+      minutes: pick(this.column("t")).map((ms) => ms / 60_000),
+      handles: pick(this.column("handles")),
+      goroutines: pick(this.column("goroutines")),
+      timers: pick(this.column("timers")),
+      tickers: pick(this.column("tickers")),
+      memoryMiB: pick(this.column("memoryMiB")),
+      sites,
+    };
+  }
+
+  /** A copy of the run so far, thinned, to overlay on the next runs. */
+  pin(label: string, maxPoints = 2000): PinnedRun {
+    const { minutes, handles, memoryMiB } = this.thinned(maxPoints);
+    return { label, minutes, handles, memoryMiB };
+  }
+
+  private column(field: Field): Float64Array {
+    const column = this.columnsByField.get(field);
+    if (!column) throw new Error(`no column ${field}`);
+    return column;
+  }
+
+  private siteColumn(site: string): Float64Array {
+    const known = this.siteColumns.get(site);
+    if (known) return known;
+    const label = this.siteColumns.size < MAX_SITE_COLUMNS - 1 ? site : OTHER_SITES;
+    let column = this.siteColumns.get(label);
+    if (!column) {
+      // Points before the site appeared held none of its handles: a fresh column is all zeros.
+      column = new Float64Array(this.capacity);
+      this.siteColumns.set(label, column);
     }
-    const last = this.length - 1;
-    if (last >= 0 && (last + 1) % step !== 0) {
-      x.push((this.t[last] ?? 0) / 60_000);
-      h.push(this.handles[last] ?? 0);
-      m.push(this.memory[last] ?? 0);
-    }
-    return [x, h, m];
+    return column;
   }
 
   private grow(): void {
+    this.capacity *= 2;
     const double = (old: Float64Array) => {
-      const next = new Float64Array(old.length * 2);
+      const next = new Float64Array(this.capacity);
       next.set(old);
       return next;
     };
-    this.t = double(this.t);
-    this.handles = double(this.handles);
-    this.memory = double(this.memory);
+    for (const [field, column] of this.columnsByField) this.columnsByField.set(field, double(column));
+    for (const [site, column] of this.siteColumns) this.siteColumns.set(site, double(column));
   }
+}
+
+/** Which points to draw: each bucket's last, and always the latest. */
+function thinIndices(length: number, maxPoints: number): number[] {
+  const step = Math.max(1, Math.ceil(length / maxPoints));
+  const indices: number[] = [];
+  for (let i = step - 1; i < length; i += step) indices.push(i);
+  if (length > 0 && indices.at(-1) !== length - 1) indices.push(length - 1);
+  return indices;
 }

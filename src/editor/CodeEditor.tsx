@@ -135,5 +135,20 @@ export default function CodeEditor({ modelPrefix, files, activeName }: CodeEdito
     });
   }, [show]);
 
+  // Reset: the whole text replaced as one edit, so Ctrl+Z in the editor brings the learner's code back.
+  useEffect(() => {
+    let lastSeq = editorStore.getState().replace?.seq ?? 0;
+    return editorStore.subscribe(() => {
+      const replace = editorStore.getState().replace;
+      if (!replace || replace.seq === lastSeq) return;
+      lastSeq = replace.seq;
+      const model = statesRef.current.get(replace.file)?.model;
+      if (!model || model.getValue() === replace.text) return;
+      model.pushStackElement();
+      model.pushEditOperations([], [{ range: model.getFullModelRange(), text: replace.text }], () => null);
+      model.pushStackElement();
+    });
+  }, []);
+
   return <div ref={hostRef} className="code-editor" data-testid="code-editor" />;
 }

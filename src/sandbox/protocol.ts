@@ -33,9 +33,25 @@ export type ToWorker =
 export interface SampleRow {
   /** Virtual ms. */
   readonly t: number;
+  /** Every live handle: goroutines + timers + tickers. */
   readonly handles: number;
   readonly goroutines: number;
+  readonly timers: number;
+  readonly tickers: number;
+  /** The pod's modelled memory: its baseline plus what the service holds (src/runtime/MEMORY_MODEL.md). */
   readonly memoryMiB: number;
+  /** Live handles by creation site, the largest few; the rest in one row. */
+  readonly sites: readonly SiteCount[];
+}
+
+/** A sample names at most this many sites; beyond them, one row of OTHER_SITES. */
+export const MAX_SITES_PER_SAMPLE = 8;
+export const OTHER_SITES = "other sites";
+
+export interface SiteCount {
+  /** `function (file:line)` for the learner's sites; the simulation's own work as one label. */
+  readonly site: string;
+  readonly handles: number;
 }
 
 export interface LogRow {
@@ -118,7 +134,16 @@ const listOf =
   (value) =>
     Array.isArray(value) && value.length <= max && value.every(check);
 
-const sampleRow = shape({ t: isNumber, handles: isNumber, goroutines: isNumber, memoryMiB: isNumber });
+const siteCount = shape({ site: isString, handles: isNumber });
+const sampleRow = shape({
+  t: isNumber,
+  handles: isNumber,
+  goroutines: isNumber,
+  timers: isNumber,
+  tickers: isNumber,
+  memoryMiB: isNumber,
+  sites: listOf(siteCount, MAX_SITES_PER_SAMPLE),
+});
 const logRow = shape({
   t: isNumber,
   level: oneOf("info", "warn", "error"),

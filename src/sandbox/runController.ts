@@ -34,7 +34,7 @@ function handle(message: FromWorker): void {
     case "heartbeat":
       return;
     case "samples": {
-      for (const sample of message.samples) liveSeries.append(sample.t, sample.handles, sample.memoryMiB);
+      for (const sample of message.samples) liveSeries.append(sample);
       liveSeries.changed();
       const latest = message.samples.at(-1);
       if (latest)

@@ -9,13 +9,14 @@ import { defaultHost } from "../runtime/host.ts";
 import * as runtimeModule from "../runtime/index.ts";
 import type { LogEntry } from "../runtime/log.ts";
 import { activate, type RunOutcome, Runtime } from "../runtime/runtime.ts";
-import { sampleEvery } from "../runtime/sample.ts";
+import { type SiteSample, sampleEvery } from "../runtime/sample.ts";
 import { lineInFile } from "../runtime/stack.ts";
 import type { Task } from "../runtime/task.ts";
 import { virtualClearTimer, virtualSetInterval, virtualSetTimeout } from "../runtime/timers.ts";
 import { describeTask } from "../runtime/views/describeTask.ts";
 import { groupTasks } from "../runtime/views/formatDump.ts";
 import { heapProfile } from "../runtime/views/heapProfile.ts";
+import { BASELINE_MEMORY_MIB } from "../sim/calibration.ts";
 import { ExportError, startLiveScenario } from "../sim/liveScenario.ts";
 import type {
   DumpGroupRow,
@@ -24,10 +25,11 @@ import type {
   LogRow,
   RunError,
   SampleRow,
+  SiteCount,
   StartRun,
   ToWorker,
 } from "./protocol.ts";
-import { unreachable } from "./protocol.ts";
+import { MAX_SITES_PER_SAMPLE, OTHER_SITES, unreachable } from "./protocol.ts";
 import { transpile } from "./transpile.ts";
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -139,6 +141,31 @@ function evaluate(code: string, fileName: string): ModuleExports {
   return module.exports;
 }
 
+const SIMULATED_SITE = "the simulated traffic";
+
+/**
+ * Live handles by site as the chart labels them: the learner's by function and line, the simulation's (its
+ * requests in flight) as one row; the largest few, the rest as "other sites".
+ */
+function siteCounts(bySite: readonly SiteSample[], fileName: string): SiteCount[] {
+  const counts = new Map<string, number>();
+  for (const stats of bySite) {
+    const handles = stats.goroutines + stats.timers + stats.tickers;
+    if (handles === 0) continue;
+    const label = stats.site.startsWith(`${fileName}:`)
+      ? `${stats.function} (${stats.site})`
+      : SIMULATED_SITE;
+    counts.set(label, (counts.get(label) ?? 0) + handles);
+  }
+  const rows = [...counts]
+    .map(([site, handles]) => ({ site, handles }))
+    .sort((a, b) => b.handles - a.handles);
+  if (rows.length <= MAX_SITES_PER_SAMPLE) return rows;
+  const kept = rows.slice(0, MAX_SITES_PER_SAMPLE - 1);
+  const rest = rows.slice(MAX_SITES_PER_SAMPLE - 1).reduce((sum, row) => sum + row.handles, 0);
+  return [...kept, { site: OTHER_SITES, handles: rest }];
+}
+
 function flush(): void {
   if (!run) return;
   // In batches the page accepts (protocol.ts caps a message's rows).
@@ -159,17 +186,28 @@ function dump(): void {
   const now = runtime.now;
   const views = [...runtime.registry.handles("goroutine")].map((task) => describeTask(task as Task, now));
   const fileName = run.fileName;
-  const groups: DumpGroupRow[] = groupTasks(views).map((group) => ({
-    count: group.count,
-    state: group.state,
-    // Tasks the simulation starts (request handlers) live in the bundle; call them by their name instead.
-    function:
-      group.createSite.file === fileName ? group.createSite.fn : `${group.name ?? "runtime"} (simulated)`,
-    file: group.createSite.file,
-    line: group.createSite.line,
-    blockedAt: group.blockSite ? `${group.blockSite.fn} ${group.blockSite.key}` : "",
-    longestBlockedMs: group.longestBlocked,
-  }));
+  const groups: DumpGroupRow[] = groupTasks(views).map((group) => {
+    const common = { count: group.count, state: group.state, longestBlockedMs: group.longestBlocked };
+    if (group.createSite.file === fileName) {
+      const blockedAt = group.blockSite ? `${group.blockSite.fn} ${group.blockSite.key}` : "";
+      return {
+        ...common,
+        function: group.createSite.fn,
+        file: fileName,
+        line: group.createSite.line,
+        blockedAt,
+      };
+    }
+    // Tasks the simulation starts (request handlers) live in the bundle, whose file and line mean nothing to
+    // the learner: they are named, with no line to go to.
+    return {
+      ...common,
+      function: `${group.name ?? "runtime"} (simulated)`,
+      file: "",
+      line: 0,
+      blockedAt: "",
+    };
+  });
   // The learner's sites by name; everything the simulation holds (requests in flight) as one row.
   const entries = heapProfile(runtime.registry.bySite());
   const heap: HeapRow[] = entries
@@ -257,7 +295,10 @@ function start(message: StartRun): void {
       t: sample.t,
       handles: sample.handles,
       goroutines: sample.goroutines,
-      memoryMiB: sample.memoryBytes / MiB,
+      timers: sample.timers,
+      tickers: sample.tickers,
+      memoryMiB: BASELINE_MEMORY_MIB + sample.memoryBytes / MiB,
+      sites: siteCounts(sample.bySite, message.fileName),
     });
     // The first sample goes out at once: the chart should move as soon as Run is pressed.
     if (sample.t === 0) flush();

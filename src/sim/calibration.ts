@@ -56,6 +56,9 @@ export const NIGHT = {
 export const BASELINE_HANDLES = 412;
 /** Memory a pod holds that is not the leak, in MiB (see above). */
 export const BASELINE_MEMORY_MIB = 1550;
+/** The pods' memory limit (the report: 2 GiB), and the share of it at which the alert fires (E3: 90%). */
+export const POD_LIMIT_MIB = 2048;
+export const ALERT_SHARE = 0.9;
 
 /**
  * Traffic volume relative to 03:00: the night trough of 02:00–04:00 (the report's "low-traffic period") at 1,

@@ -8,7 +8,7 @@ import type { LoadModule, ModuleExports } from "../checks/session.ts";
 import { time } from "../runtime/index.ts";
 import { activate, Runtime } from "../runtime/runtime.ts";
 import { heapProfile } from "../runtime/views/heapProfile.ts";
-import { BASELINE_HANDLES, BASELINE_MEMORY_MIB, NIGHT, volumeAt } from "./calibration.ts";
+import { ALERT_SHARE, BASELINE_HANDLES, BASELINE_MEMORY_MIB, NIGHT, volumeAt } from "./calibration.ts";
 import { type RateLimiterLike, startRateLimitTraffic } from "./rateLimitTraffic.ts";
 import { type ChangeHubLike, type SyncServiceLike, startSyncTraffic } from "./syncTraffic.ts";
 import { ClientView, MemoryBlobStore, startUploadTraffic, type UploadServiceLike } from "./uploadTraffic.ts";
@@ -17,7 +17,6 @@ const MINUTE = time.Minute;
 const MiB = 1024 * 1024;
 /** How often the pod's memory is compared with its limit (the kubelet's view). */
 const MEMORY_CHECK_EVERY = 10 * time.Second;
-const ALERT_SHARE = 0.9;
 const ALERT_AFTER = 5 * MINUTE;
 /** Per API client. */
 const API_LIMITS = { perMinute: 60, burst: 10 } as const;

@@ -7,6 +7,7 @@
 
 import type { LoadModule } from "../checks/session.ts";
 import { time } from "../runtime/index.ts";
+import { POD_LIMIT_MIB } from "./calibration.ts";
 import {
   type HeapProfileEntry,
   type PodCode,
@@ -47,7 +48,7 @@ export interface ReplayOptions {
 export const DEFAULT_REPLAY: ReplayOptions = {
   minutes: 120,
   pods: INCIDENT_PODS,
-  limitMiB: 2048,
+  limitMiB: POD_LIMIT_MIB,
   fixed: new Set(),
   restartAt: [],
   seed: 1,

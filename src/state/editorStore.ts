@@ -1,6 +1,7 @@
 /**
  * What the editor holds, for the rest of the page: the current text of each file (what Run runs, never a
- * saved copy), and requests to put the cursor on a line (a click in the goroutine dump).
+ * saved copy), and requests to the editor: put the cursor on a line (a click in the goroutine dump), replace a
+ * file's text (Reset).
  */
 import { createStore } from "./createStore.ts";
 
@@ -8,9 +9,11 @@ export interface EditorState {
   readonly texts: Readonly<Record<string, string>>;
   /** The latest request to reveal a line; `seq` makes a repeated click a new request. */
   readonly reveal: { readonly file: string; readonly line: number; readonly seq: number } | undefined;
+  /** The latest request to replace a file's whole text (Reset), done as one edit the editor can undo. */
+  readonly replace: { readonly file: string; readonly text: string; readonly seq: number } | undefined;
 }
 
-export const editorStore = createStore<EditorState>({ texts: {}, reveal: undefined });
+export const editorStore = createStore<EditorState>({ texts: {}, reveal: undefined, replace: undefined });
 
 export function setFileText(file: string, text: string): void {
   editorStore.setState((state) => ({ texts: { ...state.texts, [file]: text } }));
@@ -18,4 +21,8 @@ export function setFileText(file: string, text: string): void {
 
 export function revealLine(file: string, line: number): void {
   editorStore.setState((state) => ({ reveal: { file, line, seq: (state.reveal?.seq ?? 0) + 1 } }));
+}
+
+export function replaceFileText(file: string, text: string): void {
+  editorStore.setState((state) => ({ replace: { file, text, seq: (state.replace?.seq ?? 0) + 1 } }));
 }

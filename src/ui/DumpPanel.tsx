@@ -2,6 +2,7 @@
  * The goroutine dump, pprof debug=1 style: live tasks grouped by creation site and state, largest group first.
  * Clicking a group puts the editor's cursor on its go(...) line.
  */
+import type { DumpGroupRow } from "../sandbox/protocol.ts";
 import { requestDump } from "../sandbox/runController.ts";
 import { revealLine } from "../state/editorStore.ts";
 import { runStore } from "../state/runStore.ts";
@@ -33,20 +34,20 @@ export function DumpPanel() {
         <div className="dump-columns">
           <ol className="dump-groups" aria-label="Live goroutines by creation site">
             {dump.groups.map((group) => (
-              <li key={`${group.file}:${group.line}:${group.state}:${group.blockedAt}`}>
-                <button
-                  type="button"
-                  className="dump-group"
-                  onClick={() => revealLine(group.file, group.line)}
-                >
-                  <span className="dump-count">{group.count.toLocaleString("en-US")}</span>
-                  <span className="dump-state">[{group.state}]</span>
-                  <span className="dump-site">
-                    created by {group.function} at {group.file}:{group.line}
-                  </span>
-                  {group.blockedAt && <span className="dump-blocked">blocked in {group.blockedAt}</span>}
-                  <span className="dump-longest">longest {blockedFor(group.longestBlockedMs)}</span>
-                </button>
+              <li key={`${group.function}:${group.file}:${group.line}:${group.state}:${group.blockedAt}`}>
+                {group.file ? (
+                  <button
+                    type="button"
+                    className="dump-group"
+                    onClick={() => revealLine(group.file, group.line)}
+                  >
+                    <DumpGroupText group={group} />
+                  </button>
+                ) : (
+                  <div className="dump-group simulated">
+                    <DumpGroupText group={group} />
+                  </div>
+                )}
               </li>
             ))}
           </ol>
@@ -72,5 +73,20 @@ export function DumpPanel() {
         </div>
       )}
     </section>
+  );
+}
+
+function DumpGroupText({ group }: { readonly group: DumpGroupRow }) {
+  return (
+    <>
+      <span className="dump-count">{group.count.toLocaleString("en-US")}</span>
+      <span className="dump-state">[{group.state}]</span>
+      <span className="dump-site">
+        created by {group.function}
+        {group.file && ` at ${group.file}:${group.line}`}
+      </span>
+      {group.blockedAt && <span className="dump-blocked">blocked in {group.blockedAt}</span>}
+      <span className="dump-longest">longest {blockedFor(group.longestBlockedMs)}</span>
+    </>
   );
 }

@@ -3,7 +3,6 @@
  * (and for screen readers, a sentence); the chart; the goroutine dump; the logs.
  */
 import { useEffect, useId, useRef, useState } from "react";
-import { LiveChart } from "../charts/LiveChart.tsx";
 import {
   disposeRuns,
   pauseRun,
@@ -13,13 +12,15 @@ import {
   startRun,
   stopRun,
 } from "../sandbox/runController.ts";
+import { ALERT_SHARE, POD_LIMIT_MIB } from "../sim/calibration.ts";
 import { DEFAULT_KNOBS, type TrafficKnobs as TrafficKnobsValue } from "../sim/liveScenario.ts";
 import { editorStore } from "../state/editorStore.ts";
-import { liveSeries, runStore } from "../state/runStore.ts";
+import { runStore } from "../state/runStore.ts";
 import { useStore } from "../state/useStore.ts";
 import { DumpPanel } from "./DumpPanel.tsx";
 import { formatSimClock } from "./formatSimClock.ts";
 import { LogsPanel } from "./LogsPanel.tsx";
+import { RunCharts } from "./RunCharts.tsx";
 import { TrafficKnobs } from "./TrafficKnobs.tsx";
 
 const SPEEDS = [
@@ -41,9 +42,11 @@ interface RunPanelProps {
   readonly lesson: string;
   /** The file Run runs: the editor's current text of it. */
   readonly fileName: string;
+  /** What Run runs while the editor is still loading (Ctrl+Enter can come first). */
+  readonly starter: string;
 }
 
-export function RunPanel({ lesson, fileName }: RunPanelProps) {
+export function RunPanel({ lesson, fileName, starter }: RunPanelProps) {
   const status = useStore(runStore, (state) => state.status);
   const clockMs = useStore(runStore, (state) => state.clockMs);
   const handles = useStore(runStore, (state) => state.handles);
@@ -57,7 +60,7 @@ export function RunPanel({ lesson, fileName }: RunPanelProps) {
   const active = status === "running" || status === "paused";
 
   const run = () => {
-    const source = editorStore.getState().texts[fileName] ?? "";
+    const source = editorStore.getState().texts[fileName] ?? starter;
     startRun({ lesson, fileName, source, speed, untilMs: minutes * 60_000, traffic });
   };
   // The key handler is installed once and calls the latest `run` (STYLE.md #7).
@@ -135,7 +138,7 @@ export function RunPanel({ lesson, fileName }: RunPanelProps) {
         </div>
         <div>
           <dt>
-            Memory <span className="modelled">(modelled)</span>
+            Pod memory <span className="modelled">(modelled)</span>
           </dt>
           <dd data-testid="memory-mib">{memoryMiB.toFixed(1)} MiB</dd>
         </div>
@@ -147,8 +150,9 @@ export function RunPanel({ lesson, fileName }: RunPanelProps) {
       <p className="visually-hidden" aria-live="polite">
         {status === "idle"
           ? "Not running."
-          : `${status}: after ${formatSimClock(clockMs)} of virtual time, ${handles} live handles and ${memoryMiB.toFixed(0)} MiB of modelled memory.`}
+          : `${status}: after ${formatSimClock(clockMs)} of virtual time, ${handles} live handles and ${memoryMiB.toFixed(0)} MiB of modelled pod memory.`}
       </p>
+      <PodPressure memoryMiB={memoryMiB} />
 
       {error && (
         <div role="alert" className="run-error">
@@ -157,9 +161,29 @@ export function RunPanel({ lesson, fileName }: RunPanelProps) {
         </div>
       )}
 
-      <LiveChart series={liveSeries} />
+      <RunCharts />
       <DumpPanel />
       <LogsPanel />
     </section>
   );
+}
+
+/** What the pod's memory would mean in production: the alert (E3) and the OOM kill (E4). */
+function PodPressure({ memoryMiB }: { readonly memoryMiB: number }) {
+  if (memoryMiB >= POD_LIMIT_MIB) {
+    return (
+      <p className="pod-pressure over-limit" role="status">
+        Over the pod's {POD_LIMIT_MIB.toLocaleString("en-US")} MiB limit: in production the kernel would kill
+        it here (OOMKilled, exit code 137).
+      </p>
+    );
+  }
+  if (memoryMiB >= POD_LIMIT_MIB * ALERT_SHARE) {
+    return (
+      <p className="pod-pressure over-alert" role="status">
+        Above {ALERT_SHARE * 100}% of the pod's limit: five minutes of this pages the on-call engineer.
+      </p>
+    );
+  }
+  return null;
 }

@@ -5,6 +5,7 @@ import { editorStore } from "../state/editorStore.ts";
 import { lessonFiles } from "../state/lessonContent.ts";
 import { useStore } from "../state/useStore.ts";
 import { ErrorBoundary } from "./ErrorBoundary.tsx";
+import { ResetToStarter } from "./ResetToStarter.tsx";
 
 // Monaco is big: it loads with this chunk, only when a lesson with code is on screen. The run panel (uPlot, the
 // run controller) likewise waits for a lesson that has a live run.
@@ -17,6 +18,7 @@ export function Workspace({ lesson }: { readonly lesson: LessonEntry }) {
   const [activeName, setActiveName] = useState(files[0]?.name ?? "");
   const hasLiveRun = LIVE_LESSONS.includes(lesson.meta.slug);
   const editable = lesson.meta.files[0];
+  const starter = files.find((file) => file.name === editable)?.text;
   // A click in the goroutine dump also brings its file's tab to the front.
   const reveal = useStore(editorStore, (state) => state.reveal);
   useEffect(() => {
@@ -40,6 +42,7 @@ export function Workspace({ lesson }: { readonly lesson: LessonEntry }) {
             {file.readOnly && <span className="read-only-badge"> read-only</span>}
           </button>
         ))}
+        {editable && starter !== undefined && <ResetToStarter fileName={editable} starter={starter} />}
       </div>
       <div id="editor-panel" role="tabpanel" aria-labelledby={`tab-${activeName}`} className="editor-panel">
         <ErrorBoundary what="the editor">
@@ -48,10 +51,10 @@ export function Workspace({ lesson }: { readonly lesson: LessonEntry }) {
           </Suspense>
         </ErrorBoundary>
       </div>
-      {hasLiveRun && editable && (
+      {hasLiveRun && editable && starter !== undefined && (
         <ErrorBoundary what="the run panel">
           <Suspense fallback={<p className="loading">Loading the run panel…</p>}>
-            <RunPanel lesson={lesson.meta.slug} fileName={editable} />
+            <RunPanel lesson={lesson.meta.slug} fileName={editable} starter={starter} />
           </Suspense>
         </ErrorBoundary>
       )}

@@ -1,0 +1,70 @@
+/**
+ * The run panel's controls beyond Run and Stop: Reset to the starter (asked first, undoable), the handles chart
+ * by kind and by creation site, the pod memory chart with its limit, and a pinned run overlaid on the next.
+ */
+import { readFileSync } from "node:fs";
+import { expect, test } from "./fixtures.ts";
+
+const STARTER = readFileSync("lessons/04-upload/storage.ts", "utf8");
+
+test("Reset asks first, puts the starter back, and Ctrl+Z in the editor brings the learner's code back", async ({
+  page,
+}) => {
+  await page.goto("/lessons/upload");
+  const editor = page.getByTestId("code-editor");
+  await expect(editor).toContainText("leak-lab/runtime");
+  await page.getByRole("textbox", { name: "Code editor" }).focus();
+  await page.keyboard.press("ControlOrMeta+Home");
+  await page.keyboard.type("// my attempt\n");
+  await expect(editor).toContainText("// my attempt");
+
+  await page.getByRole("button", { name: "Reset to starter" }).click();
+  const question = page.getByRole("alertdialog");
+  await expect(question).toContainText("Replace your storage.ts with the lesson's starter?");
+  await question.getByRole("button", { name: "Cancel" }).click();
+  await expect(question).toHaveCount(0);
+  await expect(editor).toContainText("// my attempt");
+
+  await page.getByRole("button", { name: "Reset to starter" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Reset" }).click();
+  await expect(editor).not.toContainText("// my attempt");
+  const firstLine = STARTER.split("\n")[0] ?? "";
+  await expect(page.locator(".code-editor .view-line").first()).toHaveText(firstLine);
+
+  await page.getByRole("textbox", { name: "Code editor" }).focus();
+  await page.keyboard.press("ControlOrMeta+Z");
+  await expect(editor).toContainText("// my attempt");
+});
+
+test("the charts break handles down by kind and by site, draw the pod's limit, and overlay a pinned run", async ({
+  page,
+}) => {
+  await page.goto("/lessons/upload");
+  await expect(page.getByTestId("code-editor")).toContainText("leak-lab/runtime");
+  await page.getByLabel("Speed").selectOption({ label: "as fast as possible" });
+  await page.getByLabel("Run for").selectOption({ label: "10 minutes" });
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(page.getByTestId("run-status")).toHaveText("finished", { timeout: 60_000 });
+
+  // The pod's memory is its modelled baseline (1,550 MiB) plus what the service holds.
+  const memory = Number((await page.getByTestId("memory-mib").textContent())?.replace(/[^\d.]/g, ""));
+  expect(memory).toBeGreaterThan(1550);
+  await expect(page.getByTestId("memory-chart")).toContainText("limit 2,048");
+  await expect(page.getByTestId("memory-chart")).toContainText("alert at 90%");
+
+  const handles = page.getByTestId("handles-chart");
+  await page.getByLabel("By kind").check();
+  await expect(handles).toContainText("goroutines");
+  await expect(handles).toContainText("tickers");
+  await page.getByLabel("By site").check();
+  // The leaking go(...) line of the starter is one of the bands, by name and line.
+  await expect(handles).toContainText("StorageService.upload (storage.ts:59)");
+
+  await page.getByRole("button", { name: "Pin this run" }).click();
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(page.getByTestId("run-status")).toHaveText("finished", { timeout: 60_000 });
+  await expect(handles).toContainText(/pinned: run \d+ \(00:10:00\)/);
+  await expect(page.getByTestId("memory-chart")).toContainText(/pinned: run \d+/);
+  await page.getByRole("button", { name: /^Unpin/ }).click();
+  await expect(handles).not.toContainText("pinned:");
+});

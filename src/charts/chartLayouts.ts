@@ -1,0 +1,219 @@
+/**
+ * What the two live charts draw, as data: the handles chart (total, or stacked by kind or by creation site) and
+ * the pod memory chart (with the pod's limit and the alert line), each with a pinned run overlaid when there is
+ * one. Pure functions of the series, so they are tested without a canvas; LiveChart hands them to uPlot.
+ */
+import type uPlot from "uplot";
+import { ALERT_SHARE, POD_LIMIT_MIB } from "../sim/calibration.ts";
+import type { PinnedRun, Thinned } from "./series.ts";
+
+export type HandlesView = "total" | "kind" | "site";
+
+export interface ChartLayout {
+  /** Changes exactly when the chart's series change, so the chart is rebuilt then and only redrawn otherwise. */
+  readonly key: string;
+  readonly series: uPlot.Series[];
+  readonly axes: uPlot.Axis[];
+  readonly data: uPlot.AlignedData;
+}
+
+const PALETTE = [
+  "#0369a1",
+  "#c2410c",
+  "#15803d",
+  "#7e22ce",
+  "#b91c1c",
+  "#0f766e",
+  "#a16207",
+  "#be185d",
+  "#4338ca",
+  "#4d7c0f",
+  "#0e7490",
+  "#57534e",
+];
+const PINNED_COLOR = "#64748b";
+const MINUTE_SERIES: uPlot.Series = {
+  label: "minute",
+  value: (_u, v) => (v == null ? "" : v.toFixed(1)),
+};
+const X_AXIS: uPlot.Axis = { label: "virtual minutes", stroke: "#475569" };
+
+function whole(value: number | null | undefined): string {
+  return value == null ? "–" : Math.round(value).toLocaleString("en-US");
+}
+
+function colorAt(index: number): string {
+  return PALETTE[index % PALETTE.length] ?? "#0369a1";
+}
+
+/** Sums columns bottom-up, so column i holds components 0..i: what a stacked area draws. */
+export function stack(components: readonly (readonly number[])[]): number[][] {
+  const sums: number[][] = [];
+  components.forEach((component, i) => {
+    const below = sums[i - 1];
+    sums.push(component.map((value, j) => value + (below?.[j] ?? 0)));
+  });
+  return sums;
+}
+
+/**
+ * Puts two tables with their own x on one x (the union, sorted), with null where a table has no point: uPlot
+ * draws every series over one x, and a pinned run was sampled at other moments than the live one.
+ */
+export function alignTables(
+  first: { readonly x: readonly number[]; readonly ys: readonly (readonly number[])[] },
+  second: { readonly x: readonly number[]; readonly ys: readonly (readonly number[])[] },
+): { x: number[]; ys: (number | null)[][] } {
+  const x: number[] = [];
+  const ys: (number | null)[][] = [...first.ys, ...second.ys].map(() => []);
+  let i = 0;
+  let j = 0;
+  while (i < first.x.length || j < second.x.length) {
+    const a = first.x[i] ?? Number.POSITIVE_INFINITY;
+    const b = second.x[j] ?? Number.POSITIVE_INFINITY;
+    const at = Math.min(a, b);
+    x.push(at);
+    first.ys.forEach((column, k) => {
+      ys[k]?.push(a === at ? (column[i] ?? null) : null);
+    });
+    second.ys.forEach((column, k) => {
+      ys[first.ys.length + k]?.push(b === at ? (column[j] ?? null) : null);
+    });
+    if (a === at) i++;
+    if (b === at) j++;
+  }
+  return { x, ys };
+}
+
+interface Line {
+  readonly series: uPlot.Series;
+  readonly values: readonly number[];
+}
+
+/** A horizontal line across the whole chart (the pod's limit, the alert threshold). */
+interface Level {
+  readonly series: uPlot.Series;
+  readonly value: number;
+}
+
+/**
+ * The layout for `lines` over the live run's x, with the pinned run's `pinnedValues` overlaid dashed and the
+ * `levels` drawn across the whole x, the pinned run's included.
+ */
+function layout(
+  key: string,
+  axis: uPlot.Axis,
+  minutes: readonly number[],
+  lines: readonly Line[],
+  pinned: { readonly run: PinnedRun; readonly values: readonly number[] } | undefined,
+  levels: readonly Level[] = [],
+): ChartLayout {
+  const series: uPlot.Series[] = [MINUTE_SERIES, ...lines.map((line) => line.series)];
+  let x = minutes as number[];
+  let ys: (number | null)[][] = lines.map((line) => line.values as number[]);
+  if (pinned) {
+    series.push({
+      label: pinned.run.label,
+      stroke: PINNED_COLOR,
+      dash: [6, 4],
+      width: 2,
+      value: (_u, v) => whole(v),
+    });
+    // The two runs were sampled at different moments: each line bridges the other's points.
+    for (const line of series.slice(1)) line.spanGaps = true;
+    ({ x, ys } = alignTables(
+      { x: minutes, ys: lines.map((line) => line.values) },
+      { x: pinned.run.minutes, ys: [pinned.values] },
+    ));
+  }
+  for (const level of levels) {
+    series.push(level.series);
+    ys.push(x.map(() => level.value));
+  }
+  return {
+    key: pinned ? `${key}|pinned:${pinned.run.label}` : key,
+    series,
+    axes: [X_AXIS, axis],
+    data: [x, ...ys] as uPlot.AlignedData,
+  };
+}
+
+/**
+ * Stacked areas, the top of the stack first: uPlot fills each series down to zero in order, so each later
+ * (lower) one paints over the one before and leaves its own band showing. Hover shows each band's own count.
+ */
+function stackedLines(components: readonly { readonly label: string; readonly values: readonly number[] }[]) {
+  const sums = stack(components.map((component) => component.values));
+  const lines: Line[] = components.map((component, i) => {
+    const color = colorAt(i);
+    return {
+      series: {
+        label: component.label,
+        stroke: color,
+        fill: `${color}55`,
+        width: 1,
+        value: (u: uPlot, v: number | null, seriesIndex: number, dataIndex: number | null) => {
+          if (v == null || dataIndex == null) return "–";
+          // The band below this one is the next series (see above); the bottom band stands on zero.
+          const below = i === 0 ? 0 : (u.data[seriesIndex + 1]?.[dataIndex] ?? 0);
+          return whole(v - below);
+        },
+      },
+      values: sums[i] ?? [],
+    };
+  });
+  return lines.reverse();
+}
+
+export function handlesLayout(
+  view: HandlesView,
+  points: Thinned,
+  pinned: PinnedRun | undefined,
+): ChartLayout {
+  const axis: uPlot.Axis = { label: "live handles", stroke: "#0369a1" };
+  const pinnedOverlay = pinned && { run: pinned, values: pinned.handles };
+  if (view === "kind") {
+    const lines = stackedLines([
+      { label: "goroutines", values: points.goroutines },
+      { label: "timers", values: points.timers },
+      { label: "tickers", values: points.tickers },
+    ]);
+    return layout("kind", axis, points.minutes, lines, pinnedOverlay);
+  }
+  if (view === "site") {
+    const components = [...points.sites].map(([label, values]) => ({ label, values }));
+    const key = `site:${components.map((component) => component.label).join("\n")}`;
+    return layout(key, axis, points.minutes, stackedLines(components), pinnedOverlay);
+  }
+  const total: Line = {
+    series: { label: "live handles", stroke: colorAt(0), width: 2, value: (_u, v) => whole(v) },
+    values: points.handles,
+  };
+  return layout("total", axis, points.minutes, [total], pinnedOverlay);
+}
+
+export function memoryLayout(points: Thinned, pinned: PinnedRun | undefined): ChartLayout {
+  const axis: uPlot.Axis = { label: "pod MiB", stroke: "#c2410c" };
+  const memory: Line = {
+    series: { label: "pod memory MiB (modelled)", stroke: "#c2410c", width: 2, value: (_u, v) => whole(v) },
+    values: points.memoryMiB,
+  };
+  const levels: Level[] = [
+    {
+      series: { label: `limit ${whole(POD_LIMIT_MIB)}`, stroke: "#b91c1c", width: 1, value: () => "" },
+      value: POD_LIMIT_MIB,
+    },
+    {
+      series: {
+        label: `alert at ${ALERT_SHARE * 100}%`,
+        stroke: "#a16207",
+        width: 1,
+        dash: [2, 3],
+        value: () => "",
+      },
+      value: POD_LIMIT_MIB * ALERT_SHARE,
+    },
+  ];
+  const overlay = pinned && { run: pinned, values: pinned.memoryMiB };
+  return layout("memory", axis, points.minutes, [memory], overlay, levels);
+}

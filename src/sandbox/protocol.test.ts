@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { MAX_SITES_PER_SAMPLE, parseFromWorker, type SampleRow } from "./protocol.ts";
+
+const sample: SampleRow = {
+  t: 1000,
+  handles: 3,
+  goroutines: 2,
+  timers: 1,
+  tickers: 0,
+  memoryMiB: 1551.5,
+  sites: [{ site: "StorageService.upload (storage.ts:59)", handles: 2 }],
+};
+
+describe("parseFromWorker", () => {
+  it("accepts a well-formed message of the run", () => {
+    const message = { type: "samples", runId: 4, samples: [sample] };
+    expect(parseFromWorker(message, 4)).toEqual(message);
+  });
+
+  it("ignores messages of another run, so a stopped run's late batch cannot reach the page", () => {
+    expect(parseFromWorker({ type: "samples", runId: 3, samples: [sample] }, 4)).toBeUndefined();
+  });
+
+  it("rejects forged shapes: unknown types, NaN figures, unknown error kinds and states", () => {
+    expect(parseFromWorker({ type: "complete", runId: 1 }, 1)).toBeUndefined();
+    expect(
+      parseFromWorker({ type: "samples", runId: 1, samples: [{ ...sample, handles: Number.NaN }] }, 1),
+    ).toBe(undefined);
+    expect(
+      parseFromWorker({ type: "error", runId: 1, error: { kind: "root", message: "x" } }, 1),
+    ).toBeUndefined();
+    expect(parseFromWorker({ type: "state", runId: 1, state: "complete" }, 1)).toBeUndefined();
+  });
+
+  it("rejects a sample naming more sites than the chart takes", () => {
+    const sites = Array.from({ length: MAX_SITES_PER_SAMPLE + 1 }, (_, i) => ({ site: `s${i}`, handles: 1 }));
+    expect(
+      parseFromWorker({ type: "samples", runId: 1, samples: [{ ...sample, sites }] }, 1),
+    ).toBeUndefined();
+  });
+
+  it("rejects a sample without the counts the charts stack", () => {
+    const { timers: _dropped, ...withoutTimers } = sample;
+    expect(parseFromWorker({ type: "samples", runId: 1, samples: [withoutTimers] }, 1)).toBeUndefined();
+  });
+});
