@@ -68,3 +68,31 @@ test("the charts break handles down by kind and by site, draw the pod's limit, a
   await page.getByRole("button", { name: /^Unpin/ }).click();
   await expect(handles).not.toContainText("pinned:");
 });
+
+test("Escape stops a running or paused run, but not when it closes the editor's find widget", async ({
+  page,
+}) => {
+  await page.goto("/lessons/upload");
+  await expect(page.getByTestId("code-editor")).toContainText("leak-lab/runtime");
+  const status = page.getByTestId("run-status");
+  await page.getByLabel("Speed").selectOption({ label: "real time" });
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(status).toHaveText("running");
+
+  await page.getByRole("textbox", { name: "Code editor" }).focus();
+  await page.keyboard.press("ControlOrMeta+F");
+  const find = page.locator(".code-editor .find-widget.visible");
+  await expect(find).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(find).toHaveCount(0);
+  await expect(status).toHaveText("running");
+  await page.keyboard.press("Escape");
+  await expect(status).toHaveText("finished");
+
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(status).toHaveText("running");
+  await page.getByRole("button", { name: "Pause" }).click();
+  await expect(status).toHaveText("paused");
+  await page.keyboard.press("Escape");
+  await expect(status).toHaveText("finished");
+});

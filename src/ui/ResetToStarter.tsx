@@ -52,7 +52,12 @@ export function ResetToStarter({ fileName, starter }: ResetToStarterProps) {
         ref={cancelRef}
         type="button"
         onClick={close}
-        onKeyDown={(event) => event.key === "Escape" && close()}
+        onKeyDown={(event) => {
+          // Escape answers the question; it should not also stop a run (RunPanel listens for it).
+          if (event.key !== "Escape") return;
+          event.preventDefault();
+          close();
+        }}
       >
         Cancel
       </button>

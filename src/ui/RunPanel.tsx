@@ -67,18 +67,30 @@ export function RunPanel({ lesson, fileName, starter }: RunPanelProps) {
   const runRef = useRef(run);
   runRef.current = run;
 
-  // Ctrl/Cmd+Enter runs and Escape stops, wherever the focus is on the lesson page.
+  // Ctrl/Cmd+Enter runs, wherever the focus is on the lesson page: caught before the editor, which would
+  // otherwise insert a line.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
         event.preventDefault();
         runRef.current();
-      } else if (event.key === "Escape" && runStore.getState().status === "running") {
-        stopRun();
       }
     };
     window.addEventListener("keydown", onKey, { capture: true });
     return () => window.removeEventListener("keydown", onKey, { capture: true });
+  }, []);
+
+  // Escape stops a running or paused run, unless something else used it first: Monaco closes its suggestions
+  // and find widget with Escape and marks the event handled, and a learner closing autocomplete has not asked
+  // to stop the run.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== "Escape" || event.defaultPrevented) return;
+      const { status } = runStore.getState();
+      if (status === "running" || status === "paused") stopRun();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
   }, []);
 
   // A worker waits ready for the first Run; leaving the lesson ends its run and that worker.
