@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_SITES_PER_SAMPLE, parseFromWorker, type SampleRow } from "./protocol.ts";
+import { MAX_LOG_TEXT, MAX_SITES_PER_SAMPLE, parseFromWorker, type SampleRow } from "./protocol.ts";
 
 const sample: SampleRow = {
   t: 1000,
@@ -42,5 +42,13 @@ describe("parseFromWorker", () => {
   it("rejects a sample without the counts the charts stack", () => {
     const { timers: _dropped, ...withoutTimers } = sample;
     expect(parseFromWorker({ type: "samples", runId: 1, samples: [withoutTimers] }, 1)).toBeUndefined();
+  });
+
+  it("refuses a log line far longer than the worker ever sends (the worker clips them)", () => {
+    const line = (message: string) => ({ t: 0, level: "info", message, fields: "" });
+    const ok = { type: "logs", runId: 1, logs: [line("x".repeat(MAX_LOG_TEXT))], dropped: 0 };
+    expect(parseFromWorker(ok, 1)).toEqual(ok);
+    const huge = { type: "logs", runId: 1, logs: [line("x".repeat(1_000_000))], dropped: 0 };
+    expect(parseFromWorker(huge, 1)).toBeUndefined();
   });
 });

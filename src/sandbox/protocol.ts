@@ -144,11 +144,14 @@ const sampleRow = shape({
   memoryMiB: isNumber,
   sites: listOf(siteCount, MAX_SITES_PER_SAMPLE),
 });
+/** Characters of a log message or its fields the worker sends; the page refuses much longer ones. */
+export const MAX_LOG_TEXT = 2000;
+const isLogText: Check = (value) => typeof value === "string" && value.length <= MAX_LOG_TEXT + 100;
 const logRow = shape({
   t: isNumber,
   level: oneOf("info", "warn", "error"),
-  message: isString,
-  fields: isString,
+  message: isLogText,
+  fields: isLogText,
 });
 const dumpGroupRow = shape({
   count: isNumber,

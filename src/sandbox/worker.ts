@@ -29,7 +29,7 @@ import type {
   StartRun,
   ToWorker,
 } from "./protocol.ts";
-import { MAX_SITES_PER_SAMPLE, OTHER_SITES, unreachable } from "./protocol.ts";
+import { MAX_LOG_TEXT, MAX_SITES_PER_SAMPLE, OTHER_SITES, unreachable } from "./protocol.ts";
 import { transpile } from "./transpile.ts";
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -110,6 +110,12 @@ function safeText(value: unknown): string {
   } catch {
     return String(value);
   }
+}
+
+/** A log line's text, cut to what the page shows (a learner can log a megabyte string). */
+function clip(text: string): string {
+  if (text.length <= MAX_LOG_TEXT) return text;
+  return `${text.slice(0, MAX_LOG_TEXT)}… (${(text.length - MAX_LOG_TEXT).toLocaleString("en-US")} more characters)`;
 }
 
 function fieldsText(fields: LogEntry["fields"]): string {
@@ -275,7 +281,12 @@ function start(message: StartRun): void {
       logs.shift();
       droppedLogs++;
     }
-    logs.push({ t: entry.t, level: entry.level, message: entry.message, fields: fieldsText(entry.fields) });
+    logs.push({
+      t: entry.t,
+      level: entry.level,
+      message: clip(String(entry.message)),
+      fields: clip(fieldsText(entry.fields)),
+    });
   };
   try {
     const exports = evaluate(compiled.code, message.fileName);
