@@ -4,6 +4,8 @@ import { HomePage } from "./HomePage.tsx";
 import { LessonPage } from "./LessonPage.tsx";
 import { Link } from "./Link.tsx";
 import { NotFound } from "./NotFound.tsx";
+import { Notices } from "./Notices.tsx";
+import { ProgressFileControls } from "./ProgressFileControls.tsx";
 
 export function App() {
   const route = parseRoute(usePathname());
@@ -18,6 +20,7 @@ export function App() {
         </Link>
         <span className="tagline">The CloudVault incident, hands-on</span>
       </header>
+      <Notices />
       <main id="main">
         {route === undefined ? (
           <NotFound />
@@ -27,6 +30,10 @@ export function App() {
           <LessonPage key={route.slug} slug={route.slug} />
         )}
       </main>
+      <footer className="site-footer">
+        <p>Your code and progress are saved in this browser only.</p>
+        <ProgressFileControls />
+      </footer>
     </>
   );
 }

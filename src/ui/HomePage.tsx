@@ -1,10 +1,13 @@
 import { course } from "../state/course.ts";
+import { progressStore } from "../state/progressStore.ts";
 import { routePath } from "../state/route.ts";
+import { useStore } from "../state/useStore.ts";
 import { Link } from "./Link.tsx";
 import { useDocumentTitle } from "./useDocumentTitle.ts";
 
 export function HomePage() {
   useDocumentTitle("");
+  const progress = useStore(progressStore, (state) => state.lessons);
   return (
     <div className="home">
       <section className="intro">
@@ -30,7 +33,12 @@ export function HomePage() {
                 <span className="lesson-title">{meta.title}</span>
               </Link>
               <p className="lesson-summary">{meta.summary}</p>
-              <p className="lesson-time">About {meta.time} minutes</p>
+              <p className="lesson-time">
+                About {meta.time} minutes
+                {progress[meta.slug]?.completedAt !== undefined && (
+                  <strong className="lesson-done"> · ✓ complete</strong>
+                )}
+              </p>
             </li>
           ))}
         </ol>

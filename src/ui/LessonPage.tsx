@@ -2,6 +2,7 @@ import { Suspense } from "react";
 import { course, findLesson, type LessonEntry } from "../state/course.ts";
 import { lessonBody } from "../state/lessonContent.ts";
 import { routePath } from "../state/route.ts";
+import { CourseNav } from "./CourseNav.tsx";
 import { ErrorBoundary } from "./ErrorBoundary.tsx";
 import { Link } from "./Link.tsx";
 import { NotFound } from "./NotFound.tsx";
@@ -20,6 +21,7 @@ function LessonView({ lesson }: { readonly lesson: LessonEntry }) {
   return (
     <div className={meta.files.length > 0 ? "lesson-layout with-workspace" : "lesson-layout"}>
       <article className="lesson-text">
+        <CourseNav current={meta.slug} />
         <p className="lesson-kicker">
           Lesson {meta.order} · about {meta.time} minutes
         </p>

@@ -3,6 +3,7 @@
  * in the editor, so Ctrl+Z there undoes it; the confirmation says so.
  */
 import { useEffect, useRef, useState } from "react";
+import { saveNow } from "../state/autosave.ts";
 import { replaceFileText } from "../state/editorStore.ts";
 
 interface ResetToStarterProps {
@@ -42,6 +43,8 @@ export function ResetToStarter({ fileName, starter }: ResetToStarterProps) {
         type="button"
         className="danger"
         onClick={() => {
+          // Write-ahead: what the learner had is saved before it is replaced.
+          saveNow();
           replaceFileText(fileName, starter);
           close();
         }}

@@ -42,11 +42,11 @@ interface RunPanelProps {
   readonly lesson: string;
   /** The file Run runs: the editor's current text of it. */
   readonly fileName: string;
-  /** What Run runs while the editor is still loading (Ctrl+Enter can come first). */
-  readonly starter: string;
+  /** What Run runs while the editor is still loading (Ctrl+Enter can come first): the code the lesson opened with. */
+  readonly openedText: string;
 }
 
-export function RunPanel({ lesson, fileName, starter }: RunPanelProps) {
+export function RunPanel({ lesson, fileName, openedText }: RunPanelProps) {
   const status = useStore(runStore, (state) => state.status);
   const clockMs = useStore(runStore, (state) => state.clockMs);
   const handles = useStore(runStore, (state) => state.handles);
@@ -60,7 +60,7 @@ export function RunPanel({ lesson, fileName, starter }: RunPanelProps) {
   const active = status === "running" || status === "paused";
 
   const run = () => {
-    const source = editorStore.getState().texts[fileName] ?? starter;
+    const source = editorStore.getState().texts[fileName] ?? openedText;
     startRun({ lesson, fileName, source, speed, untilMs: minutes * 60_000, traffic });
   };
   // The key handler is installed once and calls the latest `run` (STYLE.md #7).

@@ -1,5 +1,6 @@
 import { lazy, Suspense, use, useEffect, useState } from "react";
 import { LIVE_LESSONS } from "../sim/liveLessons.ts";
+import { openLessonCode, startAutosave } from "../state/autosave.ts";
 import type { LessonEntry } from "../state/course.ts";
 import { editorStore } from "../state/editorStore.ts";
 import { lessonFiles } from "../state/lessonContent.ts";
@@ -14,11 +15,17 @@ const RunPanel = lazy(() => import("./RunPanel.tsx").then((module) => ({ default
 
 /** The lesson's files as tabs over one editor. */
 export function Workspace({ lesson }: { readonly lesson: LessonEntry }) {
-  const files = use(lessonFiles(lesson));
+  const starterFiles = use(lessonFiles(lesson));
+  const { slug } = lesson.meta;
+  // Read once per visit: the saved code goes into the editor's models, which then own the text.
+  const [opened] = useState(() => openLessonCode(slug, starterFiles));
+  const files = opened.files;
+  useEffect(() => startAutosave(slug, opened), [slug, opened]);
   const [activeName, setActiveName] = useState(files[0]?.name ?? "");
-  const hasLiveRun = LIVE_LESSONS.includes(lesson.meta.slug);
+  const hasLiveRun = LIVE_LESSONS.includes(slug);
   const editable = lesson.meta.files[0];
-  const starter = files.find((file) => file.name === editable)?.text;
+  const starter = starterFiles.find((file) => file.name === editable)?.text;
+  const openedText = files.find((file) => file.name === editable)?.text;
   // A click in the goroutine dump also brings its file's tab to the front.
   const reveal = useStore(editorStore, (state) => state.reveal);
   useEffect(() => {
@@ -51,10 +58,10 @@ export function Workspace({ lesson }: { readonly lesson: LessonEntry }) {
           </Suspense>
         </ErrorBoundary>
       </div>
-      {hasLiveRun && editable && starter !== undefined && (
+      {hasLiveRun && editable && openedText !== undefined && (
         <ErrorBoundary what="the run panel">
           <Suspense fallback={<p className="loading">Loading the run panel…</p>}>
-            <RunPanel lesson={lesson.meta.slug} fileName={editable} starter={starter} />
+            <RunPanel lesson={slug} fileName={editable} openedText={openedText} />
           </Suspense>
         </ErrorBoundary>
       )}

@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import { readJson, writeJson } from "./browserStorage.ts";
+import { fingerprint } from "./hash.ts";
+import { MemoryStorage } from "./memoryStorage.ts";
+import { loadProgress, PROGRESS_KEY, saveProgress } from "./progress.ts";
+import { BACKUP_KEY, exportProgress, importProgress, parseProgressFile } from "./progressFile.ts";
+import { CODE_FORMAT, codeKey, loadCode, saveCode } from "./savedCode.ts";
+
+const NOW = 1_700_000_000_000;
+
+describe("saved code", () => {
+  it("loads the code saved against the same starter", () => {
+    const storage = new MemoryStorage();
+    saveCode(storage, "upload", "s1", { "storage.ts": "mine" }, NOW);
+    expect(loadCode(storage, "upload", "s1").current?.files).toEqual({ "storage.ts": "mine" });
+  });
+
+  it("does not load code saved against another starter, but keeps it reachable", () => {
+    const storage = new MemoryStorage();
+    saveCode(storage, "upload", "old", { "storage.ts": "old attempt" }, NOW);
+    const loaded = loadCode(storage, "upload", "new");
+    expect(loaded.current).toBeUndefined();
+    expect(loaded.older.map((version) => version.files["storage.ts"])).toEqual(["old attempt"]);
+    saveCode(storage, "upload", "new", { "storage.ts": "new attempt" }, NOW + 1);
+    expect(loadCode(storage, "upload", "new").older).toHaveLength(1);
+  });
+
+  it("reports a damaged entry and keeps a copy of it before writing over it", () => {
+    const storage = new MemoryStorage();
+    storage.setItem(codeKey("upload"), "{not json");
+    expect(loadCode(storage, "upload", "s1").problem).toBe("damaged");
+    expect(saveCode(storage, "upload", "s1", { "storage.ts": "x" }, NOW)).toEqual({ ok: true });
+    expect(storage.getItem(`${codeKey("upload")}:unreadable`)).toBe("{not json");
+  });
+
+  it("never writes over an entry from a newer Leak Lab", () => {
+    const storage = new MemoryStorage();
+    const newer = JSON.stringify({ format: CODE_FORMAT + 1, anything: true });
+    storage.setItem(codeKey("upload"), newer);
+    expect(loadCode(storage, "upload", "s1").problem).toBe("newer");
+    expect(saveCode(storage, "upload", "s1", { "storage.ts": "x" }, NOW)).toEqual({
+      ok: false,
+      reason: "newer",
+    });
+    expect(storage.getItem(codeKey("upload"))).toBe(newer);
+  });
+
+  it("says when the storage is full instead of throwing", () => {
+    const storage = new MemoryStorage(200);
+    expect(saveCode(storage, "upload", "s1", { "storage.ts": "x".repeat(500) }, NOW)).toEqual({
+      ok: false,
+      reason: "quota",
+    });
+    expect(writeJson(undefined, "k", 1)).toEqual({ ok: false, reason: "unavailable" });
+    expect(readJson(undefined, "k")).toEqual({ kind: "missing" });
+  });
+
+  it("fingerprints texts stably and tells different starters apart", () => {
+    expect(fingerprint("abc")).toBe(fingerprint("abc"));
+    expect(fingerprint("abc")).not.toBe(fingerprint("abd"));
+    expect(fingerprint("")).toMatch(/^[0-9a-f]{8}$/);
+  });
+});
+
+describe("progress", () => {
+  it("round-trips completion and hints", () => {
+    const storage = new MemoryStorage();
+    saveProgress(storage, { lessons: { upload: { completedAt: NOW, hintsShown: 2 } } });
+    expect(loadProgress(storage)).toEqual({
+      progress: { lessons: { upload: { completedAt: NOW, hintsShown: 2 } } },
+    });
+  });
+
+  it("starts afresh on a damaged entry, and keeps the damaged text aside when saving", () => {
+    const storage = new MemoryStorage();
+    storage.setItem(PROGRESS_KEY, "garbage");
+    expect(loadProgress(storage).problem).toBe("damaged");
+    saveProgress(storage, { lessons: { sync: { completedAt: NOW } } });
+    expect(storage.getItem(`${PROGRESS_KEY}:unreadable`)).toBe("garbage");
+    expect(loadProgress(storage).progress.lessons.sync?.completedAt).toBe(NOW);
+  });
+
+  it("leaves a newer format's progress untouched", () => {
+    const storage = new MemoryStorage();
+    storage.setItem(PROGRESS_KEY, JSON.stringify({ format: 99, lessons: {} }));
+    expect(saveProgress(storage, { lessons: {} })).toEqual({ ok: false, reason: "newer" });
+    expect(JSON.parse(storage.getItem(PROGRESS_KEY) ?? "{}").format).toBe(99);
+  });
+});
+
+describe("progress file", () => {
+  it("exports every Leak Lab entry and imports it into another browser", () => {
+    const first = new MemoryStorage();
+    saveCode(first, "upload", "s1", { "storage.ts": "mine" }, NOW);
+    saveProgress(first, { lessons: { upload: { completedAt: NOW } } });
+    first.setItem("someone-else", "not ours");
+    const file = exportProgress(first, new Date(NOW));
+    expect(Object.keys(file.entries).sort()).toEqual([codeKey("upload"), PROGRESS_KEY]);
+
+    const parsed = parseProgressFile(JSON.stringify(file));
+    if (!parsed.ok) throw new Error(parsed.message);
+    const second = new MemoryStorage();
+    saveCode(second, "sync", "s9", { "sync.ts": "theirs" }, NOW);
+    expect(importProgress(second, parsed.file, new Date(NOW))).toEqual({ ok: true });
+    expect(loadCode(second, "upload", "s1").current?.files).toEqual({ "storage.ts": "mine" });
+    // What the import replaced is kept, not destroyed.
+    expect(loadCode(second, "sync", "s9").current).toBeUndefined();
+    expect(second.getItem(BACKUP_KEY)).toContain("theirs");
+  });
+
+  it("explains what is wrong with a file that is not an export", () => {
+    expect(parseProgressFile("{")).toMatchObject({ ok: false, message: expect.stringContaining("not JSON") });
+    expect(parseProgressFile("{}")).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("not a Leak Lab"),
+    });
+    const sneaky = JSON.stringify({ format: "leak-lab-progress", version: 1, entries: { token: "x" } });
+    expect(parseProgressFile(sneaky)).toMatchObject({ ok: false, message: expect.stringContaining("token") });
+  });
+
+  it("puts everything back when storage fills up halfway through an import", () => {
+    const storage = new MemoryStorage(400);
+    saveProgress(storage, { lessons: { upload: { completedAt: NOW } } });
+    const before = storage.getItem(PROGRESS_KEY);
+    const big = {
+      format: "leak-lab-progress" as const,
+      version: 1,
+      exportedAt: "",
+      entries: { [codeKey("x")]: "y".repeat(300) },
+    };
+    const result = importProgress(storage, big, new Date(NOW));
+    expect(result.ok).toBe(false);
+    expect(storage.getItem(PROGRESS_KEY)).toBe(before);
+    expect(storage.getItem(codeKey("x"))).toBeNull();
+  });
+});

@@ -1,0 +1,78 @@
+/**
+ * The learner's progress through the course: which lessons are complete, how many hints each has shown. Saved
+ * under `leak-lab:progress` as `{ format: 1, lessons: { <slug>: { completedAt?, hintsShown? } } }`.
+ */
+import {
+  KEY_PREFIX,
+  type KeyValueStorage,
+  keepDamaged,
+  readJson,
+  type WriteResult,
+  writeJson,
+} from "./browserStorage.ts";
+
+export const PROGRESS_KEY = `${KEY_PREFIX}progress`;
+export const PROGRESS_FORMAT = 1;
+
+export interface LessonProgress {
+  /** Epoch ms of the first time the lesson's checks all passed. */
+  readonly completedAt?: number;
+  readonly hintsShown?: number;
+}
+
+export interface Progress {
+  readonly lessons: Readonly<Record<string, LessonProgress>>;
+}
+
+export const NO_PROGRESS: Progress = { lessons: {} };
+
+export interface LoadedProgress {
+  readonly progress: Progress;
+  readonly problem?: "damaged" | "newer";
+}
+
+function lessonProgress(value: unknown): LessonProgress | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const { completedAt, hintsShown } = value as Record<string, unknown>;
+  return {
+    ...(typeof completedAt === "number" ? { completedAt } : {}),
+    ...(typeof hintsShown === "number" && hintsShown >= 0 ? { hintsShown: Math.floor(hintsShown) } : {}),
+  };
+}
+
+/** Reads a progress value (from storage or an imported file); what cannot be read is reported, not guessed. */
+export function parseProgress(value: unknown): LoadedProgress {
+  if (typeof value !== "object" || value === null) return { progress: NO_PROGRESS, problem: "damaged" };
+  const { format, lessons } = value as Record<string, unknown>;
+  if (typeof format === "number" && format > PROGRESS_FORMAT)
+    return { progress: NO_PROGRESS, problem: "newer" };
+  if (format !== PROGRESS_FORMAT || typeof lessons !== "object" || lessons === null) {
+    return { progress: NO_PROGRESS, problem: "damaged" };
+  }
+  const entries = Object.entries(lessons).flatMap(([slug, entry]) => {
+    const parsed = lessonProgress(entry);
+    return parsed ? [[slug, parsed] as const] : [];
+  });
+  return { progress: { lessons: Object.fromEntries(entries) } };
+}
+
+export function loadProgress(storage: KeyValueStorage | undefined): LoadedProgress {
+  const result = readJson(storage, PROGRESS_KEY);
+  if (result.kind === "missing") return { progress: NO_PROGRESS };
+  if (result.kind === "corrupt") return { progress: NO_PROGRESS, problem: "damaged" };
+  return parseProgress(result.value);
+}
+
+export type SaveProgressResult = WriteResult | { readonly ok: false; readonly reason: "newer" };
+
+export function saveProgress(storage: KeyValueStorage | undefined, progress: Progress): SaveProgressResult {
+  const current = readJson(storage, PROGRESS_KEY);
+  if (current.kind === "corrupt") keepDamaged(storage, PROGRESS_KEY, current.raw);
+  if (current.kind === "ok") {
+    const { problem } = parseProgress(current.value);
+    // A newer Leak Lab's progress is not ours to rewrite; a damaged one is kept aside first.
+    if (problem === "newer") return { ok: false, reason: "newer" };
+    if (problem === "damaged") keepDamaged(storage, PROGRESS_KEY, JSON.stringify(current.value));
+  }
+  return writeJson(storage, PROGRESS_KEY, { format: PROGRESS_FORMAT, lessons: progress.lessons });
+}
