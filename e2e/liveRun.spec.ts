@@ -4,6 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
+import { pasteIntoEditor } from "./editorHelpers.ts";
 import { expect, test } from "./fixtures.ts";
 
 /** `fixed` is a line near the end of the solution, visible once it is pasted in. */
@@ -43,22 +44,6 @@ async function runFlatOut(page: Page): Promise<number> {
   await expect(page.getByTestId("run-status")).toHaveText("finished", { timeout: 60_000 });
   await expect(page.getByTestId("sim-clock")).toHaveText("01:00:00");
   return Number((await page.getByTestId("handle-count").textContent())?.replace(/,/g, ""));
-}
-
-interface ClipboardWindow {
-  navigator: { clipboard: { writeText(text: string): Promise<void> } };
-}
-
-/** Replaces the editor's text through the clipboard, as a learner pasting a fix would. */
-async function pasteIntoEditor(page: Page, text: string, visibleAfter: string): Promise<void> {
-  await page.evaluate(
-    (value) => (globalThis as unknown as ClipboardWindow).navigator.clipboard.writeText(value),
-    text,
-  );
-  await page.getByRole("textbox", { name: "Code editor" }).focus();
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.press("ControlOrMeta+V");
-  await expect(page.getByTestId("code-editor")).toContainText(visibleAfter);
 }
 
 for (const lesson of LESSONS) {

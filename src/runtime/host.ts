@@ -22,11 +22,19 @@ interface TimerGlobals {
   };
 }
 
+let captured: Host | undefined;
+
 /**
- * The host made from the real globals, captured when this module loads, i.e. before any sandbox swaps
- * setTimeout for the virtual one.
+ * The host made from the real globals, captured on the first call and reused after: a sandbox calls this before
+ * it swaps setTimeout for the virtual one, and every runtime made later (a check's sessions among them) still
+ * gets the real clock.
  */
 export function defaultHost(): Host {
+  captured ??= captureHost();
+  return captured;
+}
+
+function captureHost(): Host {
   const g = globalThis as unknown as TimerGlobals;
   const setTimeoutReal = g.setTimeout?.bind(globalThis);
   const setImmediateReal = g.setImmediate?.bind(globalThis);

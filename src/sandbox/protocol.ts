@@ -5,6 +5,7 @@
  * forge its way into the page.
  */
 
+import type { CheckReport } from "../checks/report.ts";
 import type { TrafficKnobs } from "../sim/liveScenario.ts";
 
 export type { TrafficKnobs };
@@ -23,8 +24,18 @@ export interface StartRun {
   readonly traffic: TrafficKnobs;
 }
 
+/** Runs the lesson's checks on the learner's file; the worker answers with one `checked` message. */
+export interface StartCheck {
+  readonly type: "check";
+  readonly runId: number;
+  readonly lesson: string;
+  readonly fileName: string;
+  readonly source: string;
+}
+
 export type ToWorker =
   | StartRun
+  | StartCheck
   | { readonly type: "pause"; readonly runId: number }
   | { readonly type: "resume"; readonly runId: number }
   | { readonly type: "speed"; readonly runId: number; readonly speed: number }
@@ -107,6 +118,7 @@ export type FromWorker =
     }
   | { readonly type: "state"; readonly runId: number; readonly state: "running" | "paused" | "finished" }
   | { readonly type: "error"; readonly runId: number; readonly error: RunError }
+  | { readonly type: "checked"; readonly runId: number; readonly report: CheckReport }
   /** Sent on a real-time interval: silence means the worker is stuck in a loop. */
   | { readonly type: "heartbeat"; readonly runId: number };
 
@@ -170,6 +182,13 @@ const runError = shape({
 });
 
 const MAX_ROWS = 10_000;
+const checkReport = shape({
+  status: oneOf("pass", "fail", "error"),
+  tests: listOf(shape({ name: isString, status: oneOf("pass", "fail"), message: isString }), 100),
+  leaks: listOf(shape({ site: isString, function: isString, state: isString, count: isNumber }), 1000),
+  leakReport: isString,
+  error: optional(shape({ message: isString, file: optional(isString), line: optional(isNumber) })),
+});
 const messageChecks: Readonly<Record<FromWorker["type"], Check>> = {
   started: shape({}),
   samples: shape({ samples: listOf(sampleRow, MAX_ROWS) }),
@@ -177,6 +196,7 @@ const messageChecks: Readonly<Record<FromWorker["type"], Check>> = {
   dump: shape({ groups: listOf(dumpGroupRow, MAX_ROWS), heap: listOf(heapRow, MAX_ROWS) }),
   state: shape({ state: oneOf("running", "paused", "finished") }),
   error: shape({ error: runError }),
+  checked: shape({ report: checkReport }),
   heartbeat: shape({}),
 };
 

@@ -4,10 +4,8 @@
  * reach the store, and a worker that falls silent (a learner loop that never waits) is stopped within 3 s.
  */
 import { liveSeries, MAX_LOG_LINES, NO_RUN, runStore } from "../state/runStore.ts";
+import { createWorker, WATCHDOG_MS } from "./createWorker.ts";
 import { type FromWorker, parseFromWorker, type StartRun, type ToWorker, unreachable } from "./protocol.ts";
-
-/** Real ms a running worker may go without a word before it is stopped. */
-export const WATCHDOG_MS = 3000;
 
 let worker: Worker | undefined;
 /** A fresh worker started ahead of the next run, so Run does not wait for the worker's code to load. */
@@ -32,6 +30,7 @@ function handle(message: FromWorker): void {
   switch (message.type) {
     case "started":
     case "heartbeat":
+    case "checked": // a check's answer; runs never send one
       return;
     case "samples": {
       for (const sample of message.samples) liveSeries.append(sample);
@@ -64,10 +63,6 @@ function handle(message: FromWorker): void {
 }
 
 export type RunRequest = Omit<StartRun, "type" | "runId">;
-
-function createWorker(): Worker {
-  return new Worker(new URL("./worker.ts", import.meta.url), { type: "module", name: "Leak Lab run" });
-}
 
 /** Starts a worker for the next run now (call when a lesson with a live run opens). */
 export function prepareRun(): void {

@@ -1,4 +1,5 @@
 import { lazy, Suspense, use, useEffect, useState } from "react";
+import { LESSONS_WITH_CHECKS } from "../checks/lessonsWithChecks.ts";
 import { LIVE_LESSONS } from "../sim/liveLessons.ts";
 import { openLessonCode, startAutosave } from "../state/autosave.ts";
 import type { LessonEntry } from "../state/course.ts";
@@ -12,6 +13,7 @@ import { ResetToStarter } from "./ResetToStarter.tsx";
 // run controller) likewise waits for a lesson that has a live run.
 const CodeEditor = lazy(() => import("../editor/CodeEditor.tsx"));
 const RunPanel = lazy(() => import("./RunPanel.tsx").then((module) => ({ default: module.RunPanel })));
+const CheckPanel = lazy(() => import("./CheckPanel.tsx").then((module) => ({ default: module.CheckPanel })));
 
 /** The lesson's files as tabs over one editor. */
 export function Workspace({ lesson }: { readonly lesson: LessonEntry }) {
@@ -23,6 +25,7 @@ export function Workspace({ lesson }: { readonly lesson: LessonEntry }) {
   useEffect(() => startAutosave(slug, opened), [slug, opened]);
   const [activeName, setActiveName] = useState(files[0]?.name ?? "");
   const hasLiveRun = LIVE_LESSONS.includes(slug);
+  const hasChecks = LESSONS_WITH_CHECKS.includes(slug);
   const editable = lesson.meta.files[0];
   const starter = starterFiles.find((file) => file.name === editable)?.text;
   const openedText = files.find((file) => file.name === editable)?.text;
@@ -62,6 +65,13 @@ export function Workspace({ lesson }: { readonly lesson: LessonEntry }) {
         <ErrorBoundary what="the run panel">
           <Suspense fallback={<p className="loading">Loading the run panel…</p>}>
             <RunPanel lesson={slug} fileName={editable} openedText={openedText} />
+          </Suspense>
+        </ErrorBoundary>
+      )}
+      {hasChecks && editable && openedText !== undefined && (
+        <ErrorBoundary what="the checks">
+          <Suspense fallback={<p className="loading">Loading the checks…</p>}>
+            <CheckPanel lesson={slug} fileName={editable} openedText={openedText} />
           </Suspense>
         </ErrorBoundary>
       )}

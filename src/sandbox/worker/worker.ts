@@ -1,23 +1,19 @@
 /**
- * A run's worker: one per run, terminated by the page to stop it. It takes away the network, storage and
- * messaging globals before any learner code exists, puts the virtual clock's setTimeout and a log-bound console
- * in their place, evaluates the learner's TypeScript (line numbers kept), starts the lesson's traffic, and
- * streams samples, logs and dumps back in batches.
+ * A worker does one job for the page, then is terminated: a live run (the learner's service under the lesson's
+ * traffic, streaming samples, logs and dumps back in batches) or a check (the lesson's checks on the learner's
+ * code, one report back). Before any learner code exists it locks the realm down (learnerRealm.ts).
  */
-import type { ModuleExports } from "../checks/session.ts";
-import { defaultHost } from "../runtime/host.ts";
-import * as runtimeModule from "../runtime/index.ts";
-import type { LogEntry } from "../runtime/log.ts";
-import { activate, type RunOutcome, Runtime } from "../runtime/runtime.ts";
-import { type SiteSample, sampleEvery } from "../runtime/sample.ts";
-import { lineInFile } from "../runtime/stack.ts";
-import type { Task } from "../runtime/task.ts";
-import { virtualClearTimer, virtualSetInterval, virtualSetTimeout } from "../runtime/timers.ts";
-import { describeTask } from "../runtime/views/describeTask.ts";
-import { groupTasks } from "../runtime/views/formatDump.ts";
-import { heapProfile } from "../runtime/views/heapProfile.ts";
-import { BASELINE_MEMORY_MIB } from "../sim/calibration.ts";
-import { ExportError, startLiveScenario } from "../sim/liveScenario.ts";
+import { defaultHost } from "../../runtime/host.ts";
+import type { LogEntry } from "../../runtime/log.ts";
+import { activate, type RunOutcome, Runtime } from "../../runtime/runtime.ts";
+import { type SiteSample, sampleEvery } from "../../runtime/sample.ts";
+import { lineInFile } from "../../runtime/stack.ts";
+import type { Task } from "../../runtime/task.ts";
+import { describeTask } from "../../runtime/views/describeTask.ts";
+import { groupTasks } from "../../runtime/views/formatDump.ts";
+import { heapProfile } from "../../runtime/views/heapProfile.ts";
+import { BASELINE_MEMORY_MIB } from "../../sim/calibration.ts";
+import { ExportError, startLiveScenario } from "../../sim/liveScenario.ts";
 import type {
   DumpGroupRow,
   FromWorker,
@@ -26,11 +22,14 @@ import type {
   RunError,
   SampleRow,
   SiteCount,
+  StartCheck,
   StartRun,
   ToWorker,
-} from "./protocol.ts";
-import { MAX_LOG_TEXT, MAX_SITES_PER_SAMPLE, OTHER_SITES, unreachable } from "./protocol.ts";
-import { transpile } from "./transpile.ts";
+} from "../protocol.ts";
+import { MAX_LOG_TEXT, MAX_SITES_PER_SAMPLE, OTHER_SITES, unreachable } from "../protocol.ts";
+import { transpile } from "../transpile.ts";
+import { runCheckJob } from "./checkJob.ts";
+import { evaluate, lockDown, safeText } from "./learnerRealm.ts";
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -38,24 +37,6 @@ declare const self: DedicatedWorkerGlobalScope;
 const host = defaultHost();
 const post = self.postMessage.bind(self);
 const realSetInterval = self.setInterval.bind(self);
-
-/** Globals learner code must not reach: the network, storage, other workers, messaging. */
-const FORBIDDEN = [
-  "fetch",
-  "XMLHttpRequest",
-  "WebSocket",
-  "WebTransport",
-  "EventSource",
-  "importScripts",
-  "indexedDB",
-  "caches",
-  "BroadcastChannel",
-  "Worker",
-  "SharedWorker",
-  "RTCPeerConnection",
-  "postMessage",
-  "close",
-] as const;
 
 const MiB = 1024 * 1024;
 const FLUSH_EVERY_MS = 100;
@@ -73,45 +54,6 @@ function send(message: FromWorker): void {
   post(message);
 }
 
-function lockDown(): void {
-  // Shadowing on `self` is not enough: the originals live on the prototypes (WorkerGlobalScope and friends),
-  // where `Object.getPrototypeOf(self).fetch` would still find them. Take them away at every level.
-  for (const name of FORBIDDEN) {
-    for (let level: object | null = self; level; level = Object.getPrototypeOf(level)) {
-      if (level === self || Object.hasOwn(level, name)) {
-        Object.defineProperty(level, name, { value: undefined, configurable: false, writable: false });
-      }
-    }
-  }
-  const timers = { setTimeout: virtualSetTimeout, setInterval: virtualSetInterval };
-  Object.assign(self, timers, { clearTimeout: virtualClearTimer, clearInterval: virtualClearTimer });
-  const toLog =
-    (level: LogRow["level"]) =>
-    (...values: unknown[]) =>
-      runtimeModule.log[level](
-        values.map((value) => (typeof value === "string" ? value : safeText(value))).join(" "),
-      );
-  Object.defineProperty(self, "console", {
-    value: {
-      log: toLog("info"),
-      info: toLog("info"),
-      warn: toLog("warn"),
-      error: toLog("error"),
-      debug: toLog("info"),
-    },
-    configurable: false,
-    writable: false,
-  });
-}
-
-function safeText(value: unknown): string {
-  try {
-    return typeof value === "object" ? JSON.stringify(value) : String(value);
-  } catch {
-    return String(value);
-  }
-}
-
 /** A log line's text, cut to what the page shows (a learner can log a megabyte string). */
 function clip(text: string): string {
   if (text.length <= MAX_LOG_TEXT) return text;
@@ -127,24 +69,6 @@ function fieldsText(fields: LogEntry["fields"]): string {
 
 function fail(error: RunError): void {
   if (run) send({ type: "error", runId: run.runId, error });
-}
-
-/** Evaluates the transpiled module with the runtime as its only import; lines stay where the learner wrote them. */
-function evaluate(code: string, fileName: string): ModuleExports {
-  const module = { exports: {} as Record<string, unknown> };
-  const require = (name: string): unknown => {
-    if (name === "leak-lab/runtime") return runtimeModule;
-    throw new Error(`cannot import "${name}": only "leak-lab/runtime" is available`);
-  };
-  // The wrapper opens on the file's first line, so line N of the learner's file is line N here.
-  const wrapped = `(function (require, exports, module) {${code}\n})\n//# sourceURL=${fileName}`;
-  // Evaluating the learner's code is this worker's whole job; it runs in the worker's global scope (indirect
-  // eval), not in this function's.
-  // biome-ignore lint/security/noGlobalEval: see above
-  const indirectEval = globalThis.eval;
-  const factory = indirectEval(wrapped) as (r: typeof require, e: object, m: object) => void;
-  factory(require, module.exports, module);
-  return module.exports;
 }
 
 const SIMULATED_SITE = "the simulated traffic";
@@ -317,11 +241,36 @@ function start(message: StartRun): void {
   void resume();
 }
 
+/** True once the worker has taken its one job. */
+let busy = false;
+
+function check(job: StartCheck): void {
+  lockDown();
+  // The page's watchdog hears this while the checks make progress; a learner loop that never yields stops it.
+  realSetInterval(() => send({ type: "heartbeat", runId: job.runId }), FLUSH_EVERY_MS);
+  runCheckJob(job).then(
+    (report) => send({ type: "checked", runId: job.runId, report }),
+    (error: unknown) => {
+      const message = `The checks could not run: ${error instanceof Error ? error.message : String(error)}`;
+      send({ type: "error", runId: job.runId, error: { kind: "crash", message } });
+    },
+  );
+}
+
 self.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   switch (message.type) {
     case "start":
-      if (!run) start(message);
+      if (!busy) {
+        busy = true;
+        start(message);
+      }
+      return;
+    case "check":
+      if (!busy) {
+        busy = true;
+        check(message);
+      }
       return;
     case "pause":
       runtime?.pause();

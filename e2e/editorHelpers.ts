@@ -1,0 +1,19 @@
+/** What browser tests do to the editor, as a learner would. */
+import type { Page } from "@playwright/test";
+import { expect } from "./fixtures.ts";
+
+interface ClipboardWindow {
+  navigator: { clipboard: { writeText(text: string): Promise<void> } };
+}
+
+/** Replaces the editor's text through the clipboard, as a learner pasting a fix would. */
+export async function pasteIntoEditor(page: Page, text: string, visibleAfter: string): Promise<void> {
+  await page.evaluate(
+    (value) => (globalThis as unknown as ClipboardWindow).navigator.clipboard.writeText(value),
+    text,
+  );
+  await page.getByRole("textbox", { name: "Code editor" }).focus();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("ControlOrMeta+V");
+  await expect(page.getByTestId("code-editor")).toContainText(visibleAfter);
+}

@@ -1,0 +1,40 @@
+/**
+ * A worker's check job: the lesson's checks (src/checks) on the learner's current code, in this worker so a
+ * loop that never yields is stopped by the page's watchdog like a live run. The same checks as `npm run check`.
+ */
+import { lessonChecks, runChecks } from "../../checks/index.ts";
+import { type CheckReport, LearnerCodeError } from "../../checks/report.ts";
+import { lineInFile } from "../../runtime/stack.ts";
+import type { StartCheck } from "../protocol.ts";
+import { transpile } from "../transpile.ts";
+import { evaluate } from "./learnerRealm.ts";
+
+function errorReport(message: string, file?: string, line?: number): CheckReport {
+  const error = { message, ...(file === undefined ? {} : { file }), ...(line === undefined ? {} : { line }) };
+  return { status: "error", tests: [], leaks: [], leakReport: "", error };
+}
+
+export async function runCheckJob(job: StartCheck): Promise<CheckReport> {
+  const lesson = lessonChecks[job.lesson];
+  if (!lesson) return errorReport(`Lesson ${job.lesson} has no checks.`);
+  const compiled = transpile(job.source, job.fileName);
+  if (!compiled.ok) {
+    const { line, message } = compiled.error;
+    return errorReport(`syntax error: ${message}`, job.fileName, line);
+  }
+  const load = async () => {
+    try {
+      return evaluate(compiled.code, job.fileName);
+    } catch (error) {
+      // A throw while the module loads is the learner's, at their line.
+      const message = error instanceof Error ? error.message : String(error);
+      throw new LearnerCodeError(message, job.fileName, lineInFile(error, job.fileName));
+    }
+  };
+  try {
+    return await runChecks(lesson, load, { fileName: job.fileName });
+  } catch (error) {
+    if (error instanceof LearnerCodeError) return errorReport(error.message, error.file, error.line);
+    throw error;
+  }
+}
