@@ -3,6 +3,7 @@
  * for its body (MDX, compiled by @mdx-js/rollup) and its files (as raw text). Reading and validating happen in
  * Node, so a malformed lesson stops `vite build` and `vite dev` with the file and the reason.
  */
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Plugin, ViteDevServer } from "vite";
 import type { LessonMeta } from "../src/lessons/lessonSchema.ts";
@@ -12,20 +13,29 @@ import { readCourse } from "./readCourse.ts";
 const PUBLIC_ID = "virtual:lessons";
 const RESOLVED_ID = `\0${PUBLIC_ID}`;
 
-function lessonModuleSource(course: readonly LessonMeta[]): string {
+/** `{ "name": () => import("path?raw") }`: each file its own lazily loaded chunk. */
+function rawLoaders(base: string, files: readonly string[]): string {
+  return files
+    .map(
+      (file) =>
+        `${JSON.stringify(file)}: () => import(${JSON.stringify(`${base}/${file}?raw`)}).then((m) => m.default)`,
+    )
+    .join(",\n      ");
+}
+
+function lessonModuleSource(root: string, course: readonly LessonMeta[]): string {
   const entries = course.map((lesson) => {
     const base = `/lessons/${lesson.folder}`;
-    const fileLoaders = [...lesson.files, ...lesson.references]
-      .map(
-        (file) =>
-          `${JSON.stringify(file)}: () => import(${JSON.stringify(`${base}/${file}?raw`)}).then((m) => m.default)`,
-      )
-      .join(",\n      ");
+    const solutionBase = `/solutions/${lesson.folder}`;
+    const solved = lesson.files.filter((file) => existsSync(join(root, "solutions", lesson.folder, file)));
     return `{
     meta: ${JSON.stringify(lesson)},
     loadBody: () => import(${JSON.stringify(`${base}/${LESSON_BODY_FILE}`)}),
     fileLoaders: {
-      ${fileLoaders}
+      ${rawLoaders(base, [...lesson.files, ...lesson.references])}
+    },
+    solutionLoaders: {
+      ${rawLoaders(solutionBase, solved)}
     },
   }`;
   });
@@ -65,7 +75,7 @@ export function lessonsPlugin(): Plugin {
     load(id) {
       if (id !== RESOLVED_ID) return undefined;
       try {
-        return lessonModuleSource(readCourse(root));
+        return lessonModuleSource(root, readCourse(root));
       } catch (error) {
         // In dev, show the overlay and keep serving; in a build, fail it.
         if (server) server.config.logger.error(String((error as Error).message));

@@ -25,6 +25,8 @@ export const lessonFrontMatterSchema = z
     files: z.array(fileName).default([]),
     /** Read-only reference files (the Go code the TypeScript mirrors). */
     references: z.array(fileName).default([]),
+    /** Hints, revealed one at a time, each a step closer to the fix (text with `code` spans). */
+    hints: z.array(z.string().trim().min(1)).max(5).default([]),
   })
   .strict();
 

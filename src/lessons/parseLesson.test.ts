@@ -34,6 +34,7 @@ describe("parseLesson", () => {
       goals: ["Read a goroutine dump."],
       files: ["storage.ts"],
       references: ["storage.go"],
+      hints: [],
       order: 4,
       folder: "04-upload",
     });

@@ -10,6 +10,8 @@ declare module "virtual:lessons" {
     readonly loadBody: () => Promise<LessonModule>;
     /** Raw text of each starter and reference file, by file name. */
     readonly fileLoaders: Readonly<Record<string, () => Promise<string>>>;
+    /** Raw text of the fixed version of each starter file that has one (solutions/NN-slug/). */
+    readonly solutionLoaders: Readonly<Record<string, () => Promise<string>>>;
   }
 
   export const lessons: readonly LessonEntry[];

@@ -4,6 +4,7 @@ import { lessonBody } from "../state/lessonContent.ts";
 import { routePath } from "../state/route.ts";
 import { CourseNav } from "./CourseNav.tsx";
 import { ErrorBoundary } from "./ErrorBoundary.tsx";
+import { Hints } from "./Hints.tsx";
 import { Link } from "./Link.tsx";
 import { NotFound } from "./NotFound.tsx";
 import { useDocumentTitle } from "./useDocumentTitle.ts";
@@ -39,6 +40,7 @@ function LessonView({ lesson }: { readonly lesson: LessonEntry }) {
             <Body />
           </Suspense>
         </ErrorBoundary>
+        <Hints lesson={meta.slug} hints={meta.hints} />
         <LessonPager current={lesson} />
       </article>
       {meta.files.length > 0 && (

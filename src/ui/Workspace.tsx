@@ -8,6 +8,7 @@ import { lessonFiles } from "../state/lessonContent.ts";
 import { useStore } from "../state/useStore.ts";
 import { ErrorBoundary } from "./ErrorBoundary.tsx";
 import { ResetToStarter } from "./ResetToStarter.tsx";
+import { AppliedBar, type ShownSolution, SolutionView } from "./SolutionView.tsx";
 
 // Monaco is big: it loads with this chunk, only when a lesson with code is on screen. The run panel (uPlot, the
 // run controller) likewise waits for a lesson that has a live run.
@@ -34,27 +35,66 @@ export function Workspace({ lesson }: { readonly lesson: LessonEntry }) {
   useEffect(() => {
     if (reveal && files.some((file) => file.name === reveal.file)) setActiveName(reveal.file);
   }, [reveal, files]);
+  const [solution, setSolution] = useState<ShownSolution | undefined>();
+  const [replaced, setReplaced] = useState<string | undefined>();
+  const solutionLoader = editable ? lesson.solutionLoaders[editable] : undefined;
+  const showSolution = async () => {
+    if (!editable || !solutionLoader) return;
+    const learner = editorStore.getState().texts[editable] ?? openedText ?? "";
+    setSolution({ learner, solution: await solutionLoader() });
+  };
+  const editableLanguage = files.find((file) => file.name === editable)?.language ?? "typescript";
+
   return (
     <section className="workspace" aria-label="Code">
-      <div role="tablist" aria-label="Files" className="file-tabs">
-        {files.map((file) => (
-          <button
-            key={file.name}
-            type="button"
-            role="tab"
-            id={`tab-${file.name}`}
-            aria-selected={file.name === activeName}
-            aria-controls="editor-panel"
-            className="file-tab"
-            onClick={() => setActiveName(file.name)}
-          >
-            {file.name}
-            {file.readOnly && <span className="read-only-badge"> read-only</span>}
-          </button>
-        ))}
-        {editable && starter !== undefined && <ResetToStarter fileName={editable} starter={starter} />}
+      <div className="file-bar">
+        <div role="tablist" aria-label="Files" className="file-tabs">
+          {files.map((file) => (
+            <button
+              key={file.name}
+              type="button"
+              role="tab"
+              id={`tab-${file.name}`}
+              aria-selected={file.name === activeName}
+              aria-controls="editor-panel"
+              className="file-tab"
+              onClick={() => setActiveName(file.name)}
+            >
+              {file.name}
+              {file.readOnly && <span className="read-only-badge"> read-only</span>}
+            </button>
+          ))}
+        </div>
+        <div className="file-tools">
+          {solutionLoader && !solution && (
+            <button type="button" className="tool-button" onClick={() => void showSolution()}>
+              Show solution
+            </button>
+          )}
+          {editable && starter !== undefined && <ResetToStarter fileName={editable} starter={starter} />}
+        </div>
       </div>
-      <div id="editor-panel" role="tabpanel" aria-labelledby={`tab-${activeName}`} className="editor-panel">
+      {editable && replaced !== undefined && (
+        <AppliedBar fileName={editable} replaced={replaced} onDone={() => setReplaced(undefined)} />
+      )}
+      {editable && solution && (
+        <SolutionView
+          modelPrefix={lesson.meta.folder}
+          fileName={editable}
+          language={editableLanguage}
+          shown={solution}
+          onClose={() => setSolution(undefined)}
+          onApplied={setReplaced}
+        />
+      )}
+      {/* Hidden, not unmounted, while the solution shows: the editor keeps its models, undo history and view. */}
+      <div
+        id="editor-panel"
+        role="tabpanel"
+        aria-labelledby={`tab-${activeName}`}
+        className="editor-panel"
+        hidden={solution !== undefined}
+      >
         <ErrorBoundary what="the editor">
           <Suspense fallback={<p className="loading">Loading the editor…</p>}>
             <CodeEditor modelPrefix={lesson.meta.folder} files={files} activeName={activeName} />

@@ -1,0 +1,67 @@
+/**
+ * A new learner's hour on the upload lesson, end to end: their typing survives a reload, hints come one at a
+ * time and stay revealed, the solution shows as a diff that changes nothing until Apply, Undo brings their
+ * code back, and Check my fix completes the lesson, which the course navigation still shows after a reload.
+ */
+import { expect, test } from "./fixtures.ts";
+
+/** The page's storage, in code passed to page.evaluate (it runs in the browser; this file type-checks in Node). */
+declare const localStorage: { getItem(key: string): string | null };
+
+/** The first line of the solution's header comment: on screen whenever the top of the solution is. */
+const FIXED = "The CloudVault storage service, fixed.";
+
+test("type, reload, take a hint, compare with the solution, apply, undo, apply, check, complete", async ({
+  page,
+}) => {
+  await page.goto("/lessons/upload");
+  const editor = page.getByTestId("code-editor");
+  await expect(editor).toContainText("leak-lab/runtime");
+  await page.getByRole("textbox", { name: "Code editor" }).focus();
+  await page.keyboard.press("ControlOrMeta+Home");
+  await page.keyboard.type("// my first idea: close the channel somewhere\n");
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem("leak-lab:code:upload")))
+    .toContain("my first idea");
+  await page.reload();
+  await expect(editor).toContainText("// my first idea");
+
+  const hints = page.getByRole("region", { name: "Stuck?" });
+  await hints.getByRole("button", { name: "Show hint 1 of 3" }).click();
+  await expect(hints.getByRole("listitem")).toHaveCount(1);
+  await expect(hints.getByRole("listitem").first()).toContainText("goroutine dump");
+  await page.reload();
+  await expect(hints.getByRole("listitem")).toHaveCount(1);
+  await expect(hints.getByRole("button", { name: "Show hint 2 of 3" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Show solution" }).click();
+  const diff = page.getByTestId("solution-diff");
+  await expect(diff).toContainText(FIXED);
+  // Looking changes nothing: the learner's line is on the left, and still theirs.
+  await expect(diff).toContainText("// my first idea");
+  await page.getByRole("button", { name: "Apply the solution" }).click();
+  await expect(diff).toHaveCount(0);
+  await expect(editor).toContainText(FIXED);
+  await expect(editor).not.toContainText("// my first idea");
+
+  await page.getByRole("button", { name: "Undo: put my code back" }).click();
+  await expect(editor).toContainText("// my first idea");
+  await expect(editor).not.toContainText(FIXED);
+
+  await page.getByRole("button", { name: "Show solution" }).click();
+  await page.getByRole("button", { name: "Apply the solution" }).click();
+  await page.getByRole("button", { name: "Keep it" }).click();
+  const check = page.getByRole("region", { name: "Check my fix" });
+  await check.getByRole("button", { name: "Check my fix" }).click();
+  await expect(check.locator(".check-summary")).toContainText("The leak is fixed", { timeout: 30_000 });
+  await expect(check.locator(".check-list li.fail")).toHaveCount(0);
+
+  await page.reload();
+  await page.getByText(/All lessons \(1 of \d+ complete\)/).click();
+  const course = page.getByRole("navigation", { name: "Course" });
+  await expect(course.getByRole("listitem").filter({ hasText: "Fix the upload leak" })).toContainText(
+    "✓ complete",
+  );
+  // The applied solution is what was saved.
+  await expect(editor).toContainText(FIXED);
+});

@@ -1,0 +1,52 @@
+/**
+ * The lesson's solution beside the learner's code, as Monaco's side-by-side diff: read-only on both sides, so
+ * looking never changes anything. Models are created for the diff and disposed with it (STYLE.md #7).
+ */
+import { useEffect, useRef } from "react";
+import { monaco } from "./monaco.ts";
+
+interface SolutionDiffProps {
+  /** Keeps the diff's model URIs unique and beside the lesson's, e.g. the lesson folder. */
+  readonly modelPrefix: string;
+  readonly fileName: string;
+  readonly learner: string;
+  readonly solution: string;
+  readonly language: string;
+}
+
+export default function SolutionDiff({
+  modelPrefix,
+  fileName,
+  learner,
+  solution,
+  language,
+}: SolutionDiffProps) {
+  const hostRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    // file:/// URIs like the editor's own models: the TypeScript worker resolves every model it is shown.
+    const uri = (side: string) => monaco.Uri.parse(`file:///${modelPrefix}/compare/${side}/${fileName}`);
+    const original = monaco.editor.createModel(learner, language, uri("yours"));
+    const modified = monaco.editor.createModel(solution, language, uri("solution"));
+    const diff = monaco.editor.createDiffEditor(host, {
+      automaticLayout: true,
+      readOnly: true,
+      originalEditable: false,
+      renderSideBySide: true,
+      // Side by side even in the workspace's half of the page: the point is to see both versions at once.
+      useInlineViewWhenSpaceIsLimited: false,
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      fontSize: 13,
+      theme: "vs-dark",
+    });
+    diff.setModel({ original, modified });
+    return () => {
+      diff.dispose();
+      original.dispose();
+      modified.dispose();
+    };
+  }, [modelPrefix, fileName, learner, solution, language]);
+  return <div ref={hostRef} className="solution-diff" data-testid="solution-diff" />;
+}
