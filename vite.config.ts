@@ -6,10 +6,12 @@ import remarkGfm from "remark-gfm";
 import { defineConfig } from "vitest/config";
 import { bundleReportPlugin } from "./build/bundleReport.ts";
 import { lessonsPlugin } from "./build/lessonsPlugin.ts";
+import { runtimeTypesPlugin } from "./build/runtimeTypesPlugin.ts";
 
 export default defineConfig({
   plugins: [
     lessonsPlugin(),
+    runtimeTypesPlugin(),
     // MDX before React so lesson bodies become components React's plugin then handles like any JSX.
     { enforce: "pre", ...mdx({ remarkPlugins: [remarkFrontmatter, remarkGfm] }) },
     react(),

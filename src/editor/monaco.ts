@@ -6,6 +6,7 @@
 import "./monacoFeatures.ts";
 import "monaco-editor/languages/definitions/javascript/register";
 import "monaco-editor/languages/definitions/typescript/register";
+import { learnerCompilerOptions, runtimeLibs } from "virtual:runtime-types";
 import * as monaco from "monaco-editor/editor/editor.api";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import TypeScriptWorker from "monaco-editor/language/typescript/ts.worker?worker";
@@ -17,14 +18,10 @@ self.MonacoEnvironment = {
   },
 };
 
-typescriptDefaults.setCompilerOptions({
-  target: 99, // ESNext
-  module: 99, // ESNext
-  strict: true,
-  noEmit: true,
-});
-// Syntax errors show while typing. Type errors wait until the runtime's types are given to the TypeScript
-// worker; until then every `leak-lab/runtime` import would be marked as an error.
-typescriptDefaults.setDiagnosticsOptions({ noSemanticValidation: true, noSyntaxValidation: false });
+// Learner code is checked as the grader checks it (tsconfig.learner.json: strict, ES2023, no DOM), against
+// the runtime's declarations emitted from its source, so hovers show its JSDoc and type errors show before Run.
+typescriptDefaults.setCompilerOptions(learnerCompilerOptions);
+typescriptDefaults.setExtraLibs(runtimeLibs.map(({ path, content }) => ({ filePath: path, content })));
+typescriptDefaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false });
 
 export { monaco };
