@@ -8,6 +8,7 @@ import { editorStore, setFileText } from "../state/editorStore.ts";
 import type { LessonFile } from "../state/lessonContent.ts";
 import { runStore } from "../state/runStore.ts";
 import { monaco } from "./monaco.ts";
+import { TabFocusHint } from "./TabFocusHint.tsx";
 
 /** Owner of the markers a run puts in the editor (Monaco keeps markers per owner). */
 const RUN_MARKERS = "leak-lab-run";
@@ -150,5 +151,10 @@ export default function CodeEditor({ modelPrefix, files, activeName }: CodeEdito
     });
   }, []);
 
-  return <div ref={hostRef} className="code-editor" data-testid="code-editor" />;
+  return (
+    <>
+      <div ref={hostRef} className="code-editor" data-testid="code-editor" />
+      <TabFocusHint />
+    </>
+  );
 }
