@@ -63,19 +63,21 @@ export function SolutionView({
   );
 }
 
-/** After Apply: the way back to the learner's own code. */
-export function AppliedBar({
-  fileName,
-  replaced,
-  onDone,
-}: {
+/** After Apply (or using shared code): the way back to the learner's own code. */
+interface AppliedBarProps {
   readonly fileName: string;
+  /** What replaced the learner's code: "The solution", "The shared code". */
+  readonly what: string;
   readonly replaced: string;
   readonly onDone: () => void;
-}) {
+}
+
+export function AppliedBar({ fileName, what, replaced, onDone }: AppliedBarProps) {
   return (
     <div className="applied-bar" role="status">
-      <span>The solution is in the editor.</span>
+      <span>
+        {what} is in the editor as your {fileName}.
+      </span>
       <button
         type="button"
         onClick={() => {

@@ -1,14 +1,14 @@
-import { lazy, Suspense, use, useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { LESSONS_WITH_CHECKS } from "../checks/lessonsWithChecks.ts";
 import { LIVE_LESSONS } from "../sim/liveLessons.ts";
-import { openLessonCode, startAutosave } from "../state/autosave.ts";
 import type { LessonEntry } from "../state/course.ts";
 import { editorStore } from "../state/editorStore.ts";
-import { lessonFiles } from "../state/lessonContent.ts";
 import { useStore } from "../state/useStore.ts";
 import { ErrorBoundary } from "./ErrorBoundary.tsx";
 import { ResetToStarter } from "./ResetToStarter.tsx";
+import { ShareButton, SharedBanner } from "./Share.tsx";
 import { AppliedBar, type ShownSolution, SolutionView } from "./SolutionView.tsx";
+import { useOpenedLesson } from "./useOpenedLesson.ts";
 
 // Monaco is big: it loads with this chunk, only when a lesson with code is on screen. The run panel (uPlot, the
 // run controller) likewise waits for a lesson that has a live run.
@@ -18,12 +18,9 @@ const CheckPanel = lazy(() => import("./CheckPanel.tsx").then((module) => ({ def
 
 /** The lesson's files as tabs over one editor. */
 export function Workspace({ lesson }: { readonly lesson: LessonEntry }) {
-  const starterFiles = use(lessonFiles(lesson));
   const { slug } = lesson.meta;
-  // Read once per visit: the saved code goes into the editor's models, which then own the text.
-  const [opened] = useState(() => openLessonCode(slug, starterFiles));
-  const files = opened.files;
-  useEffect(() => startAutosave(slug, opened), [slug, opened]);
+  const { files, starterFiles, shared } = useOpenedLesson(lesson);
+  const [sharedBanner, setSharedBanner] = useState(shared !== undefined);
   const [activeName, setActiveName] = useState(files[0]?.name ?? "");
   const hasLiveRun = LIVE_LESSONS.includes(slug);
   const hasChecks = LESSONS_WITH_CHECKS.includes(slug);
@@ -36,7 +33,8 @@ export function Workspace({ lesson }: { readonly lesson: LessonEntry }) {
     if (reveal && files.some((file) => file.name === reveal.file)) setActiveName(reveal.file);
   }, [reveal, files]);
   const [solution, setSolution] = useState<ShownSolution | undefined>();
-  const [replaced, setReplaced] = useState<string | undefined>();
+  /** What Apply or "use the shared code" replaced, and which it was, while Undo is on offer. */
+  const [replaced, setReplaced] = useState<{ readonly text: string; readonly by: string } | undefined>();
   const solutionLoader = editable ? lesson.solutionLoaders[editable] : undefined;
   const showSolution = async () => {
     if (!editable || !solutionLoader) return;
@@ -71,11 +69,28 @@ export function Workspace({ lesson }: { readonly lesson: LessonEntry }) {
               Show solution
             </button>
           )}
+          {editable && <ShareButton fileName={editable} />}
           {editable && starter !== undefined && <ResetToStarter fileName={editable} starter={starter} />}
         </div>
       </div>
+      {shared && sharedBanner && (
+        <SharedBanner
+          shared={shared}
+          onUsed={(text) => {
+            setSharedBanner(false);
+            setReplaced({ text, by: "The shared code" });
+            setActiveName(shared.file);
+          }}
+          onDismiss={() => setSharedBanner(false)}
+        />
+      )}
       {editable && replaced !== undefined && (
-        <AppliedBar fileName={editable} replaced={replaced} onDone={() => setReplaced(undefined)} />
+        <AppliedBar
+          fileName={editable}
+          what={replaced.by}
+          replaced={replaced.text}
+          onDone={() => setReplaced(undefined)}
+        />
       )}
       {editable && solution && (
         <SolutionView
@@ -84,7 +99,7 @@ export function Workspace({ lesson }: { readonly lesson: LessonEntry }) {
           language={editableLanguage}
           shown={solution}
           onClose={() => setSolution(undefined)}
-          onApplied={setReplaced}
+          onApplied={(text) => setReplaced({ text, by: "The solution" })}
         />
       )}
       {/* Hidden, not unmounted, while the solution shows: the editor keeps its models, undo history and view. */}

@@ -1,0 +1,61 @@
+/**
+ * Sharing code by link: the link opens with a banner and the shared code in a read-only tab, nothing runs, and
+ * the learner's saved code stays theirs until they choose to use the shared code (which they can undo).
+ */
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures.ts";
+
+test.use({ permissions: ["clipboard-read", "clipboard-write"] });
+
+/** The page's storage, in code passed to page.evaluate (it runs in the browser; this file type-checks in Node). */
+declare const localStorage: { getItem(key: string): string | null };
+
+const savedCode = (page: Page) => page.evaluate(() => localStorage.getItem("leak-lab:code:upload"));
+
+async function replaceEditorText(page: Page, text: string): Promise<void> {
+  await page.getByRole("textbox", { name: "Code editor" }).focus();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.type(text);
+}
+
+test("a shared link opens with a banner, runs nothing, and leaves the saved code alone until asked", async ({
+  page,
+}) => {
+  await page.goto("/lessons/upload");
+  const editor = page.getByTestId("code-editor");
+  await expect(editor).toContainText("leak-lab/runtime");
+  await replaceEditorText(page, "// the shared attempt\n");
+  await page.getByRole("button", { name: "Share" }).click();
+  const link = await page.getByRole("textbox", { name: "Share link" }).inputValue();
+  expect(link).toMatch(/\/lessons\/upload#share=1\./);
+
+  await replaceEditorText(page, "// my own work\n");
+  await expect.poll(() => savedCode(page)).toContain("// my own work");
+
+  await page.goto(link);
+  const banner = page.getByRole("region", { name: "Shared code" });
+  await expect(banner).toContainText("It has not run");
+  await expect(page.getByRole("tab", { name: /shared\/storage\.ts/ })).toHaveAttribute(
+    "aria-selected",
+    "true",
+  );
+  await expect(editor).toContainText("// the shared attempt");
+  await expect(page.getByTestId("run-status")).toHaveText("idle");
+  expect(await savedCode(page)).toContain("// my own work");
+  await page.getByRole("tab", { name: "storage.ts", exact: true }).click();
+  await expect(editor).toContainText("// my own work");
+
+  await banner.getByRole("button", { name: "Use it as my storage.ts" }).click();
+  await expect(editor).toContainText("// the shared attempt");
+  await expect.poll(() => savedCode(page)).toContain("// the shared attempt");
+  expect(page.url()).not.toContain("#share=");
+  await page.getByRole("button", { name: "Undo: put my code back" }).click();
+  await expect(editor).toContainText("// my own work");
+});
+
+test("a damaged share link gets a notice and opens the lesson as usual", async ({ page }) => {
+  await page.goto("/lessons/upload#share=1.AAAA-not-deflate");
+  await expect(page.getByRole("alert").filter({ hasText: "shared code is damaged" })).toBeVisible();
+  await expect(page.getByTestId("code-editor")).toContainText("leak-lab/runtime");
+  await expect(page.getByRole("region", { name: "Shared code" })).toHaveCount(0);
+});
