@@ -1,11 +1,17 @@
 /**
- * `npm run bench [-- --json]`: how fast the runtime schedules, as ratios against baselines measured in the
- * same run (never part of `npm test`). Each contender runs the workload in workload.ts once to warm up, then
- * ROUNDS times; the median counts.
+ * `npm run bench [-- --json] [--node | --browser | --profile]`: how fast the runtime schedules, as ratios
+ * against baselines measured in the same run (never part of `npm test`), then what the learner sees in Chromium
+ * (browser/browserBench.ts): Run to first sample, and long tasks during a flat-out run. Each scheduler
+ * contender runs the workload in workload.ts once to warm up, then ROUNDS times; the median counts. `--node`
+ * skips the browser, `--browser` runs only it, and `--profile` traces the browser and attributes its time to
+ * functions instead (browser/profileBrowser.ts). Without Chromium the browser part prints SKIPPED.
  */
 import { serviceCode } from "../../cli/replayCode.ts";
 import { DEFAULT_REPLAY, replay } from "../../src/sim/replay.ts";
 import { runBare } from "./bareScheduler.ts";
+import { benchBrowser, printBrowser } from "./browser/browserBench.ts";
+import { findChromium } from "./browser/chromium.ts";
+import { profileBrowser } from "./browser/profileBrowser.ts";
 import { runFakeTimers } from "./fakeTimers.ts";
 import { runLeakLabRuntime } from "./leakLabRuntime.ts";
 import { expectedEvents, PAIRS, VIRTUAL_MS } from "./workload.ts";
@@ -28,9 +34,16 @@ async function nsPerEvent(name: string, run: () => Promise<number>): Promise<num
 }
 
 const json = process.argv.includes("--json");
-const bare = await nsPerEvent("bare", runBare);
-const runtime = await nsPerEvent("runtime", runLeakLabRuntime);
-const fakeTimers = await nsPerEvent("fake-timers", runFakeTimers);
+const nodePart = !process.argv.includes("--browser");
+const browserPart = !process.argv.includes("--node");
+
+if (process.argv.includes("--profile")) {
+  const found = findChromium();
+  if ("missing" in found) {
+    console.log(`*** SKIPPED browser profile: no Chromium at ${found.missing}. ***`);
+  } else await profileBrowser(found.path);
+  process.exit(0);
+}
 
 /** `npm run replay -- --minutes 60`, minus process start: three pods from their start to 04:00. */
 async function replayWallMs(): Promise<number> {
@@ -38,22 +51,25 @@ async function replayWallMs(): Promise<number> {
   await replay({ ...DEFAULT_REPLAY, minutes: 60 }, serviceCode);
   return performance.now() - start;
 }
-await replayWallMs();
-const replay60 = Math.min(await replayWallMs(), await replayWallMs());
 
-const result = {
-  workload: `${2 * PAIRS} tasks, ${VIRTUAL_MS} virtual ms, ${expectedEvents()} events`,
-  runtime_ns_per_event: Math.round(runtime),
-  bare_ns_per_event: Math.round(bare),
-  fake_timers_ns_per_event: Math.round(fakeTimers),
-  runtime_vs_bare: Number((runtime / bare).toFixed(2)),
-  fake_timers_vs_runtime: Number((fakeTimers / runtime).toFixed(2)),
-  replay_60min_wall_ms: Math.round(replay60),
-};
+async function benchNode() {
+  const bare = await nsPerEvent("bare", runBare);
+  const runtime = await nsPerEvent("runtime", runLeakLabRuntime);
+  const fakeTimers = await nsPerEvent("fake-timers", runFakeTimers);
+  await replayWallMs();
+  const replay60 = Math.min(await replayWallMs(), await replayWallMs());
+  return {
+    workload: `${2 * PAIRS} tasks, ${VIRTUAL_MS} virtual ms, ${expectedEvents()} events`,
+    runtime_ns_per_event: Math.round(runtime),
+    bare_ns_per_event: Math.round(bare),
+    fake_timers_ns_per_event: Math.round(fakeTimers),
+    runtime_vs_bare: Number((runtime / bare).toFixed(2)),
+    fake_timers_vs_runtime: Number((fakeTimers / runtime).toFixed(2)),
+    replay_60min_wall_ms: Math.round(replay60),
+  };
+}
 
-if (json) {
-  console.log(JSON.stringify(result));
-} else {
+function printNode(result: Awaited<ReturnType<typeof benchNode>>): void {
   console.log(`workload: ${result.workload}`);
   console.log(`bare scheduler (floor)   ${result.bare_ns_per_event} ns/event`);
   console.log(
@@ -62,4 +78,11 @@ if (json) {
   console.log(
     `@sinonjs/fake-timers     ${result.fake_timers_ns_per_event} ns/event  (${result.fake_timers_vs_runtime}× the runtime; target ≥ 5×)`,
   );
+  console.log(`replay, 3 pods to 04:00  ${result.replay_60min_wall_ms} ms wall`);
 }
+
+const node = nodePart ? await benchNode() : undefined;
+if (node && !json) printNode(node);
+const browser = browserPart ? await benchBrowser() : undefined;
+if (browser && !json) printBrowser(browser);
+if (json) console.log(JSON.stringify({ ...node, ...(browser ? { browser } : {}) }));
