@@ -372,6 +372,20 @@ describe("npm run check", () => {
       expect(output).toContain("a progress frame must stay under 1% of the threshold");
     }, 60_000);
 
+    it("reports a string thrown when the checks construct the service as the file's error, not the grader's", async () => {
+      const file = `${BROKEN}/throws-string-in-constructor.ts`;
+      // A thrown string carries no stack, so no line can be named.
+      expect(await rejected(["upload", file])).toBe(
+        "throws-string-in-constructor.ts: threw: a progress frame must stay under 1% of the threshold\n",
+      );
+      const json = await runCheck(["upload", file, "--json"]);
+      expect(expectJsonReport(json).error).toStrictEqual({
+        message:
+          "throws-string-in-constructor.ts: threw: a progress frame must stay under 1% of the threshold",
+        file: "throws-string-in-constructor.ts",
+      });
+    }, 60_000);
+
     it("names the class the file must export when it exports another", async () => {
       expect(await rejected(["upload", `${BROKEN}/missing-export.ts`])).toBe(
         "missing-export.ts must export the class StorageService (it is missing; it exports StorageSvc)\n",

@@ -11,6 +11,7 @@ import {
   fail,
   type LeakGroup,
   LearnerCodeError,
+  thrownMessage,
 } from "./report.ts";
 import { type LoadModule, ServicePanic, Session, summarizeLeaks } from "./session.ts";
 
@@ -77,11 +78,13 @@ export async function runChecks(
           tests.push(fail(scenario.name, panicMessage(error, fileName)));
           continue;
         }
-        // Thrown by the learner's code outside any task (a constructor, say): their code cannot be run.
+        // Thrown by the learner's code outside any task (a constructor, say): their code cannot be run. Ours
+        // always throws Errors, so anything else (`throw "x"`) is the learner's too, though it has no line.
+        if (error instanceof LearnerCodeError) throw error;
         const line = lineInFile(error, fileName);
-        if (line === undefined || error instanceof LearnerCodeError) throw error;
-        const message = error instanceof Error ? error.message : String(error);
-        throw new LearnerCodeError(`${fileName}:${line}: threw: ${message}`, fileName, line);
+        if (error instanceof Error && line === undefined) throw error;
+        const where = line === undefined ? fileName : `${fileName}:${line}`;
+        throw new LearnerCodeError(`${where}: threw: ${thrownMessage(error)}`, fileName, line);
       }
     }
   } catch (error) {

@@ -44,6 +44,17 @@ export class LearnerCodeError extends Error {
   }
 }
 
+/** What a thrown value says: an Error's message, a thrown string as it is, anything else as text. */
+export function thrownMessage(value: unknown): string {
+  if (value instanceof Error) return value.message;
+  if (typeof value === "string") return value;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
 export function pass(name: string, message: string): CheckResult {
   return { name, status: "pass", message };
 }

@@ -7,7 +7,7 @@ import { activate, type RunOutcome, Runtime } from "../runtime/runtime.ts";
 import type { Task } from "../runtime/task.ts";
 import { describeTask } from "../runtime/views/describeTask.ts";
 import { formatLeakReport, groupLeaks, type LeakGroup } from "../runtime/views/formatLeaks.ts";
-import { LearnerCodeError } from "./report.ts";
+import { LearnerCodeError, thrownMessage } from "./report.ts";
 
 export type ModuleExports = Readonly<Record<string, unknown>>;
 
@@ -21,8 +21,7 @@ export type LoadModule = () => Promise<ModuleExports>;
 /** The learner's service panicked under traffic: a failed check, with the line when it can be found. */
 export class ServicePanic extends Error {
   constructor(readonly outcome: Extract<RunOutcome, { kind: "panic" }>) {
-    const error = outcome.error;
-    super(`panic: ${error instanceof Error ? error.message : String(error)}`);
+    super(`panic: ${thrownMessage(outcome.error)}`);
     this.name = "ServicePanic";
   }
 }
