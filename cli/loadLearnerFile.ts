@@ -1,7 +1,9 @@
 /**
  * The Node host's LoadModule: a learner's file transpiled (src/sandbox/transpile.ts) and evaluated with
  * `vm.compileFunction`, named by its file name so stack frames and sites read `storage.ts:67`. The only module
- * it may import is `leak-lab/runtime`, bound to the same runtime instance the checks drive.
+ * it may import is `leak-lab/runtime`, bound to the same runtime instance the checks drive. Like the browser
+ * worker, it gives the code virtual timers and a console that writes to the run's log (virtualGlobals.ts), in a
+ * scope around the module that shadows Node's own: a real setTimeout would fire on the wall clock, outside the run.
  */
 import { basename } from "node:path";
 import { compileFunction } from "node:vm";
@@ -10,6 +12,7 @@ import type { LoadModule, ModuleExports } from "../src/checks/session.ts";
 import * as runtime from "../src/runtime/index.ts";
 import { lineInFile } from "../src/runtime/stack.ts";
 import { transpile } from "../src/sandbox/transpile.ts";
+import { learnerGlobals } from "../src/sandbox/virtualGlobals.ts";
 
 export const RUNTIME_MODULE = "leak-lab/runtime";
 
@@ -47,6 +50,7 @@ export function learnerModule(source: string, path: string): LoadModule {
   try {
     evaluate = compileFunction(result.code, ["require", "exports", "module"], {
       filename: fileName,
+      contextExtensions: [learnerGlobals],
     }) as typeof evaluate;
   } catch (error) {
     throw new LearnerCodeError(`${fileName}: syntax error: ${(error as Error).message}`, fileName);
