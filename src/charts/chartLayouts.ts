@@ -36,7 +36,10 @@ const MINUTE_SERIES: uPlot.Series = {
   label: "minute",
   value: (_u, v) => (v == null ? "" : v.toFixed(1)),
 };
-const X_AXIS: uPlot.Axis = { label: "virtual minutes", stroke: "#475569" };
+/** Mid-tone axis text and faint grid lines: legible on the light and the dark theme alike. */
+const AXIS_TEXT = "#64748b";
+const GRID = { stroke: "rgba(100, 116, 139, 0.25)", width: 1 };
+const X_AXIS: uPlot.Axis = { label: "virtual minutes", stroke: AXIS_TEXT, grid: GRID, ticks: GRID };
 
 function whole(value: number | null | undefined): string {
   return value == null ? "–" : Math.round(value).toLocaleString("en-US");
@@ -170,7 +173,7 @@ export function handlesLayout(
   points: Thinned,
   pinned: PinnedRun | undefined,
 ): ChartLayout {
-  const axis: uPlot.Axis = { label: "live handles", stroke: "#0369a1" };
+  const axis: uPlot.Axis = { label: "live handles", stroke: AXIS_TEXT, grid: GRID, ticks: GRID };
   const pinnedOverlay = pinned && { run: pinned, values: pinned.handles };
   if (view === "kind") {
     const lines = stackedLines([
@@ -193,7 +196,7 @@ export function handlesLayout(
 }
 
 export function memoryLayout(points: Thinned, pinned: PinnedRun | undefined): ChartLayout {
-  const axis: uPlot.Axis = { label: "pod MiB", stroke: "#c2410c" };
+  const axis: uPlot.Axis = { label: "pod MiB", stroke: AXIS_TEXT, grid: GRID, ticks: GRID };
   const memory: Line = {
     series: { label: "pod memory MiB (modelled)", stroke: "#c2410c", width: 2, value: (_u, v) => whole(v) },
     values: points.memoryMiB,

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef } from "react";
 import { editorStore, setFileText } from "../state/editorStore.ts";
 import type { LessonFile } from "../state/lessonContent.ts";
 import { runStore } from "../state/runStore.ts";
-import { monaco } from "./monaco.ts";
+import { EDITOR_THEME, monaco } from "./monaco.ts";
 import { TabFocusHint } from "./TabFocusHint.tsx";
 
 /** Owner of the markers a run puts in the editor (Monaco keeps markers per owner). */
@@ -66,7 +66,7 @@ export default function CodeEditor({ modelPrefix, files, activeName }: CodeEdito
       minimap: { enabled: false },
       scrollBeyondLastLine: false,
       tabSize: 2,
-      theme: "vs-dark",
+      theme: EDITOR_THEME,
     });
     show(activeNameRef.current);
     return () => {

@@ -3,7 +3,7 @@
  * looking never changes anything. Models are created for the diff and disposed with it (STYLE.md #7).
  */
 import { useEffect, useRef } from "react";
-import { monaco } from "./monaco.ts";
+import { EDITOR_THEME, monaco } from "./monaco.ts";
 
 interface SolutionDiffProps {
   /** Keeps the diff's model URIs unique and beside the lesson's, e.g. the lesson folder. */
@@ -39,9 +39,12 @@ export default function SolutionDiff({
       minimap: { enabled: false },
       scrollBeyondLastLine: false,
       fontSize: 13,
-      theme: "vs-dark",
+      theme: EDITOR_THEME,
     });
     diff.setModel({ original, modified });
+    // Each side is a text field to assistive technology; the diff options' labels do not reach them.
+    diff.getOriginalEditor().updateOptions({ ariaLabel: "Your code, read-only" });
+    diff.getModifiedEditor().updateOptions({ ariaLabel: "The solution, read-only" });
     return () => {
       diff.dispose();
       original.dispose();

@@ -24,4 +24,22 @@ typescriptDefaults.setCompilerOptions(learnerCompilerOptions);
 typescriptDefaults.setExtraLibs(runtimeLibs.map(({ path, content }) => ({ filePath: path, content })));
 typescriptDefaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false });
 
+/**
+ * The editor's theme: VS Code's dark theme with the colours that miss WCAG AA contrast (4.5:1) raised, comments
+ * and the diff's removed and inserted backgrounds. The editor is dark in the light theme too, like the code in
+ * the lesson text.
+ */
+export const EDITOR_THEME = "leak-lab-dark";
+monaco.editor.defineTheme(EDITOR_THEME, {
+  base: "vs-dark",
+  inherit: true,
+  rules: [{ token: "comment", foreground: "8FBF7F" }],
+  colors: {
+    "diffEditor.removedTextBackground": "#4b181880",
+    "diffEditor.removedLineBackground": "#2b151580",
+    "diffEditor.insertedTextBackground": "#17301780",
+    "diffEditor.insertedLineBackground": "#12241280",
+  },
+});
+
 export { monaco };

@@ -27,6 +27,7 @@ function endWorker(): void {
 
 function handle(message: FromWorker): void {
   lastHeard = performance.now();
+  if (message.type !== "started") prepareRun();
   switch (message.type) {
     case "started":
     case "heartbeat":
@@ -44,7 +45,11 @@ function handle(message: FromWorker): void {
       runStore.setState((state) => {
         const logs = [...state.logs, ...message.logs];
         const overflow = Math.max(0, logs.length - MAX_LOG_LINES);
-        return { logs: logs.slice(overflow), droppedLogs: state.droppedLogs + message.dropped + overflow };
+        return {
+          logs: logs.slice(overflow),
+          droppedLogs: state.droppedLogs + message.dropped + overflow,
+          logsShifted: state.logsShifted + overflow,
+        };
       });
       return;
     case "dump":
@@ -107,13 +112,15 @@ export function startRun(request: RunRequest): void {
     });
   }, 250);
   postToWorker({ type: "start", runId, ...request });
-  prepareRun();
+  // The next run's worker is started once this one has answered, not now: loading it would compete with this
+  // run's first sample for the CPU.
 }
 
 export function stopRun(): void {
   if (!worker) return;
   endWorker();
   runStore.setState({ status: "finished" });
+  prepareRun();
 }
 
 export function pauseRun(): void {

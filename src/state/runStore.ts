@@ -18,6 +18,8 @@ export interface RunState {
   readonly logs: readonly LogRow[];
   /** Lines the log panel had to let go of to stay bounded. */
   readonly droppedLogs: number;
+  /** Lines that have left the front of `logs`: logs[i] is the run's line number logsShifted + i. */
+  readonly logsShifted: number;
   readonly dump: { readonly groups: readonly DumpGroupRow[]; readonly heap: readonly HeapRow[] } | undefined;
 }
 
@@ -34,6 +36,7 @@ export const NO_RUN: RunState = {
   error: undefined,
   logs: [],
   droppedLogs: 0,
+  logsShifted: 0,
   dump: undefined,
 };
 

@@ -9,12 +9,15 @@ const SHOWN = 300;
 export function LogsPanel() {
   const logs = useStore(runStore, (state) => state.logs);
   const dropped = useStore(runStore, (state) => state.droppedLogs);
+  const shifted = useStore(runStore, (state) => state.logsShifted);
   const [filter, setFilter] = useState("");
   const deferredFilter = useDeferredValue(filter.trim().toLowerCase());
   const filterId = useId();
+  // Each line keeps its number in the run as its key, so a new batch appends rows instead of rewriting all.
+  const numbered = logs.map((line, index) => ({ line, number: shifted + index }));
   const matching = deferredFilter
-    ? logs.filter((line) => `${line.message} ${line.fields}`.toLowerCase().includes(deferredFilter))
-    : logs;
+    ? numbered.filter(({ line }) => `${line.message} ${line.fields}`.toLowerCase().includes(deferredFilter))
+    : numbered;
   const shown = matching.slice(-SHOWN);
   return (
     <section className="logs-panel" aria-labelledby="logs-heading">
@@ -32,16 +35,20 @@ export function LogsPanel() {
       {dropped > 0 && (
         <p className="hint">{dropped.toLocaleString("en-US")} older lines dropped to keep the page fast.</p>
       )}
-      <ol className="log-lines" aria-label="Log lines">
-        {shown.map((line, index) => (
-          // Lines have no identity of their own; position within the shown window is stable enough here.
-          // biome-ignore lint/suspicious/noArrayIndexKey: see above
-          <li key={index} className={`log-${line.level}`}>
-            <span className="log-time">{formatSimClock(line.t)}</span> {line.message}{" "}
-            <span className="log-fields">{line.fields}</span>
-          </li>
-        ))}
-      </ol>
+      {shown.length === 0 ? (
+        <p className="hint">{logs.length === 0 ? "No log lines yet." : "No line matches the filter."}</p>
+      ) : (
+        // Focusable, so keyboard users can scroll it.
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+        <ol className="log-lines" aria-label="Log lines" tabIndex={0}>
+          {shown.map(({ line, number }) => (
+            <li key={number} className={`log-${line.level}`}>
+              <span className="log-time">{formatSimClock(line.t)}</span> {line.message}{" "}
+              <span className="log-fields">{line.fields}</span>
+            </li>
+          ))}
+        </ol>
+      )}
     </section>
   );
 }

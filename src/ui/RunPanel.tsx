@@ -12,15 +12,14 @@ import {
   startRun,
   stopRun,
 } from "../sandbox/runController.ts";
-import { ALERT_SHARE, POD_LIMIT_MIB } from "../sim/calibration.ts";
 import { DEFAULT_KNOBS, type TrafficKnobs as TrafficKnobsValue } from "../sim/liveScenario.ts";
 import { editorStore } from "../state/editorStore.ts";
 import { runStore } from "../state/runStore.ts";
 import { useStore } from "../state/useStore.ts";
 import { DumpPanel } from "./DumpPanel.tsx";
-import { formatSimClock } from "./formatSimClock.ts";
 import { LogsPanel } from "./LogsPanel.tsx";
 import { RunCharts } from "./RunCharts.tsx";
+import { RunFigures } from "./RunFigures.tsx";
 import { TrafficKnobs } from "./TrafficKnobs.tsx";
 
 const SPEEDS = [
@@ -48,9 +47,6 @@ interface RunPanelProps {
 
 export function RunPanel({ lesson, fileName, openedText }: RunPanelProps) {
   const status = useStore(runStore, (state) => state.status);
-  const clockMs = useStore(runStore, (state) => state.clockMs);
-  const handles = useStore(runStore, (state) => state.handles);
-  const memoryMiB = useStore(runStore, (state) => state.memoryMiB);
   const error = useStore(runStore, (state) => state.error);
   const [speed, setSpeed] = useState<number>(60);
   const [minutes, setMinutes] = useState<number>(60);
@@ -139,32 +135,7 @@ export function RunPanel({ lesson, fileName, openedText }: RunPanelProps) {
 
       <TrafficKnobs lesson={lesson} value={traffic} onChange={setTraffic} disabled={active} />
 
-      <dl className="run-figures">
-        <div>
-          <dt>Virtual time</dt>
-          <dd data-testid="sim-clock">{formatSimClock(clockMs)}</dd>
-        </div>
-        <div>
-          <dt>Live handles</dt>
-          <dd data-testid="handle-count">{handles.toLocaleString("en-US")}</dd>
-        </div>
-        <div>
-          <dt>
-            Pod memory <span className="modelled">(modelled)</span>
-          </dt>
-          <dd data-testid="memory-mib">{memoryMiB.toFixed(1)} MiB</dd>
-        </div>
-        <div>
-          <dt>Status</dt>
-          <dd data-testid="run-status">{status}</dd>
-        </div>
-      </dl>
-      <p className="visually-hidden" aria-live="polite">
-        {status === "idle"
-          ? "Not running."
-          : `${status}: after ${formatSimClock(clockMs)} of virtual time, ${handles} live handles and ${memoryMiB.toFixed(0)} MiB of modelled pod memory.`}
-      </p>
-      <PodPressure memoryMiB={memoryMiB} />
+      <RunFigures />
 
       {error && (
         <div role="alert" className="run-error">
@@ -178,24 +149,4 @@ export function RunPanel({ lesson, fileName, openedText }: RunPanelProps) {
       <LogsPanel />
     </section>
   );
-}
-
-/** What the pod's memory would mean in production: the alert (E3) and the OOM kill (E4). */
-function PodPressure({ memoryMiB }: { readonly memoryMiB: number }) {
-  if (memoryMiB >= POD_LIMIT_MIB) {
-    return (
-      <p className="pod-pressure over-limit" role="status">
-        Over the pod's {POD_LIMIT_MIB.toLocaleString("en-US")} MiB limit: in production the kernel would kill
-        it here (OOMKilled, exit code 137).
-      </p>
-    );
-  }
-  if (memoryMiB >= POD_LIMIT_MIB * ALERT_SHARE) {
-    return (
-      <p className="pod-pressure over-alert" role="status">
-        Above {ALERT_SHARE * 100}% of the pod's limit: five minutes of this pages the on-call engineer.
-      </p>
-    );
-  }
-  return null;
 }

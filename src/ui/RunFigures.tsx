@@ -1,0 +1,77 @@
+/**
+ * The run's figures as text: virtual time, live handles, modelled pod memory and status, with what the memory
+ * would mean in production. A component of its own because it changes with every batch of samples (about ten
+ * times a second): only it re-renders then, not the panels beside it.
+ */
+import { ALERT_SHARE, POD_LIMIT_MIB } from "../sim/calibration.ts";
+import { runStore } from "../state/runStore.ts";
+import { useStore } from "../state/useStore.ts";
+import { formatSimClock } from "./formatSimClock.ts";
+
+export function RunFigures() {
+  const status = useStore(runStore, (state) => state.status);
+  const clockMs = useStore(runStore, (state) => state.clockMs);
+  const handles = useStore(runStore, (state) => state.handles);
+  const memoryMiB = useStore(runStore, (state) => state.memoryMiB);
+  return (
+    <>
+      <dl className="run-figures">
+        <div>
+          <dt>Virtual time</dt>
+          <dd data-testid="sim-clock">{formatSimClock(clockMs)}</dd>
+        </div>
+        <div>
+          <dt>Live handles</dt>
+          <dd data-testid="handle-count">{handles.toLocaleString("en-US")}</dd>
+        </div>
+        <div>
+          <dt>
+            Pod memory <span className="modelled">(modelled)</span>
+          </dt>
+          <dd data-testid="memory-mib">{memoryMiB.toFixed(1)} MiB</dd>
+        </div>
+        <div>
+          <dt>Status</dt>
+          <dd data-testid="run-status">{status}</dd>
+        </div>
+      </dl>
+      <p className="visually-hidden" aria-live="polite">
+        <RunSentence />
+      </p>
+      <PodPressure memoryMiB={memoryMiB} />
+    </>
+  );
+}
+
+/**
+ * For screen readers: what changed, not every sample. While running it says only that; when the run pauses
+ * or ends it gives the figures once.
+ */
+function RunSentence() {
+  const status = useStore(runStore, (state) => state.status);
+  // Read, not subscribed: the sentence changes with the status alone.
+  const { clockMs, handles, memoryMiB } = runStore.getState();
+  if (status === "idle") return "Not running.";
+  if (status === "running") return "Running.";
+  return `${status === "paused" ? "Paused" : "Finished"} after ${formatSimClock(clockMs)} of virtual time: ${handles.toLocaleString("en-US")} live handles, ${memoryMiB.toFixed(0)} MiB of modelled pod memory.`;
+}
+
+/** What the pod's memory would mean in production: the alert (E3) and the OOM kill (E4). */
+function PodPressure({ memoryMiB }: { readonly memoryMiB: number }) {
+  if (memoryMiB >= POD_LIMIT_MIB) {
+    return (
+      <p className="pod-pressure over-limit" role="status">
+        Over the pod's {POD_LIMIT_MIB.toLocaleString("en-US")} MiB limit: in production the kernel would kill
+        it here (OOMKilled, exit code 137).
+      </p>
+    );
+  }
+  if (memoryMiB >= POD_LIMIT_MIB * ALERT_SHARE) {
+    return (
+      <p className="pod-pressure over-alert" role="status">
+        Above {ALERT_SHARE * 100}% of the pod's limit: five minutes of this pages the on-call engineer.
+      </p>
+    );
+  }
+  return null;
+}
