@@ -54,9 +54,11 @@ export default function CodeEditor({ modelPrefix, files, activeName }: CodeEdito
     const states = statesRef.current;
     for (const file of files) {
       const uri = monaco.Uri.parse(`file:///${modelPrefix}/${file.name}`);
-      const model = monaco.editor.createModel(file.text, file.language, uri);
+      // What the store holds wins over the lesson's text: a switch from the plain editor keeps what was typed.
+      const text = editorStore.getState().texts[file.name] ?? file.text;
+      const model = monaco.editor.createModel(text, file.language, uri);
       states.set(file.name, { file, model, viewState: null });
-      setFileText(file.name, file.text);
+      setFileText(file.name, text);
       model.onDidChangeContent(() => setFileText(file.name, model.getValue()));
     }
     editorRef.current = monaco.editor.create(host, {

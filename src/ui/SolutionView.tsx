@@ -19,6 +19,8 @@ interface SolutionViewProps {
   readonly fileName: string;
   readonly language: string;
   readonly shown: ShownSolution;
+  /** With the plain editor, the two versions one above the other, as text: no Monaco. */
+  readonly plain: boolean;
   readonly onClose: () => void;
   /** Called after Apply with the code it replaced, so the page can offer Undo. */
   readonly onApplied: (replaced: string) => void;
@@ -29,6 +31,7 @@ export function SolutionView({
   fileName,
   language,
   shown,
+  plain,
   onClose,
   onApplied,
 }: SolutionViewProps) {
@@ -50,15 +53,22 @@ export function SolutionView({
           Close
         </button>
       </div>
-      <Suspense fallback={<p className="loading">Loading the diff…</p>}>
-        <SolutionDiff
-          modelPrefix={modelPrefix}
-          fileName={fileName}
-          learner={shown.learner}
-          solution={shown.solution}
-          language={language}
-        />
-      </Suspense>
+      {plain ? (
+        <div className="plain-compare" data-testid="solution-diff">
+          <textarea readOnly aria-label="Your code, read-only" value={shown.learner} />
+          <textarea readOnly aria-label="The solution, read-only" value={shown.solution} />
+        </div>
+      ) : (
+        <Suspense fallback={<p className="loading">Loading the diff…</p>}>
+          <SolutionDiff
+            modelPrefix={modelPrefix}
+            fileName={fileName}
+            learner={shown.learner}
+            solution={shown.solution}
+            language={language}
+          />
+        </Suspense>
+      )}
     </section>
   );
 }

@@ -13,6 +13,10 @@ import { useOpenedLesson } from "./useOpenedLesson.ts";
 // Monaco is big: it loads with this chunk, only when a lesson with code is on screen. The run panel (uPlot, the
 // run controller) likewise waits for a lesson that has a live run.
 const CodeEditor = lazy(() => import("../editor/CodeEditor.tsx"));
+const PlainEditor = lazy(() => import("../editor/PlainEditor.tsx"));
+
+/** Below this width Monaco is cramped and touch typing in it is poor: the plain editor is the default. */
+const NARROW_SCREEN = "(max-width: 40rem)";
 const RunPanel = lazy(() => import("./RunPanel.tsx").then((module) => ({ default: module.RunPanel })));
 const CheckPanel = lazy(() => import("./CheckPanel.tsx").then((module) => ({ default: module.CheckPanel })));
 
@@ -21,6 +25,7 @@ export function Workspace({ lesson }: { readonly lesson: LessonEntry }) {
   const { slug } = lesson.meta;
   const { files, starterFiles, shared } = useOpenedLesson(lesson);
   const [sharedBanner, setSharedBanner] = useState(shared !== undefined);
+  const [plain, setPlain] = useState(() => window.matchMedia(NARROW_SCREEN).matches);
   const [activeName, setActiveName] = useState(files[0]?.name ?? "");
   const hasLiveRun = LIVE_LESSONS.includes(slug);
   const hasChecks = LESSONS_WITH_CHECKS.includes(slug);
@@ -69,6 +74,9 @@ export function Workspace({ lesson }: { readonly lesson: LessonEntry }) {
               Show solution
             </button>
           )}
+          <button type="button" className="tool-button" aria-pressed={plain} onClick={() => setPlain(!plain)}>
+            Plain editor
+          </button>
           {editable && <ShareButton fileName={editable} />}
           {editable && starter !== undefined && <ResetToStarter fileName={editable} starter={starter} />}
         </div>
@@ -98,6 +106,7 @@ export function Workspace({ lesson }: { readonly lesson: LessonEntry }) {
           fileName={editable}
           language={editableLanguage}
           shown={solution}
+          plain={plain}
           onClose={() => setSolution(undefined)}
           onApplied={(text) => setReplaced({ text, by: "The solution" })}
         />
@@ -112,7 +121,11 @@ export function Workspace({ lesson }: { readonly lesson: LessonEntry }) {
       >
         <ErrorBoundary what="the editor">
           <Suspense fallback={<p className="loading">Loading the editor…</p>}>
-            <CodeEditor modelPrefix={lesson.meta.folder} files={files} activeName={activeName} />
+            {plain ? (
+              <PlainEditor files={files} activeName={activeName} />
+            ) : (
+              <CodeEditor modelPrefix={lesson.meta.folder} files={files} activeName={activeName} />
+            )}
           </Suspense>
         </ErrorBoundary>
       </div>
