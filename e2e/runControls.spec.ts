@@ -65,7 +65,13 @@ test("the charts break handles down by kind and by site, draw the pod's limit, a
   await expect(page.getByTestId("run-status")).toHaveText("finished", { timeout: 60_000 });
   await expect(handles).toContainText(/pinned: run \d+ \(00:10:00\)/);
   await expect(page.getByTestId("memory-chart")).toContainText(/pinned: run \d+/);
+  // The pin is saved with the learner's progress: it is still there after a reload.
+  await page.reload();
+  await expect(handles).toContainText(/pinned: run \d+ \(00:10:00\)/);
   await page.getByRole("button", { name: /^Unpin/ }).click();
+  await expect(handles).not.toContainText("pinned:");
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Pin this run" })).toBeVisible();
   await expect(handles).not.toContainText("pinned:");
 });
 

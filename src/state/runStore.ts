@@ -1,5 +1,5 @@
 /** The live run as the page shows it: status, the latest figures, the error, logs and the last dump. */
-import { type PinnedRun, Series } from "../charts/series.ts";
+import { Series } from "../charts/series.ts";
 import type { DumpGroupRow, HeapRow, LogRow, RunError } from "../sandbox/protocol.ts";
 import { createStore } from "./createStore.ts";
 
@@ -44,6 +44,3 @@ export const runStore = createStore<RunState>(NO_RUN);
 
 /** The run's samples, for the chart: high-rate data stays out of React. */
 export const liveSeries = new Series();
-
-/** A run kept on the charts, dashed, to compare the next runs with; it outlives the runs, not the page. */
-export const pinnedRunStore = createStore<{ readonly pinned: PinnedRun | undefined }>({ pinned: undefined });

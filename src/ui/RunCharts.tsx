@@ -2,11 +2,12 @@
  * The run's two charts: live handles (total, by kind or by creation site) and the pod's modelled memory against
  * its limit and alert line; and the pin that keeps a run on both, dashed, to compare the next one with.
  */
-import { useCallback, useId, useState } from "react";
+import { useCallback, useEffect, useId, useState } from "react";
 import { type HandlesView, handlesLayout, memoryLayout } from "../charts/chartLayouts.ts";
 import { LiveChart } from "../charts/LiveChart.tsx";
 import type { Thinned } from "../charts/series.ts";
-import { liveSeries, pinnedRunStore, runStore } from "../state/runStore.ts";
+import { loadPinnedRun, pinnedRunStore, setPinnedRun } from "../state/pinnedRuns.ts";
+import { liveSeries, runStore } from "../state/runStore.ts";
 import { useStore } from "../state/useStore.ts";
 import { formatSimClock } from "./formatSimClock.ts";
 
@@ -16,9 +17,11 @@ const VIEWS: readonly { readonly value: HandlesView; readonly label: string }[] 
   { value: "site", label: "By site" },
 ];
 
-export function RunCharts() {
+export function RunCharts({ lesson }: { readonly lesson: string }) {
   const [view, setView] = useState<HandlesView>("total");
-  const pinned = useStore(pinnedRunStore, (state) => state.pinned);
+  const pinned = useStore(pinnedRunStore, (state) => state.bySlug[lesson]);
+  // A run pinned on an earlier visit comes back with the lesson.
+  useEffect(() => loadPinnedRun(lesson), [lesson]);
   const runId = useStore(runStore, (state) => state.runId);
   const hasPoints = useStore(runStore, (state) => state.clockMs > 0);
   const viewName = useId();
@@ -29,7 +32,7 @@ export function RunCharts() {
   const pin = () => {
     const { clockMs } = runStore.getState();
     const label = `pinned: run ${runId} (${formatSimClock(clockMs)})`;
-    pinnedRunStore.setState({ pinned: liveSeries.pin(label) });
+    setPinnedRun(lesson, liveSeries.pin(label));
   };
 
   return (
@@ -51,7 +54,7 @@ export function RunCharts() {
           ))}
         </fieldset>
         {pinned ? (
-          <button type="button" onClick={() => pinnedRunStore.setState({ pinned: undefined })}>
+          <button type="button" onClick={() => setPinnedRun(lesson, undefined)}>
             Unpin {pinned.label.replace(/^pinned: /, "")}
           </button>
         ) : (

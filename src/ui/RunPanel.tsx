@@ -144,7 +144,7 @@ export function RunPanel({ lesson, fileName, openedText }: RunPanelProps) {
         </div>
       )}
 
-      <RunCharts />
+      <RunCharts lesson={lesson} />
       <DumpPanel />
       <LogsPanel />
     </section>

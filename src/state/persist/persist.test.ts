@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readJson, writeJson } from "./browserStorage.ts";
 import { fingerprint } from "./hash.ts";
 import { MemoryStorage } from "./memoryStorage.ts";
+import { loadPinned, pinnedKey, savePinned } from "./pinnedRuns.ts";
 import { loadProgress, PROGRESS_KEY, saveProgress } from "./progress.ts";
 import { BACKUP_KEY, exportProgress, importProgress, parseProgressFile } from "./progressFile.ts";
 import { CODE_FORMAT, codeKey, loadCode, saveCode } from "./savedCode.ts";
@@ -132,5 +133,34 @@ describe("progress file", () => {
     expect(result.ok).toBe(false);
     expect(storage.getItem(PROGRESS_KEY)).toBe(before);
     expect(storage.getItem(codeKey("x"))).toBeNull();
+  });
+});
+
+describe("pinned runs", () => {
+  it("saves a pin rounded to what the chart shows, and forgets it on unpin", () => {
+    const storage = new MemoryStorage();
+    savePinned(storage, "upload", {
+      label: "run 1",
+      minutes: [0, 1.23456],
+      handles: [1.4, 2.6],
+      memoryMiB: [1550.04, 1551.06],
+    });
+    expect(loadPinned(storage, "upload")).toEqual({
+      label: "run 1",
+      minutes: [0, 1.235],
+      handles: [1, 3],
+      memoryMiB: [1550, 1551.1],
+    });
+    savePinned(storage, "upload", undefined);
+    expect(loadPinned(storage, "upload")).toBeUndefined();
+  });
+
+  it("ignores a damaged pin rather than drawing nonsense", () => {
+    const storage = new MemoryStorage();
+    storage.setItem(
+      pinnedKey("upload"),
+      JSON.stringify({ format: 1, run: { label: "x", minutes: [0, 1], handles: [1], memoryMiB: [1, 2] } }),
+    );
+    expect(loadPinned(storage, "upload")).toBeUndefined();
   });
 });
