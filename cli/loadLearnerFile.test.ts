@@ -49,6 +49,39 @@ describe("learnerModule", () => {
     expect(session.handleCount).toBe(0);
   });
 
+  it("lets a goroutine await a promise its setTimeout resolves, on virtual time", async () => {
+    const source = `
+      import { go, time } from "leak-lab/runtime";
+
+      const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+      export function start(): void {
+        for (const ms of [3_000, 1_000]) {
+          go(async () => {
+            for (let lap = 1; lap <= 2; lap++) {
+              await delay(ms);
+              console.log(ms, "lap", lap, "at", time.now());
+            }
+          });
+        }
+      }
+    `;
+    session = await Session.open(learnerModule(source, "delay.ts"), 1);
+    (session.exports.start as () => void)();
+    await session.runUntil(60_000);
+    expect(session.logs.map(({ t, message }) => `${t} ${message}`)).toEqual([
+      "1000 1000 lap 1 at 1000",
+      "2000 1000 lap 2 at 2000",
+      "3000 3000 lap 1 at 3000",
+      "6000 3000 lap 2 at 6000",
+    ]);
+    // Each line is logged by the goroutine that awaited, not by the timeout's callback or another goroutine.
+    const [first, second, third] = session.logs;
+    expect(first?.task).toBe(second?.task);
+    expect(third?.task).not.toBe(first?.task);
+    expect(session.handleCount).toBe(0);
+  });
+
   it("lets a learner file declare its own console or setTimeout", async () => {
     const source = `
       const console = { log: (text: string) => lines.push(text) };

@@ -10,10 +10,17 @@
  * Switching costs one promise resolution (see handOff) and no macrotask; flat out, the loop still gives
  * the host a turn every few thousand switches so a worker can hear "pause" or "stop". A task must wait on
  * one operation at a time: `await`ing each call, as Go code reads, or `select` for several.
+ *
+ * A task that blocks hands its turn on at once, but its caller's code goes on until its next `await`, and the
+ * next task's code only runs once its awaited promise settles, a microtask later. So a turn is only counted as
+ * entered when that promise settles (enterTurn); a call into the runtime before then comes from a task that
+ * did not await a blocking call (`ch.send(x)` on its own). Such a call is not charged to the task whose turn it
+ * is: the run ends with a panic that says which call needed an `await`.
  */
 import type { Handle, TaskState } from "./handles.ts";
 import { defaultHost, type Host } from "./host.ts";
 import type { LogEntry } from "./log.ts";
+import { Panic } from "./panic.ts";
 import { Prng } from "./prng.ts";
 import { Fifo } from "./queue.ts";
 import { Registry } from "./registry.ts";
@@ -88,7 +95,12 @@ export class Runtime {
   private wakingTimers = 0;
   private readonly runQueue = new Fifo<Task>();
   private current: Task | undefined = undefined;
+  /** Whether the current task's own code has run since it was resumed (see the module comment). */
+  private inTurn = false;
+  /** The task that blocked last, while its caller may still be running: who a call out of turn comes from. */
   private lastBlocked: Task | undefined = undefined;
+  /** A check for a task quietly awaiting its own setTimeout is waiting for a host turn (watchTimeoutAwait). */
+  private timeoutCheckQueued = false;
   private lastId = 0;
   private lastSeq = 0;
 
@@ -125,9 +137,12 @@ export class Runtime {
       stack,
       options.internal ?? false,
       options.name,
-      this.current?.id,
+      this.running?.id,
       body,
     );
+    task.enterTurn = () => {
+      if (this.current === task) this.inTurn = true;
+    };
     task.bytes = this.stackBytes;
     this.registry.add(task);
     this.runQueue.push(task);
@@ -138,18 +153,54 @@ export class Runtime {
   /** The task calling into the runtime, for operations that may block. */
   currentTask(operation: string): Task {
     const task = this.current;
-    if (task) return task;
-    if (this.dispatchQueued && this.lastBlocked) {
-      throw new Error(
-        `${operation}: this goroutine is already waiting on another operation; use select() to wait on several at once`,
-      );
-    }
+    if (task !== undefined && this.inTurn) return task;
+    if (task !== undefined || this.afterBlock()) throw this.outOfTurn(`went on to ${operation}`);
     throw new Error(`${operation} must be called inside a goroutine: start one with go()`);
   }
 
-  /** The task calling, or undefined for host code outside any task. */
+  /**
+   * The task calling, or undefined for host code outside any task. Throws (and ends the run) for a call made out
+   * of turn, which would otherwise be charged to the wrong task.
+   */
   get running(): Task | undefined {
+    if (this.current === undefined ? this.afterBlock() : !this.inTurn)
+      throw this.outOfTurn("went on running");
     return this.current;
+  }
+
+  /** Between a block and the next dispatch, the only code that can run is the blocked task's, out of turn. */
+  private afterBlock(): boolean {
+    return this.phase === "running" && this.dispatchQueued && this.lastBlocked !== undefined;
+  }
+
+  /** A call into the runtime from code running out of its task's turn: ends the run with a panic saying why. */
+  private outOfTurn(whatItDid: string): Panic {
+    const blocked = this.lastBlocked;
+    if (blocked === undefined) {
+      const error = new Panic(
+        `a goroutine ${whatItDid} while another had its turn: did you forget \`await\` on an earlier call?`,
+      );
+      if (this.current !== undefined) this.panic(this.current, error);
+      return error;
+    }
+    return this.forgottenAwait(blocked, whatItDid);
+  }
+
+  /**
+   * `task` went on running after a blocking call it did not await. The panic's stack starts at that call when a
+   * block stack was captured, so the learner's line is the one missing its `await`.
+   */
+  private forgottenAwait(task: Task, whatItDid: string): Panic {
+    const call = (task.blockedIn && BLOCKING_CALLS[task.blockedIn]) ?? "a blocking call";
+    const error = new Panic(
+      `${call} returns a promise: did you forget \`await\`? The goroutine ${whatItDid} while still blocked in it`,
+    );
+    const frames = stackFrames(task.blockStack?.stack);
+    if (frames !== "") {
+      error.stack = `${error.name}: ${error.message}\n${frames}\n${stackFrames(error.stack)}`;
+    }
+    this.panic(task, error);
+    return error;
   }
 
   /**
@@ -158,6 +209,7 @@ export class Runtime {
    */
   block<T>(task: Task, state: TaskState, entry?: (...args: never[]) => unknown): Promise<T> {
     task.state = state;
+    task.blockedIn = state;
     task.blockedSince = this.now;
     task.blockSite = this.siteHint;
     this.siteHint = undefined;
@@ -166,6 +218,8 @@ export class Runtime {
     this.lastBlocked = task;
     parking = task;
     const parked = new Promise<T>(park);
+    // Registered before the caller's own `await`, so it runs just before the task's code does (see enterTurn).
+    void parked.then(task.enterTurn, task.enterTurn);
     this.handOff();
     return parked;
   }
@@ -322,6 +376,8 @@ export class Runtime {
 
   private readonly dispatch = (): void => {
     this.dispatchQueued = false;
+    // A job of its own: whatever task blocked last has finished its synchronous run by now.
+    this.lastBlocked = undefined;
     if (this.phase !== "running" || this.current !== undefined || this.waitingOnHost) return;
     if (this.pauseRequested) {
       this.pauseRequested = false;
@@ -353,7 +409,9 @@ export class Runtime {
   private resume(task: Task): void {
     this.current = task;
     task.state = "running";
+    if (task.pendingTimeouts > 0) this.watchTimeoutAwait();
     if (!task.started) {
+      this.inTurn = true;
       task.started = true;
       let result: unknown;
       // Called as a plain function, not as task.body(), so stack frames name it as the learner wrote it.
@@ -375,6 +433,9 @@ export class Runtime {
       return;
     }
     const { wake, fail } = task;
+    // Woken from a block, the task's code runs once its promise settles (enterTurn). A task taken back from
+    // "await" (a setTimeout it awaited has fired) has no promise of ours to settle: its code may run at once.
+    this.inTurn = wake === undefined;
     task.wake = undefined;
     task.fail = undefined;
     if (task.hasPendingError) {
@@ -390,9 +451,15 @@ export class Runtime {
   }
 
   private end(task: Task): void {
+    if (task.wake !== undefined) {
+      // Its code has returned, but the task is still parked: the last blocking call was not awaited.
+      this.forgottenAwait(task, "returned");
+      return;
+    }
     this.registry.remove(task);
     if (this.current === task) {
       this.current = undefined;
+      this.lastBlocked = undefined;
       this.handOff();
     }
   }
@@ -484,13 +551,84 @@ export class Runtime {
         this.current === task &&
         this.switches === switches
       ) {
-        task.state = "await";
-        task.blockedSince = this.now;
-        this.current = undefined;
-        this.scheduleDispatch();
+        this.markAwaiting(task);
       }
     }
   }
+
+  /**
+   * The running task stopped calling the runtime and hands nothing back: it awaits a promise the runtime did not
+   * make. It is marked "await" and the others carry on.
+   */
+  private markAwaiting(task: Task): void {
+    task.state = "await";
+    task.blockedSince = this.now;
+    this.current = undefined;
+    this.inTurn = false;
+    this.scheduleDispatch();
+  }
+
+  // ---- setTimeout (timers.ts) ----
+
+  /** `task` made a virtual setTimeout; it may await a promise the timeout resolves. */
+  timeoutStarted(task: Task): void {
+    task.pendingTimeouts++;
+    this.watchTimeoutAwait();
+  }
+
+  /**
+   * A virtual setTimeout made by `task` fired (its callback's task just queued) or was cleared. If `task` is
+   * awaiting, it most likely awaits that callback (`await new Promise((r) => setTimeout(r, ms))`): it gets the
+   * turn right after the callback's task, so its code runs as itself once the callback has resolved its promise.
+   * If it awaited something else, it just goes quiet again and is marked "await" again.
+   */
+  timeoutEnded(task: Task, fired: boolean): void {
+    task.pendingTimeouts--;
+    if (fired && task.state === "await" && this.registry.live.has(task.id)) this.ready(task, undefined);
+  }
+
+  /**
+   * A task with a pending setTimeout that goes quiet is most likely awaiting it, which cannot fire until the
+   * clock moves, which it cannot while that task holds the turn: rather than wait STALL_MS of real time, check
+   * after one host turn (one macrotask: all the microtasks its code could still run have run by then).
+   */
+  private watchTimeoutAwait(): void {
+    const task = this.current;
+    if (this.timeoutCheckQueued || task === undefined || task.pendingTimeouts === 0) return;
+    if (this.phase !== "running") return;
+    this.timeoutCheckQueued = true;
+    const switches = this.switches;
+    void this.host.yield().then(() => {
+      this.timeoutCheckQueued = false;
+      if (this.phase === "running" && this.current === task && this.switches === switches) {
+        this.markAwaiting(task);
+      } else {
+        this.watchTimeoutAwait();
+      }
+    });
+  }
+}
+
+/** The call a learner writes to block in each state, for the forgotten-`await` panic. */
+const BLOCKING_CALLS: Partial<Record<TaskState, string>> = {
+  "chan send": "ch.send(...)",
+  "chan send (nil chan)": "ch.send(...)",
+  "chan receive": "ch.recv()",
+  "chan receive (nil chan)": "ch.recv()",
+  select: "select(...)",
+  "select (no cases)": "select([])",
+  sleep: "time.sleep(...)",
+  "sync.Mutex.Lock": "mu.lock()",
+  "sync.WaitGroup.Wait": "wg.wait()",
+};
+
+/** The frame lines of a stack trace, without its message line. */
+function stackFrames(stack: string | undefined): string {
+  if (stack === undefined) return "";
+  return stack
+    .split("\n")
+    .filter((line) => /^\s+at |@.+:\d+:\d+$/.test(line))
+    .join("\n");
 }
 
 /** Modelled bytes of a timer or ticker (Go's runtime timer and its channel). */

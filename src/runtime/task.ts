@@ -7,6 +7,8 @@ export class Task extends Handle {
   state: TaskState = "runnable";
   /** Virtual ms when the task last blocked. */
   blockedSince = 0;
+  /** The state the task last blocked in; kept once it is runnable again. */
+  blockedIn: TaskState | undefined = undefined;
   /** Where it is blocked, when known: a site from instrumented code, or a captured stack. */
   blockSite: Site | undefined = undefined;
   blockStack: StackCapture | undefined = undefined;
@@ -18,6 +20,13 @@ export class Task extends Handle {
   pendingValue: unknown = undefined;
   pendingError: unknown = undefined;
   hasPendingError = false;
+  /**
+   * Virtual setTimeouts this task made that have not fired or been cleared. A task that goes quiet while it has
+   * one is most likely awaiting a promise the timeout resolves (`await new Promise((r) => setTimeout(r, ms))`).
+   */
+  pendingTimeouts = 0;
+  /** Tells the runtime that this task's code is about to run again; set by the runtime (see Runtime.block). */
+  enterTurn: () => void = noop;
 
   constructor(
     id: number,
@@ -36,3 +45,5 @@ export class Task extends Handle {
     return this.state !== "running" && this.state !== "runnable";
   }
 }
+
+function noop(): void {}

@@ -2,16 +2,25 @@
  * The browser's setTimeout and setInterval on the virtual clock, installed in place of the real ones for
  * learner code. Each callback runs in its own task; a pending timeout is a timer handle and an interval a
  * ticker handle until cleared, so a forgotten setInterval shows up in the counts like a forgotten ticker.
+ * A task awaiting a promise that its own setTimeout resolves sleeps on virtual time like time.sleep (see
+ * Runtime.timeoutEnded).
  */
 import type { Runtime } from "./runtime.ts";
 import { currentRuntime } from "./runtime.ts";
 import { captureStack } from "./stack.ts";
+import type { Task } from "./task.ts";
 import { Ticker, Timer } from "./time.ts";
 
-const timersById = new WeakMap<Runtime, Map<number, Timer | Ticker>>();
+/** A pending timeout or interval, and the task that set a timeout (see Runtime.timeoutStarted). */
+interface TimerSlot {
+  readonly handle: Timer | Ticker;
+  readonly owner: Task | undefined;
+}
+
+const timersById = new WeakMap<Runtime, Map<number, TimerSlot>>();
 let lastTimerId = 0;
 
-function timerTable(runtime: Runtime): Map<number, Timer | Ticker> {
+function timerTable(runtime: Runtime): Map<number, TimerSlot> {
   let table = timersById.get(runtime);
   if (!table) {
     table = new Map();
@@ -30,11 +39,15 @@ export function virtualSetTimeout(
   const id = ++lastTimerId;
   const stack = captureStack(virtualSetTimeout);
   const table = timerTable(runtime);
+  // The task that sets a timeout is the one likely to await it: `await new Promise((r) => setTimeout(r, ms))`.
+  const owner = runtime.running;
   const timer = new Timer(runtime, Number(ms) || 0, stack, () => {
     table.delete(id);
     runtime.go(() => callback(...args), { stack, name: "setTimeout callback" });
+    if (owner) runtime.timeoutEnded(owner, true);
   });
-  table.set(id, timer);
+  table.set(id, { handle: timer, owner });
+  if (owner) runtime.timeoutStarted(owner);
   return id;
 }
 
@@ -51,7 +64,7 @@ export function virtualSetInterval(
   const ticker = new Ticker(runtime, Math.max(1, Number(ms) || 0), stack, () => {
     runtime.go(() => callback(...args), { stack, name: "setInterval callback" });
   });
-  timerTable(runtime).set(id, ticker);
+  timerTable(runtime).set(id, { handle: ticker, owner: undefined });
   return id;
 }
 
@@ -59,8 +72,12 @@ export function virtualSetInterval(
 export function virtualClearTimer(id: unknown): void {
   const runtime = currentRuntime();
   const table = timerTable(runtime);
-  const handle = table.get(Number(id));
-  if (!handle) return;
+  const entry = table.get(Number(id));
+  if (!entry) return;
   table.delete(Number(id));
-  handle.stop();
+  if (entry.handle instanceof Timer) {
+    if (entry.handle.stop() && entry.owner) runtime.timeoutEnded(entry.owner, false);
+  } else {
+    entry.handle.stop();
+  }
 }
