@@ -21,10 +21,12 @@ export function languageOf(fileName: string): string {
   return LANGUAGES[extension] ?? "plaintext";
 }
 
-const bodies = new Map<string, LazyExoticComponent<ComponentType>>();
+const bodies = new Map<string, LazyExoticComponent<LessonBody>>();
 const files = new Map<string, Promise<LessonFile[]>>();
 
-export function lessonBody(lesson: LessonEntry): LazyExoticComponent<ComponentType> {
+type LessonBody = ComponentType<{ readonly components?: Readonly<Record<string, ComponentType<never>>> }>;
+
+export function lessonBody(lesson: LessonEntry): LazyExoticComponent<LessonBody> {
   let body = bodies.get(lesson.meta.slug);
   if (!body) {
     body = lazy(lesson.loadBody);

@@ -1,8 +1,10 @@
 /** The course index generated at build time by build/lessonsPlugin.ts. */
 declare module "virtual:lessons" {
   export interface LessonModule {
-    /** The compiled MDX body. */
-    readonly default: import("react").ComponentType;
+    /** The compiled MDX body; `components` supplies the names its JSX uses (src/ui/mdx/lessonComponents.tsx). */
+    readonly default: import("react").ComponentType<{
+      readonly components?: Readonly<Record<string, import("react").ComponentType<never>>>;
+    }>;
   }
 
   export interface LessonEntry {

@@ -6,6 +6,7 @@ import { CourseNav } from "./CourseNav.tsx";
 import { ErrorBoundary } from "./ErrorBoundary.tsx";
 import { Hints } from "./Hints.tsx";
 import { Link } from "./Link.tsx";
+import { lessonComponents } from "./mdx/lessonComponents.tsx";
 import { NotFound } from "./NotFound.tsx";
 import { useDocumentTitle } from "./useDocumentTitle.ts";
 import { Workspace } from "./Workspace.tsx";
@@ -37,7 +38,7 @@ function LessonView({ lesson }: { readonly lesson: LessonEntry }) {
         </section>
         <ErrorBoundary what="the lesson text">
           <Suspense fallback={<p className="loading">Loading the lesson…</p>}>
-            <Body />
+            <Body components={lessonComponents} />
           </Suspense>
         </ErrorBoundary>
         <Hints lesson={meta.slug} hints={meta.hints} />

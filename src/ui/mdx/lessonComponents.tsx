@@ -1,0 +1,8 @@
+/**
+ * The components a lesson's MDX may use without importing anything: `<Quiz>`, `<Timeline>` and the rest are
+ * passed to every lesson body. A lesson stays text with a few live pieces in it, and a component's name in the
+ * MDX is the whole contract.
+ */
+import type { ComponentType } from "react";
+
+export const lessonComponents: Readonly<Record<string, ComponentType<never>>> = {};
