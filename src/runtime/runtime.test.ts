@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Host } from "./host.ts";
 import { chan, go, log, Panic, recv, select, time } from "./index.ts";
 import type { LogEntry } from "./log.ts";
-import { currentRuntime, DEADLOCK_MESSAGE, type Runtime } from "./runtime.ts";
+import { currentRuntime, DEADLOCK_MESSAGE, MAX_PACED_NAP_MS, type Runtime } from "./runtime.ts";
 import { startRuntime } from "./testRuntime.ts";
 
 /**
@@ -430,6 +430,26 @@ describe("Runtime", () => {
       tenSleeps();
       await rt.run({ speed: 1 });
       expect(host.wallNow()).toBe(1000);
+    });
+
+    it("hears a pause within a 50 ms nap, even in the middle of a long wait at real-time speed", async () => {
+      const host = fakeClockHost();
+      let rt: Runtime | undefined;
+      const napping: Host = {
+        ...host,
+        sleep: (ms) => {
+          // The learner presses Pause 100 ms into a 10-second wait.
+          if (host.wallNow() >= 100) rt?.pause();
+          return host.sleep(ms);
+        },
+      };
+      rt = startRuntime({ host: napping });
+      go(async () => {
+        await time.sleep(10_000);
+      });
+      const outcome = await rt.run({ speed: 1 });
+      expect(outcome.kind).toBe("paused");
+      expect(host.wallNow()).toBeLessThanOrEqual(100 + MAX_PACED_NAP_MS);
     });
 
     it("never waits on the host when running flat out", async () => {

@@ -66,6 +66,8 @@ export const DEADLOCK_MESSAGE = "all goroutines are asleep - deadlock!";
 const SWITCHES_PER_HOST_TURN = 4096;
 /** Real ms a running task may go without touching the runtime before it is deemed to await a foreign promise. */
 const STALL_MS = 100;
+/** Longest real sleep of a paced run between looks at pause, speed and stop requests. */
+export const MAX_PACED_NAP_MS = 50;
 
 interface SpawnOptions {
   readonly name?: string | undefined;
@@ -516,7 +518,8 @@ export class Runtime {
       const due = this.pace.wall + (next.when - this.pace.virtual) / this.speed;
       const wait = due - this.host.wallNow();
       if (wait >= 1) {
-        this.waitForHost(this.host.sleep(wait));
+        // In short naps, not one long sleep: a pause, a new speed or a stop is heard within a nap.
+        this.waitForHost(this.host.sleep(Math.min(wait, MAX_PACED_NAP_MS)));
         return;
       }
     }

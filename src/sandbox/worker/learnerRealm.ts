@@ -6,7 +6,7 @@
  */
 import type { ModuleExports } from "../../checks/session.ts";
 import * as runtimeModule from "../../runtime/index.ts";
-import { virtualClearTimer, virtualSetInterval, virtualSetTimeout } from "../../runtime/timers.ts";
+import { learnerGlobals } from "../virtualGlobals.ts";
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -39,33 +39,10 @@ export function lockDown(): void {
       }
     }
   }
-  const timers = { setTimeout: virtualSetTimeout, setInterval: virtualSetInterval };
-  Object.assign(self, timers, { clearTimeout: virtualClearTimer, clearInterval: virtualClearTimer });
-  const toLog =
-    (level: "info" | "warn" | "error") =>
-    (...values: unknown[]) =>
-      runtimeModule.log[level](
-        values.map((value) => (typeof value === "string" ? value : safeText(value))).join(" "),
-      );
-  Object.defineProperty(self, "console", {
-    value: {
-      log: toLog("info"),
-      info: toLog("info"),
-      warn: toLog("warn"),
-      error: toLog("error"),
-      debug: toLog("info"),
-    },
-    configurable: false,
-    writable: false,
-  });
-}
-
-export function safeText(value: unknown): string {
-  try {
-    return typeof value === "object" ? JSON.stringify(value) : String(value);
-  } catch {
-    return String(value);
-  }
+  // The same timers and console the Node grader gives learner code (virtualGlobals.ts).
+  const { console, ...timers } = learnerGlobals;
+  Object.assign(self, timers);
+  Object.defineProperty(self, "console", { value: console, configurable: false, writable: false });
 }
 
 /** Evaluates the transpiled module with the runtime as its only import; lines stay where the learner wrote them. */

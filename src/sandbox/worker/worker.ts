@@ -28,8 +28,9 @@ import type {
 } from "../protocol.ts";
 import { MAX_LOG_TEXT, MAX_SITES_PER_SAMPLE, OTHER_SITES, unreachable } from "../protocol.ts";
 import { transpile } from "../transpile.ts";
+import { safeText } from "../virtualGlobals.ts";
 import { runCheckJob } from "./checkJob.ts";
-import { evaluate, lockDown, safeText } from "./learnerRealm.ts";
+import { evaluate, lockDown } from "./learnerRealm.ts";
 
 declare const self: DedicatedWorkerGlobalScope;
 
