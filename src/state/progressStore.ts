@@ -36,7 +36,6 @@ export function setHintsShown(slug: string, count: number): void {
   update(slug, (lesson) => ({ ...lesson, hintsShown: count }));
 }
 
-/** Replaces the progress wholesale (an import). */
-export function replaceProgress(progress: Progress): void {
-  progressStore.setState(progress);
+export function answerQuestion(slug: string, question: string, choice: number): void {
+  update(slug, (lesson) => ({ ...lesson, answers: { ...lesson.answers, [question]: choice } }));
 }

@@ -1,12 +1,15 @@
 import { Suspense } from "react";
+import { LESSONS_WITH_CHECKS } from "../checks/lessonsWithChecks.ts";
 import { course, findLesson, type LessonEntry } from "../state/course.ts";
 import { lessonBody } from "../state/lessonContent.ts";
 import { routePath } from "../state/route.ts";
+import { CompleteLesson } from "./CompleteLesson.tsx";
 import { CourseNav } from "./CourseNav.tsx";
 import { ErrorBoundary } from "./ErrorBoundary.tsx";
 import { Hints } from "./Hints.tsx";
 import { Link } from "./Link.tsx";
 import { lessonComponents } from "./mdx/lessonComponents.tsx";
+import { LessonSlugContext } from "./mdx/lessonContext.ts";
 import { NotFound } from "./NotFound.tsx";
 import { useDocumentTitle } from "./useDocumentTitle.ts";
 import { Workspace } from "./Workspace.tsx";
@@ -38,10 +41,13 @@ function LessonView({ lesson }: { readonly lesson: LessonEntry }) {
         </section>
         <ErrorBoundary what="the lesson text">
           <Suspense fallback={<p className="loading">Loading the lesson…</p>}>
-            <Body components={lessonComponents} />
+            <LessonSlugContext value={meta.slug}>
+              <Body components={lessonComponents} />
+            </LessonSlugContext>
           </Suspense>
         </ErrorBoundary>
         <Hints lesson={meta.slug} hints={meta.hints} />
+        {!LESSONS_WITH_CHECKS.includes(meta.slug) && <CompleteLesson slug={meta.slug} />}
         <LessonPager current={lesson} />
       </article>
       {meta.files.length > 0 && (

@@ -1,6 +1,6 @@
 /**
  * The learner's progress through the course: which lessons are complete, how many hints each has shown. Saved
- * under `leak-lab:progress` as `{ format: 1, lessons: { <slug>: { completedAt?, hintsShown? } } }`.
+ * under `leak-lab:progress` as `{ format: 1, lessons: { <slug>: { completedAt?, hintsShown?, answers? } } }`.
  */
 import {
   KEY_PREFIX,
@@ -18,6 +18,8 @@ export interface LessonProgress {
   /** Epoch ms of the first time the lesson's checks all passed. */
   readonly completedAt?: number;
   readonly hintsShown?: number;
+  /** The learner's answer to each question of the lesson, by question id: the index of the choice. */
+  readonly answers?: Readonly<Record<string, number>>;
 }
 
 export interface Progress {
@@ -33,10 +35,19 @@ export interface LoadedProgress {
 
 function lessonProgress(value: unknown): LessonProgress | undefined {
   if (typeof value !== "object" || value === null) return undefined;
-  const { completedAt, hintsShown } = value as Record<string, unknown>;
+  const { completedAt, hintsShown, answers } = value as Record<string, unknown>;
+  const validAnswers =
+    typeof answers === "object" && answers !== null
+      ? Object.fromEntries(
+          Object.entries(answers).filter(
+            (entry): entry is [string, number] => Number.isInteger(entry[1]) && (entry[1] as number) >= 0,
+          ),
+        )
+      : undefined;
   return {
     ...(typeof completedAt === "number" ? { completedAt } : {}),
     ...(typeof hintsShown === "number" && hintsShown >= 0 ? { hintsShown: Math.floor(hintsShown) } : {}),
+    ...(validAnswers ? { answers: validAnswers } : {}),
   };
 }
 

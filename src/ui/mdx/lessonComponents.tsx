@@ -4,5 +4,11 @@
  * MDX is the whole contract.
  */
 import type { ComponentType } from "react";
+import { PagerAlert, Timeline } from "./Evidence.tsx";
+import { Quiz } from "./Quiz.tsx";
 
-export const lessonComponents: Readonly<Record<string, ComponentType<never>>> = {};
+export const lessonComponents: Readonly<Record<string, ComponentType<never>>> = {
+  PagerAlert,
+  Quiz,
+  Timeline,
+};

@@ -1,0 +1,31 @@
+import { readFileSync } from "node:fs";
+import { expect, it } from "vitest";
+import { ALERT, CUSTOMER_IMPACT, MITIGATIONS, QUESTIONS, TIMELINE } from "../src/lessons/incidentEvidence.ts";
+
+// The case file, as the course received it (docs/incident-report.md is a verbatim copy).
+const report = readFileSync(new URL("../docs/incident-report.md", import.meta.url), "utf8");
+
+it("quotes the incident report word for word", () => {
+  const quoted = [
+    ...ALERT.details,
+    `**Triggered**: ${ALERT.triggered}`,
+    `**Acknowledged**: ${ALERT.acknowledged}`,
+    `**Severity**: ${ALERT.severity}`,
+    ...TIMELINE.flatMap((entry) => [`**${entry.at}** - ${entry.what}`, ...(entry.detail ?? [])]),
+    ...CUSTOMER_IMPACT,
+    ...MITIGATIONS,
+    ...QUESTIONS,
+  ];
+  for (const text of quoted) expect(report, text).toContain(text);
+});
+
+it("has all four of the report's questions, in order", () => {
+  const section = report.slice(
+    report.indexOf("## Questions for Investigation"),
+    report.indexOf("## Relevant Logs"),
+  );
+  expect(
+    QUESTIONS.map((question, i) => `${i + 1}. ${question}`).every((line) => section.includes(line)),
+  ).toBe(true);
+  expect(section.match(/^\d+\. /gm)).toHaveLength(QUESTIONS.length);
+});

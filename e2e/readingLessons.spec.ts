@@ -1,0 +1,38 @@
+/**
+ * The reading lessons: the report's exhibits on the page, questions that answer back and remember the answer,
+ * and a lesson without checks completed by the learner.
+ */
+import { expect, test } from "./fixtures.ts";
+
+test("lesson 1 shows the page and the timeline, answers a question, and completes on request", async ({
+  page,
+}) => {
+  await page.goto("/lessons/page");
+  await expect(page.getByText("CRITICAL: cloudvault-api-prod-1 memory usage at 94%")).toBeVisible();
+  const timeline = page.getByRole("list", { name: "Incident timeline" });
+  await expect(timeline.getByRole("listitem")).toHaveCount(5);
+  await expect(timeline).toContainText("exitCode: 137");
+
+  const question = page.getByRole("group", { name: /quietest part of the night/ });
+  await question.getByLabel(/A burst of uploads/).check();
+  await expect(question.getByRole("status")).toContainText("Not quite.");
+  await question.getByLabel(/keeps growing with time/).check();
+  await expect(question.getByRole("status")).toContainText("Yes.");
+
+  await page.getByRole("button", { name: "I have finished this lesson" }).click();
+  await expect(page.getByText("✓ You have completed this lesson.")).toBeVisible();
+  await page.reload();
+  await expect(question.getByLabel(/keeps growing with time/)).toBeChecked();
+  await expect(page.getByText("✓ You have completed this lesson.")).toBeVisible();
+  await expect(page.getByText(/All lessons \(1 of \d+ complete\)/)).toBeVisible();
+});
+
+test("lesson 3 asks for a hypothesis that explains every exhibit", async ({ page }) => {
+  await page.goto("/lessons/evidence");
+  await expect(
+    page.getByText("created by internal/services/storage.(*Service).Upload").first(),
+  ).toBeVisible();
+  const question = page.getByRole("group", { name: "Which hypothesis explains all three exhibits?" });
+  await question.getByLabel(/never exit/).check();
+  await expect(question.getByRole("status")).toContainText("Lessons 4 to 6");
+});
