@@ -1,9 +1,12 @@
 /**
- * The current URL path as a tiny store: the History API is the source of truth, and React reads it through
- * useSyncExternalStore (STYLE.md #5). `navigate` is a plain function any module can call.
+ * The current app path as a tiny store: the History API is the source of truth, and React reads it through
+ * useSyncExternalStore (STYLE.md #5). `navigate` is a plain function any module can call. Both speak app paths
+ * (`/lessons/upload`); the build's base (a sub-path the site may be served from) is added and stripped here.
  */
 import { useSyncExternalStore } from "react";
+import { fromUrlPath, toUrlPath } from "./route.ts";
 
+const BASE = import.meta.env.BASE_URL;
 const listeners = new Set<() => void>();
 
 function notify(): void {
@@ -19,13 +22,20 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
-export function navigate(path: string): void {
+/** The address an app path has in this build: what a link's `href` should say. */
+export function hrefFor(appPath: string): string {
+  return toUrlPath(appPath, BASE);
+}
+
+export function navigate(appPath: string): void {
+  const path = hrefFor(appPath);
   if (path === window.location.pathname) return;
   window.history.pushState(null, "", path);
   window.scrollTo(0, 0);
   notify();
 }
 
-export function usePathname(): string {
-  return useSyncExternalStore(subscribe, () => window.location.pathname);
+/** The app path in the address bar; undefined when the address is outside the base (a not-found page). */
+export function usePathname(): string | undefined {
+  return useSyncExternalStore(subscribe, () => fromUrlPath(window.location.pathname, BASE));
 }

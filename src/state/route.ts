@@ -1,13 +1,18 @@
 /**
  * The app's routes, parsed from and formatted to URL paths. Every lesson has its own URL (`/lessons/<slug>`),
  * so a reload, a bookmark or a link lands on the same lesson.
+ *
+ * Routes are app paths, always rooted at `/`. The build may be served from a sub-path (Vite's `base`, e.g.
+ * `/workshops/leak-lab/`): `fromUrlPath` and `toUrlPath` convert between the address bar and app paths, so only
+ * the location store and links ever see the base.
  */
 export type Route = { readonly page: "home" } | { readonly page: "lesson"; readonly slug: string };
 
 const LESSON_PATH = /^\/lessons\/([a-z0-9]+(?:-[a-z0-9]+)*)\/?$/;
 
-/** Returns the route for a path, or undefined when no page lives there. */
-export function parseRoute(pathname: string): Route | undefined {
+/** Returns the route for an app path, or undefined when no page lives there (or no app path is given). */
+export function parseRoute(pathname: string | undefined): Route | undefined {
+  if (pathname === undefined) return undefined;
   if (pathname === "/" || pathname === "" || pathname === "/index.html") return { page: "home" };
   const lesson = LESSON_PATH.exec(pathname);
   return lesson?.[1] ? { page: "lesson", slug: lesson[1] } : undefined;
@@ -15,4 +20,23 @@ export function parseRoute(pathname: string): Route | undefined {
 
 export function routePath(route: Route): string {
   return route.page === "home" ? "/" : `/lessons/${route.slug}`;
+}
+
+/**
+ * The app path of a URL path served under `base` (`/` or `/sub/path/`, as Vite's BASE_URL): `/sub/path/lessons/x`
+ * gives `/lessons/x`, and `/sub/path` (no trailing slash) the home page. A path outside the base has no app
+ * path (undefined), so it shows the not-found page.
+ */
+export function fromUrlPath(urlPath: string, base: string): string | undefined {
+  if (base === "/" || base === "") return urlPath;
+  const root = base.endsWith("/") ? base.slice(0, -1) : base;
+  if (urlPath === root) return "/";
+  return urlPath.startsWith(`${root}/`) ? urlPath.slice(root.length) : undefined;
+}
+
+/** The URL path of an app path under `base`: `/lessons/x` gives `/sub/path/lessons/x`. */
+export function toUrlPath(appPath: string, base: string): string {
+  if (base === "/" || base === "") return appPath;
+  const root = base.endsWith("/") ? base.slice(0, -1) : base;
+  return `${root}${appPath.startsWith("/") ? appPath : `/${appPath}`}`;
 }

@@ -1,7 +1,8 @@
 import type { AnchorHTMLAttributes, MouseEvent } from "react";
-import { navigate } from "../state/locationStore.ts";
+import { hrefFor, navigate } from "../state/locationStore.ts";
 
 interface LinkProps extends Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href"> {
+  /** An app path (`/lessons/upload`); the href gets the build's base, if it is served from a sub-path. */
   readonly to: string;
 }
 
@@ -14,5 +15,5 @@ export function Link({ to, onClick, ...rest }: LinkProps) {
     event.preventDefault();
     navigate(to);
   };
-  return <a href={to} onClick={handleClick} {...rest} />;
+  return <a href={hrefFor(to)} onClick={handleClick} {...rest} />;
 }
