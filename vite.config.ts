@@ -5,10 +5,23 @@ import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
 import { defineConfig } from "vitest/config";
 import { bundleReportPlugin } from "./build/bundleReport.ts";
+import { cspPlugin } from "./build/cspPlugin.ts";
 import { lessonsPlugin } from "./build/lessonsPlugin.ts";
 import { runtimeTypesPlugin } from "./build/runtimeTypesPlugin.ts";
+import { serviceWorkerPlugin } from "./build/serviceWorkerPlugin.ts";
+
+/**
+ * The path the site is served from: `/` unless `LEAK_LAB_BASE` says otherwise, e.g.
+ * `LEAK_LAB_BASE=/workshops/leak-lab/ npm run build` for https://example.org/workshops/leak-lab/. Always
+ * absolute, with a slash at each end, as Vite's `base` and the router (src/state/route.ts) expect it.
+ */
+function basePath(value: string | undefined): string {
+  const trimmed = (value ?? "").trim().replace(/^\/+|\/+$/g, "");
+  return trimmed === "" ? "/" : `/${trimmed}/`;
+}
 
 export default defineConfig({
+  base: basePath(process.env.LEAK_LAB_BASE),
   plugins: [
     lessonsPlugin(),
     runtimeTypesPlugin(),
@@ -16,6 +29,8 @@ export default defineConfig({
     { enforce: "pre", ...mdx({ remarkPlugins: [remarkFrontmatter, remarkGfm] }) },
     react(),
     bundleReportPlugin(),
+    cspPlugin(),
+    serviceWorkerPlugin(),
   ],
   resolve: {
     // The one module learner code imports; lesson files are plain TypeScript against it.
