@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Plugin, ViteDevServer } from "vite";
 import type { LessonMeta } from "../src/lessons/lessonSchema.ts";
-import { LESSON_BODY_FILE } from "../src/lessons/parseLesson.ts";
+import { FACILITATOR_FILE, LESSON_BODY_FILE } from "../src/lessons/parseLesson.ts";
 import { readCourse } from "./readCourse.ts";
 
 const PUBLIC_ID = "virtual:lessons";
@@ -31,6 +31,7 @@ function lessonModuleSource(root: string, course: readonly LessonMeta[]): string
     return `{
     meta: ${JSON.stringify(lesson)},
     loadBody: () => import(${JSON.stringify(`${base}/${LESSON_BODY_FILE}`)}),
+    loadFacilitatorNotes: () => import(${JSON.stringify(`${base}/${FACILITATOR_FILE}`)}),
     fileLoaders: {
       ${rawLoaders(base, [...lesson.files, ...lesson.references])}
     },
@@ -66,7 +67,7 @@ export function lessonsPlugin(): Plugin {
       devServer.watcher.on("addDir", refresh);
       devServer.watcher.on("unlinkDir", refresh);
       devServer.watcher.on("change", (path) => {
-        if (path.endsWith(LESSON_BODY_FILE)) refresh(path);
+        if (path.endsWith(LESSON_BODY_FILE) || path.endsWith(FACILITATOR_FILE)) refresh(path);
       });
     },
     resolveId(id) {

@@ -40,8 +40,10 @@ files: [sync.ts]
   it("fails on a malformed lesson instead of leaving it out", () => {
     const dir = writeTree({
       "lessons/05-sync/lesson.mdx": lessonMdx,
+      "lessons/05-sync/facilitator.mdx": "Notes.",
       "lessons/05-sync/sync.ts": "",
       "lessons/06-broken/lesson.mdx": "---\ntitle: Broken\n---\n",
+      "lessons/06-broken/facilitator.mdx": "Notes.",
     });
     expect(() => readCourse(dir)).toThrow(/lessons\/06-broken\/lesson\.mdx: invalid front matter/);
   });
@@ -54,6 +56,7 @@ files: [sync.ts]
   it("fails on a solution that belongs to no lesson", () => {
     const dir = writeTree({
       "lessons/05-sync/lesson.mdx": lessonMdx,
+      "lessons/05-sync/facilitator.mdx": "Notes.",
       "lessons/05-sync/sync.ts": "",
       "solutions/05-synk/sync.ts": "",
     });
@@ -63,6 +66,7 @@ files: [sync.ts]
   it("fails on a solution file that replaces no starter file", () => {
     const dir = writeTree({
       "lessons/05-sync/lesson.mdx": lessonMdx,
+      "lessons/05-sync/facilitator.mdx": "Notes.",
       "lessons/05-sync/sync.ts": "",
       "solutions/05-sync/other.ts": "",
     });
@@ -74,6 +78,7 @@ files: [sync.ts]
   it("accepts a lesson with its solution", () => {
     const dir = writeTree({
       "lessons/05-sync/lesson.mdx": lessonMdx,
+      "lessons/05-sync/facilitator.mdx": "Notes.",
       "lessons/05-sync/sync.ts": "",
       "solutions/05-sync/sync.ts": "",
     });

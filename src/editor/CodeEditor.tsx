@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useRef } from "react";
 import { editorStore, setFileText } from "../state/editorStore.ts";
+import { facilitatorStore } from "../state/facilitatorStore.ts";
 import type { LessonFile } from "../state/lessonContent.ts";
 import { runStore } from "../state/runStore.ts";
 import { EDITOR_THEME, monaco } from "./monaco.ts";
@@ -18,6 +19,11 @@ interface CodeEditorProps {
   readonly modelPrefix: string;
   readonly files: readonly LessonFile[];
   readonly activeName: string;
+}
+
+/** 14 px, or 20 in the presenter view. */
+function editorFontSize(): number {
+  return facilitatorStore.getState().presenting ? 20 : 14;
 }
 
 interface FileState {
@@ -64,7 +70,7 @@ export default function CodeEditor({ modelPrefix, files, activeName }: CodeEdito
     editorRef.current = monaco.editor.create(host, {
       ariaLabel: "Code editor",
       automaticLayout: true,
-      fontSize: 14,
+      fontSize: editorFontSize(),
       minimap: { enabled: false },
       scrollBeyondLastLine: false,
       tabSize: 2,
@@ -137,6 +143,13 @@ export default function CodeEditor({ modelPrefix, files, activeName }: CodeEdito
       setTimeout(() => highlight.clear(), 2000);
     });
   }, [show]);
+
+  // The presenter view: type large enough for the back of the room.
+  useEffect(() => {
+    const apply = () => editorRef.current?.updateOptions({ fontSize: editorFontSize() });
+    apply();
+    return facilitatorStore.subscribe(apply);
+  }, []);
 
   // Reset: the whole text replaced as one edit, so Ctrl+Z in the editor brings the learner's code back.
   useEffect(() => {

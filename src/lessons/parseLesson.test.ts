@@ -20,7 +20,7 @@ Text.
 const folder = {
   folder: "04-upload",
   body: validBody,
-  fileNames: ["lesson.mdx", "storage.ts", "storage.go"],
+  fileNames: ["lesson.mdx", "facilitator.mdx", "storage.ts", "storage.go"],
 };
 
 describe("parseLesson", () => {
@@ -42,7 +42,7 @@ describe("parseLesson", () => {
 
   it("defaults files and references to none for a reading lesson", () => {
     const body = validBody.replace(/files:[\s\S]*storage\.go\n/, "");
-    expect(parseLesson({ ...folder, body, fileNames: ["lesson.mdx"] })).toMatchObject({
+    expect(parseLesson({ ...folder, body, fileNames: ["lesson.mdx", "facilitator.mdx"] })).toMatchObject({
       files: [],
       references: [],
     });
@@ -51,6 +51,11 @@ describe("parseLesson", () => {
   const rejects: [string, Partial<LessonFolder>, RegExp][] = [
     ["a folder not named NN-slug", { folder: "upload" }, /lessons\/upload: folder name must be NN-slug/],
     ["a folder without lesson.mdx", { body: undefined }, /lessons\/04-upload: has no lesson\.mdx/],
+    [
+      "a lesson without facilitator notes",
+      { fileNames: ["lesson.mdx", "storage.ts", "storage.go"] },
+      /lessons\/04-upload: has no facilitator\.mdx/,
+    ],
     ["a body without front matter", { body: "# Title\n" }, /must start with front matter/],
     ["front matter that is not YAML", { body: "---\ntitle: [unclosed\n---\n" }, /not valid YAML/],
     ["a missing title", { body: validBody.replace("title: Fix the upload leak\n", "") }, /title/],
@@ -68,7 +73,7 @@ describe("parseLesson", () => {
     ],
     [
       "a listed file that is missing",
-      { fileNames: ["lesson.mdx", "storage.ts"] },
+      { fileNames: ["lesson.mdx", "facilitator.mdx", "storage.ts"] },
       /lists storage\.go, which is not in the folder/,
     ],
     [
@@ -78,7 +83,7 @@ describe("parseLesson", () => {
     ],
     [
       "a code file nobody lists",
-      { fileNames: ["lesson.mdx", "storage.ts", "storage.go", "old.ts"] },
+      { fileNames: ["lesson.mdx", "facilitator.mdx", "storage.ts", "storage.go", "old.ts"] },
       /04-upload\/old\.ts: is not listed/,
     ],
   ];

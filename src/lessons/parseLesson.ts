@@ -6,6 +6,8 @@ import { parse as parseYaml } from "yaml";
 import { type LessonMeta, lessonFrontMatterSchema } from "./lessonSchema.ts";
 
 export const LESSON_BODY_FILE = "lesson.mdx";
+/** Every lesson has notes for facilitators (timing, what to ask the room, wrong turns, answers). */
+export const FACILITATOR_FILE = "facilitator.mdx";
 const FOLDER_PATTERN = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 const CODE_FILE = /\.(ts|tsx|js|go)$/;
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
@@ -35,6 +37,9 @@ export function parseLesson({ folder, body, fileNames }: LessonFolder): LessonMe
   if (!match) throw new LessonError(where, "folder name must be NN-slug, e.g. 04-upload");
   const [, order, folderSlug] = match;
   if (body === undefined) throw new LessonError(where, `has no ${LESSON_BODY_FILE}`);
+  if (!fileNames.includes(FACILITATOR_FILE)) {
+    throw new LessonError(where, `has no ${FACILITATOR_FILE} (the notes facilitator mode shows)`);
+  }
 
   const bodyPath = `${where}/${LESSON_BODY_FILE}`;
   const frontMatter = FRONT_MATTER.exec(body);

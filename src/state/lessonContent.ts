@@ -35,6 +35,18 @@ export function lessonBody(lesson: LessonEntry): LazyExoticComponent<LessonBody>
   return body;
 }
 
+const notes = new Map<string, LazyExoticComponent<LessonBody>>();
+
+/** The lesson's facilitator notes, loaded only when facilitator mode shows them. */
+export function facilitatorNotes(lesson: LessonEntry): LazyExoticComponent<LessonBody> {
+  let body = notes.get(lesson.meta.slug);
+  if (!body) {
+    body = lazy(lesson.loadFacilitatorNotes);
+    notes.set(lesson.meta.slug, body);
+  }
+  return body;
+}
+
 async function loadFiles(lesson: LessonEntry): Promise<LessonFile[]> {
   const { files: editable, references } = lesson.meta;
   const load = async (name: string, readOnly: boolean): Promise<LessonFile> => {

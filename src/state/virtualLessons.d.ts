@@ -10,6 +10,8 @@ declare module "virtual:lessons" {
   export interface LessonEntry {
     readonly meta: import("../lessons/lessonSchema.ts").LessonMeta;
     readonly loadBody: () => Promise<LessonModule>;
+    /** The lesson's facilitator.mdx: notes shown in facilitator mode only. */
+    readonly loadFacilitatorNotes: () => Promise<LessonModule>;
     /** Raw text of each starter and reference file, by file name. */
     readonly fileLoaders: Readonly<Record<string, () => Promise<string>>>;
     /** Raw text of the fixed version of each starter file that has one (solutions/NN-slug/). */

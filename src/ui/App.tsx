@@ -1,5 +1,6 @@
 import { usePathname } from "../state/locationStore.ts";
 import { parseRoute } from "../state/route.ts";
+import { FacilitatorSwitch, PresenterBar } from "./Facilitator.tsx";
 import { HomePage } from "./HomePage.tsx";
 import { LessonPage } from "./LessonPage.tsx";
 import { Link } from "./Link.tsx";
@@ -20,6 +21,7 @@ export function App() {
         </Link>
         <span className="tagline">The CloudVault incident, hands-on</span>
       </header>
+      <PresenterBar />
       <Notices />
       <main id="main">
         {route === undefined ? (
@@ -32,6 +34,7 @@ export function App() {
       </main>
       <footer className="site-footer">
         <p>Your code and progress are saved in this browser only.</p>
+        <FacilitatorSwitch />
         <ProgressFileControls />
       </footer>
     </>

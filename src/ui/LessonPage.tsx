@@ -1,11 +1,14 @@
 import { Suspense } from "react";
 import { LESSONS_WITH_CHECKS } from "../checks/lessonsWithChecks.ts";
 import { course, findLesson, type LessonEntry } from "../state/course.ts";
+import { facilitatorStore, solutionsVisible } from "../state/facilitatorStore.ts";
 import { lessonBody } from "../state/lessonContent.ts";
 import { routePath } from "../state/route.ts";
+import { useStore } from "../state/useStore.ts";
 import { CompleteLesson } from "./CompleteLesson.tsx";
 import { CourseNav } from "./CourseNav.tsx";
 import { ErrorBoundary } from "./ErrorBoundary.tsx";
+import { FacilitatorNotes } from "./Facilitator.tsx";
 import { Hints } from "./Hints.tsx";
 import { Link } from "./Link.tsx";
 import { lessonComponents } from "./mdx/lessonComponents.tsx";
@@ -23,10 +26,13 @@ function LessonView({ lesson }: { readonly lesson: LessonEntry }) {
   const { meta } = lesson;
   useDocumentTitle(meta.title);
   const Body = lessonBody(lesson);
+  // In the presenter view, hints wait until the facilitator chooses to show them.
+  const showSolutions = useStore(facilitatorStore, solutionsVisible);
   return (
     <div className={meta.files.length > 0 ? "lesson-layout with-workspace" : "lesson-layout"}>
       <article className="lesson-text">
         <CourseNav current={meta.slug} />
+        <FacilitatorNotes lesson={lesson} />
         <p className="lesson-kicker">
           Lesson {meta.order} · about {meta.time} minutes
         </p>
@@ -46,7 +52,7 @@ function LessonView({ lesson }: { readonly lesson: LessonEntry }) {
             </LessonSlugContext>
           </Suspense>
         </ErrorBoundary>
-        <Hints lesson={meta.slug} hints={meta.hints} />
+        {showSolutions && <Hints lesson={meta.slug} hints={meta.hints} />}
         {!LESSONS_WITH_CHECKS.includes(meta.slug) && <CompleteLesson slug={meta.slug} />}
         <LessonPager current={lesson} />
       </article>

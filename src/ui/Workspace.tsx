@@ -3,6 +3,7 @@ import { LESSONS_WITH_CHECKS } from "../checks/lessonsWithChecks.ts";
 import { LIVE_LESSONS } from "../sim/liveLessons.ts";
 import type { LessonEntry } from "../state/course.ts";
 import { editorStore } from "../state/editorStore.ts";
+import { facilitatorStore, solutionsVisible } from "../state/facilitatorStore.ts";
 import { useStore } from "../state/useStore.ts";
 import { ErrorBoundary } from "./ErrorBoundary.tsx";
 import { ResetToStarter } from "./ResetToStarter.tsx";
@@ -25,6 +26,8 @@ export function Workspace({ lesson }: { readonly lesson: LessonEntry }) {
   const { slug } = lesson.meta;
   const { files, starterFiles, shared } = useOpenedLesson(lesson);
   const [sharedBanner, setSharedBanner] = useState(shared !== undefined);
+  // In the presenter view, Show solution waits until the facilitator chooses to show it.
+  const showSolutions = useStore(facilitatorStore, solutionsVisible);
   const [plain, setPlain] = useState(() => window.matchMedia(NARROW_SCREEN).matches);
   const [activeName, setActiveName] = useState(files[0]?.name ?? "");
   const hasLiveRun = LIVE_LESSONS.includes(slug);
@@ -69,7 +72,7 @@ export function Workspace({ lesson }: { readonly lesson: LessonEntry }) {
           ))}
         </div>
         <div className="file-tools">
-          {solutionLoader && !solution && (
+          {solutionLoader && !solution && showSolutions && (
             <button type="button" className="tool-button" onClick={() => void showSolution()}>
               Show solution
             </button>

@@ -1,0 +1,63 @@
+/**
+ * Facilitator mode: notes on every lesson, and a presenter view readable on a 1280×720 projector that keeps
+ * solutions and hints off screen until the facilitator shows them. The presenter view's screenshot is saved
+ * with the test results to be looked at.
+ */
+import { readdirSync } from "node:fs";
+import { expect, test } from "./fixtures.ts";
+
+const SLUGS = readdirSync("lessons").map((folder) => folder.replace(/^\d{2}-/, ""));
+
+test("facilitator mode shows the notes on every lesson", async ({ page }) => {
+  await page.goto("/?facilitator");
+  await expect(page.getByLabel("Facilitator mode")).toBeChecked();
+  for (const slug of SLUGS) {
+    await page.goto(`/lessons/${slug}`);
+    const notes = page.getByRole("region", { name: "Facilitator notes" });
+    await expect(notes, slug).toContainText("Timing:");
+    await expect(notes, slug).toContainText("Answer");
+  }
+  // The choice is remembered; switching it off hides the notes.
+  await page.reload();
+  await page.getByLabel("Facilitator mode").uncheck();
+  await expect(page.getByRole("region", { name: "Facilitator notes" })).toHaveCount(0);
+});
+
+test.describe("the presenter view", () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+
+  test("is large, hides the notes and the solution until asked, and fits a 1280×720 projector", async ({
+    page,
+  }, testInfo) => {
+    await page.goto("/lessons/upload?facilitator");
+    await expect(page.getByTestId("code-editor")).toContainText("leak-lab/runtime");
+    await page.getByRole("button", { name: "Present this lesson" }).click();
+    const bar = page.getByRole("region", { name: "Presenter view" });
+    await expect(bar).toBeVisible();
+    await expect(page.getByRole("region", { name: "Facilitator notes" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Show solution" })).toHaveCount(0);
+    await expect(page.getByRole("region", { name: "Stuck?" })).toHaveCount(0);
+    const bodySize = await page.evaluate(() => getComputedStyle(document.body).fontSize);
+    expect(Number.parseFloat(bodySize)).toBeGreaterThanOrEqual(19);
+    await expect(page.locator(".code-editor .view-line").first()).toHaveCSS("font-size", "20px");
+
+    await page.getByLabel("Speed").selectOption({ label: "as fast as possible" });
+    await page.getByLabel("Run for").selectOption({ label: "1 hour" });
+    await page.getByRole("button", { name: "Run", exact: true }).click();
+    await expect(page.getByTestId("run-status")).toHaveText("finished", { timeout: 60_000 });
+    await page.getByTestId("handles-chart").scrollIntoViewIfNeeded();
+    // Kept with the test's results (test-results/…/presenter-view-1280x720.png) for a person to look at.
+    const shot = testInfo.outputPath("presenter-view-1280x720.png");
+    await page.screenshot({ path: shot });
+    await testInfo.attach("presenter-view-1280x720", { path: shot, contentType: "image/png" });
+
+    await bar.getByLabel("Show solutions and hints").check();
+    await expect(page.getByRole("button", { name: "Show solution" })).toBeVisible();
+    await bar.getByRole("button", { name: "Leave presenter view" }).click();
+    await expect(page.getByRole("region", { name: "Facilitator notes" })).toBeVisible();
+  });
+});
+
+/** The page's document, in code passed to page.evaluate (it runs in the browser; this file type-checks in Node). */
+declare const document: { body: object };
+declare function getComputedStyle(element: object): { fontSize: string };
