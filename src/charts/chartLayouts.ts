@@ -41,8 +41,12 @@ const AXIS_TEXT = "#64748b";
 const GRID = { stroke: "rgba(100, 116, 139, 0.25)", width: 1 };
 const X_AXIS: uPlot.Axis = { label: "virtual minutes", stroke: AXIS_TEXT, grid: GRID, ticks: GRID };
 
+// One formatter, made once: toLocaleString builds a new one on every call, and the legend formats every
+// series at every redraw.
+const WHOLE = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+
 function whole(value: number | null | undefined): string {
-  return value == null ? "–" : Math.round(value).toLocaleString("en-US");
+  return value == null ? "–" : WHOLE.format(value);
 }
 
 function colorAt(index: number): string {

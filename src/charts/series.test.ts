@@ -56,6 +56,20 @@ describe("Series", () => {
     expect(pinned).toEqual({ label: "first", minutes: [0], handles: [5], memoryMiB: [100] });
   });
 
+  it("thins once per batch however many charts read it, and again after new points", () => {
+    const series = new Series();
+    series.append(row(0, 1));
+    const first = series.thinned();
+    expect(series.thinned()).toBe(first);
+    series.append(row(1000, 2));
+    expect(series.thinned()).not.toBe(first);
+    expect(series.thinned().handles).toEqual([1, 2]);
+    series.clear();
+    series.append(row(0, 7));
+    series.append(row(1000, 8));
+    expect(series.thinned().handles).toEqual([7, 8]);
+  });
+
   it("tells subscribers once per batch, and stops when they unsubscribe", () => {
     const series = new Series();
     let calls = 0;

@@ -40,6 +40,10 @@ export class Series {
   private capacity = 1024;
   length = 0;
   private readonly listeners = new Set<() => void>();
+  /** The last thinned view and what it was made from: two charts read the same points each frame. */
+  private cached:
+    | { readonly length: number; readonly maxPoints: number; readonly points: Thinned }
+    | undefined;
 
   append(point: SampleRow): void {
     if (this.length === this.capacity) this.grow();
@@ -59,6 +63,7 @@ export class Series {
 
   clear(): void {
     this.length = 0;
+    this.cached = undefined;
     this.siteColumns = new Map();
     this.changed();
   }
@@ -75,6 +80,14 @@ export class Series {
 
   /** The series for drawing: at most `maxPoints` points (plus the latest), x in virtual minutes. */
   thinned(maxPoints = 2000): Thinned {
+    const cached = this.cached;
+    if (cached && cached.length === this.length && cached.maxPoints === maxPoints) return cached.points;
+    const points = this.thin(maxPoints);
+    this.cached = { length: this.length, maxPoints, points };
+    return points;
+  }
+
+  private thin(maxPoints: number): Thinned {
     const indices = thinIndices(this.length, maxPoints);
     const pick = (column: Float64Array) => indices.map((i) => column[i] ?? 0);
     const sites = new Map<string, number[]>();

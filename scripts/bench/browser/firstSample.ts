@@ -30,7 +30,7 @@ interface ProbeState {
 export async function timeRun(page: Page): Promise<FirstSampleTiming> {
   await page.evaluate(ARM_FIRST_SAMPLE);
   await runButton(page).click();
-  await page.waitForFunction("window.__benchFirstSample.paintAt !== null", undefined, { polling: 50 });
+  await page.locator("html[data-bench-painted]").waitFor({ state: "attached" });
   const state = (await page.evaluate("window.__benchFirstSample")) as ProbeState;
   const { clickAt, handlerDoneAt, domAt, paintAt, shown } = state;
   if (clickAt === null || handlerDoneAt === null || domAt === null || paintAt === null || shown === null)

@@ -43,8 +43,20 @@ export interface FlatOutRun {
   readonly window: { readonly from: number; readonly to: number };
 }
 
-const handlesAtLeast = (count: number) =>
-  `Number(document.querySelector('[data-testid="handle-count"]').textContent.replace(/,/g, "")) >= ${count}`;
+/** The handle count on screen, read over CDP (evaluate is not subject to the page's CSP; waitForFunction is). */
+async function handlesShown(page: Page): Promise<number> {
+  const text = (await page.getByTestId("handle-count").textContent()) ?? "0";
+  return Number(text.replace(/,/g, ""));
+}
+
+/** Resolves once the page shows at least `count` live handles (a bench may poll; tests wait for states). */
+async function untilHandles(page: Page, count: number): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while ((await handlesShown(page)) < count) {
+    if (Date.now() > deadline) throw new Error(`no ${count} live handles within 120 s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 /** Presses Run flat out on an open lesson page and waits for LIVE_HANDLES; leaves the run going. */
 export async function runFlatOutTo(page: Page, handles = LIVE_HANDLES): Promise<FlatOutRun> {
@@ -52,9 +64,7 @@ export async function runFlatOutTo(page: Page, handles = LIVE_HANDLES): Promise<
   await page.getByLabel("Run for").selectOption({ label: "24 hours" });
   const from = (await page.evaluate("performance.now()")) as number;
   await runButton(page).click();
-  const reached = page
-    .waitForFunction(handlesAtLeast(handles), undefined, { polling: 100, timeout: 120_000 })
-    .then(() => "reached" as const);
+  const reached = untilHandles(page, handles).then(() => "reached" as const);
   const finished = page
     .getByTestId("run-status")
     .filter({ hasText: "finished" })
