@@ -53,7 +53,10 @@ function fakeScope(network: (url: string) => Response | undefined) {
     (listeners.get(type) as (event: ExtendableEventLike) => void)(event);
     await Promise.all(pending);
   }
-  async function request(url: string, mode: "navigate" | "no-cors" = "no-cors"): Promise<Response | undefined> {
+  async function request(
+    url: string,
+    mode: "navigate" | "no-cors" = "no-cors",
+  ): Promise<Response | undefined> {
     let responded: Promise<Response> | undefined;
     const event: FetchEventLike = {
       request: { url, method: "GET", mode } as Request,
