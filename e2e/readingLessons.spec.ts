@@ -36,3 +36,11 @@ test("lesson 3 asks for a hypothesis that explains every exhibit", async ({ page
   await question.getByLabel(/never exit/).check();
   await expect(question.getByRole("status")).toContainText("Lessons 4 to 6");
 });
+
+test("the memory model page explains what the memory figure models, from the footer", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: "How the memory figure is modelled" }).click();
+  await expect(page.getByRole("heading", { name: "How Leak Lab counts memory", level: 1 })).toBeVisible();
+  await expect(page.getByText("cannot weigh its own memory")).toBeVisible();
+  await expect(page).toHaveTitle(/How Leak Lab counts memory/);
+});

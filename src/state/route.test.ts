@@ -19,7 +19,11 @@ describe("parseRoute", () => {
   });
 
   it("reads back every path routePath writes", () => {
-    for (const route of [{ page: "home" }, { page: "lesson", slug: "sync" }] as const) {
+    for (const route of [
+      { page: "home" },
+      { page: "lesson", slug: "sync" },
+      { page: "memory-model" },
+    ] as const) {
       expect(parseRoute(routePath(route))).toEqual(route);
     }
   });
@@ -47,7 +51,11 @@ describe("fromUrlPath and toUrlPath", () => {
   });
 
   it("round-trip every route under a base", () => {
-    for (const route of [{ page: "home" }, { page: "lesson", slug: "sync" }] as const) {
+    for (const route of [
+      { page: "home" },
+      { page: "lesson", slug: "sync" },
+      { page: "memory-model" },
+    ] as const) {
       expect(parseRoute(fromUrlPath(toUrlPath(routePath(route), base), base))).toEqual(route);
     }
   });

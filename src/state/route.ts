@@ -6,7 +6,13 @@
  * `/workshops/leak-lab/`): `fromUrlPath` and `toUrlPath` convert between the address bar and app paths, so only
  * the location store and links ever see the base.
  */
-export type Route = { readonly page: "home" } | { readonly page: "lesson"; readonly slug: string };
+export type Route =
+  | { readonly page: "home" }
+  | { readonly page: "lesson"; readonly slug: string }
+  /** How the memory figure is modelled, and why a browser cannot weigh its own heap. */
+  | { readonly page: "memory-model" };
+
+const MEMORY_MODEL_PATH = "/memory-model";
 
 const LESSON_PATH = /^\/lessons\/([a-z0-9]+(?:-[a-z0-9]+)*)\/?$/;
 
@@ -14,12 +20,20 @@ const LESSON_PATH = /^\/lessons\/([a-z0-9]+(?:-[a-z0-9]+)*)\/?$/;
 export function parseRoute(pathname: string | undefined): Route | undefined {
   if (pathname === undefined) return undefined;
   if (pathname === "/" || pathname === "" || pathname === "/index.html") return { page: "home" };
+  if (pathname === MEMORY_MODEL_PATH || pathname === `${MEMORY_MODEL_PATH}/`) return { page: "memory-model" };
   const lesson = LESSON_PATH.exec(pathname);
   return lesson?.[1] ? { page: "lesson", slug: lesson[1] } : undefined;
 }
 
 export function routePath(route: Route): string {
-  return route.page === "home" ? "/" : `/lessons/${route.slug}`;
+  switch (route.page) {
+    case "home":
+      return "/";
+    case "memory-model":
+      return MEMORY_MODEL_PATH;
+    case "lesson":
+      return `/lessons/${route.slug}`;
+  }
 }
 
 /**

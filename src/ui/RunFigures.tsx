@@ -4,6 +4,7 @@
  * times a second): only it re-renders then, not the panels beside it.
  */
 import { ALERT_SHARE, POD_LIMIT_MIB } from "../sim/calibration.ts";
+import { toUrlPath } from "../state/route.ts";
 import { runStore } from "../state/runStore.ts";
 import { useStore } from "../state/useStore.ts";
 import { formatSimClock } from "./formatSimClock.ts";
@@ -26,7 +27,15 @@ export function RunFigures() {
         </div>
         <div>
           <dt>
-            Pod memory <span className="modelled">(modelled)</span>
+            Pod memory{" "}
+            <a
+              className="modelled"
+              href={toUrlPath("/memory-model", import.meta.env.BASE_URL)}
+              target="_blank"
+              rel="noopener"
+            >
+              (modelled)
+            </a>
           </dt>
           <dd data-testid="memory-mib">{memoryMiB.toFixed(1)} MiB</dd>
         </div>
