@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { expect, it } from "vitest";
 import { ALERT, CUSTOMER_IMPACT, MITIGATIONS, QUESTIONS, TIMELINE } from "../src/lessons/incidentEvidence.ts";
 
@@ -28,4 +28,16 @@ it("has all four of the report's questions, in order", () => {
     QUESTIONS.map((question, i) => `${i + 1}. ${question}`).every((line) => section.includes(line)),
   ).toBe(true);
   expect(section.match(/^\d+\. /gm)).toHaveLength(QUESTIONS.length);
+});
+
+it("has every one of the report's questions answered by some lesson, which says so", () => {
+  const lessons = readdirSync(new URL("../lessons/", import.meta.url)).map((folder) =>
+    readFileSync(new URL(`../lessons/${folder}/lesson.mdx`, import.meta.url), "utf8"),
+  );
+  for (let n = 1; n <= QUESTIONS.length; n++) {
+    const answered = lessons.some((text) =>
+      new RegExp(`<ReportQuestion\\s+n=\\{${n}\\}\\s+answer="[^"]{40,}"`).test(text),
+    );
+    expect(answered, `no lesson answers the report's question ${n}`).toBe(true);
+  }
 });

@@ -2,6 +2,7 @@
  * The reading lessons: the report's exhibits on the page, questions that answer back and remember the answer,
  * and a lesson without checks completed by the learner.
  */
+import { readFileSync } from "node:fs";
 import { expect, test } from "./fixtures.ts";
 
 test("lesson 1 shows the page and the timeline, answers a question, and completes on request", async ({
@@ -43,4 +44,29 @@ test("the memory model page explains what the memory figure models, from the foo
   await expect(page.getByRole("heading", { name: "How Leak Lab counts memory", level: 1 })).toBeVisible();
   await expect(page.getByText("cannot weigh its own memory")).toBeVisible();
   await expect(page).toHaveTitle(/How Leak Lab counts memory/);
+});
+
+test("the postmortem keeps the learner's answers and downloads them with the report's questions", async ({
+  page,
+}) => {
+  await page.goto("/lessons/postmortem");
+  const first = page.getByLabel("1. Why are goroutine counts growing unbounded?");
+  await first.fill("Goroutines started by normal work never exit.");
+  await page
+    .getByLabel("4. Is there a missing cancellation or cleanup mechanism?")
+    .fill("Yes: ctx.Done() was missing.");
+  await page.reload();
+  await expect(first).toHaveValue("Goroutines started by normal work never exit.");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download the postmortem (Markdown)" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("cloudvault-postmortem.md");
+  const text = readFileSync(await download.path(), "utf8");
+  expect(text).toContain("# Postmortem: CloudVault API out of memory, 2024-01-15");
+  expect(text).toContain(
+    "1. **Why are goroutine counts growing unbounded?**\n\n   Goroutines started by normal work never exit.",
+  );
+  expect(text).toContain("Yes: ctx.Done() was missing.");
+  expect(text).toContain("| Fix the upload leak |");
 });

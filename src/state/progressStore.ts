@@ -2,7 +2,13 @@
 import { createStore } from "./createStore.ts";
 import { dismiss, notify, saveFailedNotice } from "./notices.ts";
 import { pageStorage } from "./persist/browserStorage.ts";
-import { type LessonProgress, loadProgress, type Progress, saveProgress } from "./persist/progress.ts";
+import {
+  type LessonProgress,
+  loadProgress,
+  type Progress,
+  type RunFigures,
+  saveProgress,
+} from "./persist/progress.ts";
 
 const WHAT = "your progress";
 const loaded = loadProgress(pageStorage());
@@ -38,4 +44,12 @@ export function setHintsShown(slug: string, count: number): void {
 
 export function answerQuestion(slug: string, question: string, choice: number): void {
   update(slug, (lesson) => ({ ...lesson, answers: { ...lesson.answers, [question]: choice } }));
+}
+
+export function writeAnswer(slug: string, question: string, text: string): void {
+  update(slug, (lesson) => ({ ...lesson, texts: { ...lesson.texts, [question]: text } }));
+}
+
+export function recordRun(slug: string, figures: RunFigures): void {
+  update(slug, (lesson) => ({ ...lesson, lastRun: figures }));
 }

@@ -14,6 +14,7 @@ import {
 } from "../sandbox/runController.ts";
 import { DEFAULT_KNOBS, type TrafficKnobs as TrafficKnobsValue } from "../sim/liveScenario.ts";
 import { editorStore } from "../state/editorStore.ts";
+import { recordRun } from "../state/progressStore.ts";
 import { runStore } from "../state/runStore.ts";
 import { useStore } from "../state/useStore.ts";
 import { DumpPanel } from "./DumpPanel.tsx";
@@ -88,6 +89,18 @@ export function RunPanel({ lesson, fileName, openedText }: RunPanelProps) {
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, []);
+
+  // A finished run's figures are kept with the lesson's progress: the "after" of the learner's postmortem.
+  useEffect(() => {
+    let previous = runStore.getState().status;
+    return runStore.subscribe(() => {
+      const { status, clockMs, handles, memoryMiB } = runStore.getState();
+      if (status === "finished" && previous !== "finished" && clockMs > 0) {
+        recordRun(lesson, { minutes: clockMs / 60_000, handles, memoryMiB });
+      }
+      previous = status;
+    });
+  }, [lesson]);
 
   // A worker waits ready for the first Run; leaving the lesson ends its run and that worker.
   useEffect(() => {

@@ -1,6 +1,7 @@
 /**
  * The learner's progress through the course: which lessons are complete, how many hints each has shown. Saved
- * under `leak-lab:progress` as `{ format: 1, lessons: { <slug>: { completedAt?, hintsShown?, answers? } } }`.
+ * under `leak-lab:progress` as `{ format: 1, lessons: { <slug>: { completedAt?, hintsShown?, answers?, texts?,
+ * lastRun? } } }`.
  */
 import {
   KEY_PREFIX,
@@ -20,6 +21,17 @@ export interface LessonProgress {
   readonly hintsShown?: number;
   /** The learner's answer to each question of the lesson, by question id: the index of the choice. */
   readonly answers?: Readonly<Record<string, number>>;
+  /** Written answers (the postmortem's), by question id. */
+  readonly texts?: Readonly<Record<string, string>>;
+  /** The figures the lesson's latest finished run ended with: the "after" of the postmortem. */
+  readonly lastRun?: RunFigures;
+}
+
+export interface RunFigures {
+  /** Virtual minutes the run covered. */
+  readonly minutes: number;
+  readonly handles: number;
+  readonly memoryMiB: number;
 }
 
 export interface Progress {
@@ -35,7 +47,22 @@ export interface LoadedProgress {
 
 function lessonProgress(value: unknown): LessonProgress | undefined {
   if (typeof value !== "object" || value === null) return undefined;
-  const { completedAt, hintsShown, answers } = value as Record<string, unknown>;
+  const { completedAt, hintsShown, answers, texts, lastRun } = value as Record<string, unknown>;
+  const validTexts =
+    typeof texts === "object" && texts !== null
+      ? Object.fromEntries(
+          Object.entries(texts).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+        )
+      : undefined;
+  const run =
+    typeof lastRun === "object" && lastRun !== null ? (lastRun as Record<string, unknown>) : undefined;
+  const validRun =
+    run &&
+    [run.minutes, run.handles, run.memoryMiB].every(
+      (figure) => typeof figure === "number" && Number.isFinite(figure),
+    )
+      ? { minutes: run.minutes as number, handles: run.handles as number, memoryMiB: run.memoryMiB as number }
+      : undefined;
   const validAnswers =
     typeof answers === "object" && answers !== null
       ? Object.fromEntries(
@@ -48,6 +75,8 @@ function lessonProgress(value: unknown): LessonProgress | undefined {
     ...(typeof completedAt === "number" ? { completedAt } : {}),
     ...(typeof hintsShown === "number" && hintsShown >= 0 ? { hintsShown: Math.floor(hintsShown) } : {}),
     ...(validAnswers ? { answers: validAnswers } : {}),
+    ...(validTexts ? { texts: validTexts } : {}),
+    ...(validRun ? { lastRun: validRun } : {}),
   };
 }
 

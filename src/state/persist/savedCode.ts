@@ -106,3 +106,9 @@ export function saveCode(
     .slice(0, MAX_VERSIONS);
   return writeJson(storage, key, { format: CODE_FORMAT, versions });
 }
+
+/** The newest code saved for the lesson, whatever starter it was written against (for the postmortem). */
+export function latestCode(storage: KeyValueStorage | undefined, slug: string): SavedVersion | undefined {
+  const parsed = read(storage, slug);
+  return "versions" in parsed ? parsed.versions[0] : undefined;
+}

@@ -5,10 +5,14 @@
  */
 import type { ComponentType } from "react";
 import { PagerAlert, Timeline } from "./Evidence.tsx";
+import { Postmortem } from "./Postmortem.tsx";
 import { Quiz } from "./Quiz.tsx";
+import { ReportQuestion } from "./ReportQuestion.tsx";
 
 export const lessonComponents: Readonly<Record<string, ComponentType<never>>> = {
   PagerAlert,
+  Postmortem,
   Quiz,
+  ReportQuestion,
   Timeline,
 };
