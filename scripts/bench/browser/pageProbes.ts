@@ -53,6 +53,8 @@ export const PAGE_PROBES = `
 
 export const ARM_FIRST_SAMPLE = `
 (() => {
+  // The previous round's flag (a second Run on the same page) must not end this round's wait.
+  delete document.documentElement.dataset.benchPainted;
   const byId = (id) => document.querySelector('[data-testid="' + id + '"]');
   const memory = byId("memory-mib");
   const clock = byId("sim-clock");
