@@ -6,6 +6,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { lessonChecks, runChecks } from "../src/checks/index.ts";
 import type { CheckReport } from "../src/checks/report.ts";
 import { LearnerCodeError } from "../src/checks/report.ts";
+import { companionModules } from "./companionModules.ts";
 import { learnerModule } from "./loadLearnerFile.ts";
 
 export interface CheckJob {
@@ -19,7 +20,8 @@ async function grade({ slug, path, source }: CheckJob): Promise<CheckReport> {
   if (!lesson) throw new Error(`no checks for lesson ${slug}`);
   try {
     const load = learnerModule(source, path);
-    return await runChecks(lesson, load, { fileName: path.slice(path.lastIndexOf("/") + 1) });
+    const fileName = path.slice(path.lastIndexOf("/") + 1);
+    return await runChecks(lesson, load, { fileName, companions: companionModules(lesson) });
   } catch (error) {
     if (!(error instanceof LearnerCodeError)) throw error;
     const detail = {

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type CheckReport, lessonChecks, runChecks } from "../src/checks/index.ts";
+import { companionModules } from "./companionModules.ts";
 import { learnerModule } from "./loadLearnerFile.ts";
 
 export const repoRoot = resolve(import.meta.dirname, "..");
@@ -19,7 +20,11 @@ export const source = (path: string) => readFileSync(resolve(repoRoot, path), "u
 export function grader(slug: string): (path: string) => Promise<CheckReport> {
   const checks = lessonChecks[slug];
   if (!checks) throw new Error(`no checks for the ${slug} lesson`);
-  return (path) => runChecks(checks, learnerModule(source(path), path), { fileName: basename(path) });
+  return (path) =>
+    runChecks(checks, learnerModule(source(path), path), {
+      fileName: basename(path),
+      companions: companionModules(checks),
+    });
 }
 
 export const failing = (report: CheckReport) =>

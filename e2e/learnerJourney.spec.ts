@@ -53,7 +53,7 @@ test("type, reload, take a hint, compare with the solution, apply, undo, apply, 
   await page.getByRole("button", { name: "Keep it" }).click();
   const check = page.getByRole("region", { name: "Check my fix" });
   await check.getByRole("button", { name: "Check my fix" }).click();
-  await expect(check.locator(".check-summary")).toContainText("The leak is fixed", { timeout: 30_000 });
+  await expect(check.locator(".check-summary")).toContainText(/^All \d+ checks pass/, { timeout: 30_000 });
   await expect(check.locator(".check-list li.fail")).toHaveCount(0);
 
   await page.reload();

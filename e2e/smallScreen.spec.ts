@@ -42,7 +42,7 @@ test("a phone gets the plain editor, and the lesson works end to end without Mon
   await expect(editor).toHaveValue(/The CloudVault storage service, fixed\./);
   const check = page.getByRole("region", { name: "Check my fix" });
   await check.getByRole("button", { name: "Check my fix" }).click();
-  await expect(check.locator(".check-summary")).toContainText("The leak is fixed", { timeout: 30_000 });
+  await expect(check.locator(".check-summary")).toContainText(/^All \d+ checks pass/, { timeout: 30_000 });
 
   expect(monacoRequests, "Monaco's files requested on a phone").toEqual([]);
 });

@@ -4,6 +4,7 @@
  */
 
 import { lineInFile } from "../runtime/stack.ts";
+import type { CompanionSpec } from "./lessonsWithChecks.ts";
 import {
   type CheckReport,
   type CheckResult,
@@ -22,8 +23,10 @@ export interface CheckContext {
    * Opens a fresh session: a new runtime with the learner's module evaluated on it. `blockStacks` records
    * where each task blocks, for the leak report (about 2 µs a block).
    */
-  open(seed?: number, options?: { blockStacks?: boolean }): Promise<Session>;
+  open(seed?: number, options?: { blockStacks?: boolean; companion?: string }): Promise<Session>;
 }
+
+export type { CompanionSpec } from "./lessonsWithChecks.ts";
 
 /** What a scenario found: check results, and (for the scenario that stops traffic and closes) the leaks. */
 export interface ScenarioResult {
@@ -42,12 +45,16 @@ export interface LessonChecks {
   /** The starter file the checks grade, e.g. `storage.ts`. */
   readonly file: string;
   readonly scenarios: readonly Scenario[];
+  /** Other lessons' files the scenarios open sessions with. */
+  readonly companions?: readonly CompanionSpec[];
 }
 
 export interface RunChecksOptions {
   /** The graded file's name; default the lesson's. */
   readonly fileName?: string;
   readonly seed?: number;
+  /** Loaders for the lesson's companions, by name (see CompanionSpec). */
+  readonly companions?: Readonly<Record<string, LoadModule>>;
 }
 
 export async function runChecks(
@@ -60,7 +67,11 @@ export async function runChecks(
   const context: CheckContext = {
     fileName,
     open: async (seed = options.seed ?? 1, sessionOptions = {}) => {
-      const session = await Session.open(load, seed, sessionOptions.blockStacks ?? false);
+      const name = sessionOptions.companion;
+      const loadCompanion = name === undefined ? undefined : options.companions?.[name];
+      if (name !== undefined && !loadCompanion)
+        throw new Error(`the host gave no companion module "${name}"`);
+      const session = await Session.open(load, seed, sessionOptions.blockStacks ?? false, loadCompanion);
       sessions.push(session);
       return session;
     },

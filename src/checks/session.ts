@@ -32,15 +32,23 @@ export class Session {
   private constructor(
     readonly runtime: Runtime,
     readonly exports: ModuleExports,
+    /** The companion module's exports (a lesson's service the learner's test runs against), if one was asked for. */
+    readonly companion: ModuleExports | undefined,
   ) {}
 
-  static async open(load: LoadModule, seed: number, blockStacks = false): Promise<Session> {
+  static async open(
+    load: LoadModule,
+    seed: number,
+    blockStacks = false,
+    loadCompanion?: LoadModule,
+  ): Promise<Session> {
     const runtime = new Runtime({ seed, blockStacks });
     activate(runtime);
     const logs: LogEntry[] = [];
     runtime.onLog = (entry) => logs.push(entry);
+    const companion = loadCompanion ? await loadCompanion() : undefined;
     const exports = await load();
-    const session = new Session(runtime, exports);
+    const session = new Session(runtime, exports, companion);
     session.logs.push(...logs);
     runtime.onLog = (entry) => session.logs.push(entry);
     return session;

@@ -9,6 +9,7 @@
  *   new sync.WaitGroup(), new sync.Mutex(), new sync.Once()
  *   alloc(bytes, label) -> Bytes     modelled memory (see MEMORY_MODEL.md)
  *   log.info(message, fields)
+ *   await leaktest.verifyNone()      goleak: fail a test if anything it started is still running
  *
  * Everything runs on the virtual clock of the runtime the host started.
  */
@@ -18,6 +19,7 @@ export type { RecvResult } from "./chan.ts";
 export { Chan, chan, nilChan } from "./chan.ts";
 export type { CancelFunc, Context } from "./context.ts";
 export * as context from "./context.ts";
+export * as leaktest from "./leaktest.ts";
 export * as log from "./log.ts";
 export { alloc, Bytes } from "./memory.ts";
 export { Panic } from "./panic.ts";

@@ -31,6 +31,15 @@ export interface StartCheck {
   readonly lesson: string;
   readonly fileName: string;
   readonly source: string;
+  /** Other lessons' files the checks run the learner's code with (lesson 8's test runs against lesson 4's). */
+  readonly companions?: readonly CompanionSource[];
+}
+
+export interface CompanionSource {
+  /** The name the checks ask for it by (see src/checks/lessonsWithChecks.ts). */
+  readonly name: string;
+  readonly fileName: string;
+  readonly source: string;
 }
 
 export type ToWorker =

@@ -4,9 +4,12 @@
  * Passing every check marks the lesson complete.
  */
 import { useEffect } from "react";
+import { COMPANIONS } from "../checks/lessonsWithChecks.ts";
 import type { CheckReport } from "../checks/report.ts";
 import { cancelCheck, checkFix } from "../sandbox/checkController.ts";
+import type { CompanionSource } from "../sandbox/protocol.ts";
 import { checkStore } from "../state/checkStore.ts";
+import { findLesson } from "../state/course.ts";
 import { editorStore, revealLine } from "../state/editorStore.ts";
 import { progressStore } from "../state/progressStore.ts";
 import { useStore } from "../state/useStore.ts";
@@ -23,9 +26,9 @@ export function CheckPanel({ lesson, fileName, openedText }: CheckPanelProps) {
   const mine = check.lesson === lesson;
   useEffect(() => cancelCheck, []);
 
-  const run = () => {
+  const run = async () => {
     const source = editorStore.getState().texts[fileName] ?? openedText;
-    checkFix({ lesson, fileName, source });
+    checkFix({ lesson, fileName, source, companions: await companionSources(lesson) });
   };
 
   return (
@@ -36,7 +39,7 @@ export function CheckPanel({ lesson, fileName, openedText }: CheckPanelProps) {
         <button
           type="button"
           className="primary"
-          onClick={run}
+          onClick={() => void run()}
           disabled={mine && check.status === "checking"}
         >
           {mine && check.status === "checking" ? "Checking…" : "Check my fix"}
@@ -62,6 +65,19 @@ export function CheckPanel({ lesson, fileName, openedText }: CheckPanelProps) {
   );
 }
 
+/** The other lessons' files this lesson's checks need (lesson 8's test runs against lesson 4's), from the course. */
+async function companionSources(lesson: string): Promise<CompanionSource[]> {
+  return Promise.all(
+    (COMPANIONS[lesson] ?? []).map(async (spec) => {
+      const owner = findLesson(spec.lesson);
+      const loader =
+        spec.from === "lessons" ? owner?.fileLoaders[spec.file] : owner?.solutionLoaders[spec.file];
+      if (!loader) throw new Error(`the course has no ${spec.from}/${spec.lesson}/${spec.file}`);
+      return { name: spec.name, fileName: spec.file, source: await loader() };
+    }),
+  );
+}
+
 function CheckResults({ report, fileName }: { readonly report: CheckReport; readonly fileName: string }) {
   if (report.status === "error" && report.error) {
     const { error } = report;
@@ -81,7 +97,7 @@ function CheckResults({ report, fileName }: { readonly report: CheckReport; read
     <div className="check-results">
       <p className={report.status === "pass" ? "check-summary pass" : "check-summary fail"}>
         {report.status === "pass"
-          ? `All ${report.tests.length} checks pass. The leak is fixed.`
+          ? `All ${report.tests.length} checks pass. Lesson complete.`
           : `${passed} of ${report.tests.length} checks pass.`}
       </p>
       <ul className="check-list">

@@ -4,6 +4,7 @@
  */
 import { lessonChecks, runChecks } from "../../checks/index.ts";
 import { type CheckReport, LearnerCodeError } from "../../checks/report.ts";
+import type { LoadModule } from "../../checks/session.ts";
 import { lineInFile } from "../../runtime/stack.ts";
 import type { StartCheck } from "../protocol.ts";
 import { transpile } from "../transpile.ts";
@@ -31,8 +32,15 @@ export async function runCheckJob(job: StartCheck): Promise<CheckReport> {
       throw new LearnerCodeError(message, job.fileName, lineInFile(error, job.fileName));
     }
   };
+  const companions: Record<string, LoadModule> = {};
+  for (const companion of job.companions ?? []) {
+    const code = transpile(companion.source, companion.fileName);
+    if (!code.ok)
+      return errorReport(`the lesson's ${companion.fileName} does not compile: ${code.error.message}`);
+    companions[companion.name] = async () => evaluate(code.code, companion.fileName);
+  }
   try {
-    return await runChecks(lesson, load, { fileName: job.fileName });
+    return await runChecks(lesson, load, { fileName: job.fileName, companions });
   } catch (error) {
     if (error instanceof LearnerCodeError) return errorReport(error.message, error.file, error.line);
     throw error;

@@ -1,0 +1,53 @@
+/**
+ * Lesson 8's content has tests of its own (STYLE.md #10): the starter test catches nothing, the solution fails on
+ * lesson 4's leaky starter with goleak's report and passes on its fix, and each wrong test gets the verdict its
+ * header names.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import type { CheckReport } from "../src/checks/index.ts";
+import { failing, grader, TIMEOUT } from "./lessonContentKit.ts";
+
+const grade = grader("never-again");
+const CATCHES = "your test catches the leak in lesson 4's starter";
+const PASSES = "your test passes on lesson 4's fixed service";
+
+describe("the never-again lesson", () => {
+  // Graded one after the other: the runtime learner code sees is global.
+  const reports: Record<string, CheckReport> = {};
+  beforeAll(async () => {
+    for (const path of [
+      "lessons/08-never-again/leak.test.ts",
+      "solutions/08-never-again/leak.test.ts",
+      "cli/fixtures/never-again/wrong-never-fails.ts",
+      "cli/fixtures/never-again/wrong-verify-before-close.ts",
+    ]) {
+      reports[path] = await grade(path);
+    }
+  }, 4 * TIMEOUT);
+
+  it("starter: passes on the leaky service too, so it fails the one check that matters", () => {
+    const starter = reports["lessons/08-never-again/leak.test.ts"];
+    expect(failing(starter as CheckReport)).toEqual([CATCHES]);
+    expect(starter?.tests.find((test) => test.name === CATCHES)?.message).toContain("leaktest.verifyNone()");
+  });
+
+  it("solution: fails on the leaky starter with goleak's report naming the reporter, passes on the fix", () => {
+    const solution = reports["solutions/08-never-again/leak.test.ts"];
+    expect(solution?.status).toBe("pass");
+    expect(solution?.tests.find((test) => test.name === CATCHES)?.message).toMatch(
+      /goleak's report: found unexpected goroutines: \[Goroutine \d+ in state \w+.*StorageService\.upload\.func1/,
+    );
+  });
+
+  it("a test that never fails does not catch the leak", () => {
+    expect(failing(reports["cli/fixtures/never-again/wrong-never-fails.ts"] as CheckReport)).toEqual([
+      CATCHES,
+    ]);
+  });
+
+  it("checking before close() fails on good code (the fixed service's janitor is still running)", () => {
+    const early = reports["cli/fixtures/never-again/wrong-verify-before-close.ts"] as CheckReport;
+    expect(failing(early)).toEqual([PASSES]);
+    expect(early.tests.find((test) => test.name === PASSES)?.message).toContain("new StorageService");
+  });
+});
