@@ -102,3 +102,18 @@ test("Escape stops a running or paused run, but not when it closes the editor's 
   await page.keyboard.press("Escape");
   await expect(status).toHaveText("finished");
 });
+
+test("a run's error shows at its line and is written to the run's console (the logs panel)", async ({
+  page,
+}) => {
+  await page.goto("/lessons/upload");
+  await expect(page.getByTestId("code-editor")).toContainText("leak-lab/runtime");
+  await page.getByRole("textbox", { name: "Code editor" }).focus();
+  await page.keyboard.press("ControlOrMeta+Home");
+  await page.keyboard.type('throw new Error("broken on purpose");\n');
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(page.locator(".run-error")).toContainText("storage.ts:1: broken on purpose");
+  const logs = page.getByRole("list", { name: "Log lines" });
+  await expect(logs).toContainText("broken on purpose");
+  await expect(logs).toContainText("line=1");
+});

@@ -59,9 +59,21 @@ function handle(message: FromWorker): void {
       runStore.setState({ status: message.state });
       if (message.state === "finished") endWorker();
       return;
-    case "error":
-      runStore.setState({ error: message.error });
+    case "error": {
+      // Marked in the editor at its line (CodeEditor) and written to the run's console, the logs panel.
+      const { error } = message;
+      const line = {
+        t: runStore.getState().clockMs,
+        level: "error" as const,
+        message: error.message,
+        fields: "",
+      };
+      runStore.setState((state) => ({
+        error,
+        logs: [...state.logs, error.line === undefined ? line : { ...line, fields: `line=${error.line}` }],
+      }));
       return;
+    }
     default:
       unreachable(message);
   }
