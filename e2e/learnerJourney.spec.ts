@@ -14,6 +14,8 @@ const FIXED = "The CloudVault storage service, fixed.";
 test("type, reload, take a hint, compare with the solution, apply, undo, apply, check, complete", async ({
   page,
 }) => {
+  // A whole session's worth of steps (two reloads, a diff, a check): longer than one interaction's budget.
+  test.setTimeout(90_000);
   await page.goto("/lessons/upload");
   const editor = page.getByTestId("code-editor");
   await expect(editor).toContainText("leak-lab/runtime");
