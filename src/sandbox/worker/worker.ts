@@ -183,6 +183,24 @@ function reportOutcome(outcome: RunOutcome, fileName: string): void {
   send({ type: "state", runId: run.runId, state: "finished" });
 }
 
+/**
+ * A promise that rejects with nobody awaiting it ends the run, as an unrecovered panic ends a Go program (and an
+ * unhandled rejection a Node one); left alone, the browser would only log it and the run would go on.
+ */
+function unhandledRejection(event: PromiseRejectionEvent): void {
+  event.preventDefault();
+  if (!run || !runtime?.isRunning) return;
+  const reason: unknown = event.reason;
+  const line = lineInFile(reason, run.fileName);
+  fail({
+    kind: "panic",
+    message: `panic: ${reason instanceof Error ? reason.message : String(reason)} (a promise rejected and nothing awaited it)`,
+    ...(line === undefined ? {} : { line }),
+  });
+  // resume() hears the stop and reports the end: the last samples, a dump, "finished".
+  runtime.stop();
+}
+
 async function resume(): Promise<void> {
   if (!runtime || !run) return;
   send({ type: "state", runId: run.runId, state: "running" });
@@ -195,11 +213,12 @@ function start(message: StartRun): void {
   lockDown();
   send({ type: "started", runId: message.runId });
   realSetInterval(flush, FLUSH_EVERY_MS);
+  self.addEventListener("unhandledrejection", unhandledRejection);
 
   const compiled = transpile(message.source, message.fileName);
   if (!compiled.ok) {
     const { line, message: reason } = compiled.error;
-    fail({ kind: "syntax", message: `${message.fileName}:${line}: syntax error: ${reason}`, line });
+    fail({ kind: "syntax", message: `syntax error: ${reason}`, line });
     send({ type: "state", runId: message.runId, state: "finished" });
     return;
   }
