@@ -9,6 +9,7 @@ import { Worker } from "node:worker_threads";
 import { readCourse } from "../build/readCourse.ts";
 import { lessonChecks } from "../src/checks/index.ts";
 import type { CheckReport } from "../src/checks/report.ts";
+import { lineInFile } from "../src/runtime/stack.ts";
 import type { CheckJob } from "./checkWorker.ts";
 import { formatReport, type ReportJson, reportJson } from "./formatReport.ts";
 import { foreignImport } from "./loadLearnerFile.ts";
@@ -67,14 +68,17 @@ function runInWorker(job: CheckJob): Promise<CheckReport> {
       if (message.report) resolvePromise(message.report);
       else reject(new Error(message.crash));
     });
+    // What the checks could not catch: the worker out of memory, or an error nothing handled (a rejected
+    // promise nobody awaited), named like every other error in the learner's file, at its line if it has one.
     worker.on("error", (error: Error & { code?: string }) => {
       clearTimeout(timer);
+      const fileName = basename(job.path);
+      const line = lineInFile(error, fileName);
+      const where = line === undefined ? fileName : `${fileName}:${line}`;
       const outOfMemory = error.code === "ERR_WORKER_OUT_OF_MEMORY";
       reject(
         new UsageError(
-          outOfMemory
-            ? `${job.path}: ran out of memory while the checks ran`
-            : `${job.path}: ${error.message}`,
+          outOfMemory ? `${fileName}: ran out of memory while the checks ran` : `${where}: ${error.message}`,
         ),
       );
     });
