@@ -51,4 +51,22 @@ describe("parseFromWorker", () => {
     const huge = { type: "logs", runId: 1, logs: [line("x".repeat(1_000_000))], dropped: 0 };
     expect(parseFromWorker(huge, 1)).toBeUndefined();
   });
+
+  it("accepts a replay's progress and its end, and refuses events it does not know or figures that are not numbers", () => {
+    const row = { minute: 1, clock: "03:01", pod: 2, handles: 1300, memoryMiB: 1660.2 };
+    const kill = { ...row, type: "OOMKilled", exitCode: 137 };
+    const progress = { type: "replayProgress", runId: 2, samples: [row], events: [kill] };
+    expect(parseFromWorker(progress, 2)).toEqual(progress);
+    expect(parseFromWorker({ ...progress, events: [{ ...kill, type: "Evicted" }] }, 2)).toBeUndefined();
+    expect(parseFromWorker({ ...progress, events: [{ ...kill, exitCode: 1 }] }, 2)).toBeUndefined();
+    expect(parseFromWorker({ ...progress, samples: [{ ...row, pod: "1" }] }, 2)).toBeUndefined();
+    const end = {
+      type: "replayed",
+      runId: 2,
+      heapProfile: [{ function: "StorageService.upload", site: "storage.ts:59", MiB: 157.1 }],
+      symptoms: { stuckUploads: 3, staleDevices: 1, requestsDuringRestart: 0 },
+    };
+    expect(parseFromWorker(end, 2)).toEqual(end);
+    expect(parseFromWorker({ ...end, symptoms: { stuckUploads: 3 } }, 2)).toBeUndefined();
+  });
 });

@@ -7,6 +7,8 @@
 
 import type { CheckReport } from "../checks/report.ts";
 import type { TrafficKnobs } from "../sim/liveScenario.ts";
+import type { HeapProfileEntry, ServiceName, Symptoms } from "../sim/pod.ts";
+import type { ReplayEvent, ReplaySample } from "../sim/replay.ts";
 
 export type { TrafficKnobs };
 
@@ -42,9 +44,37 @@ export interface CompanionSource {
   readonly source: string;
 }
 
+/** The code one service runs in a replay: its starter, the learner's fix or the solution, as the page chose. */
+export interface ReplayService {
+  readonly service: ServiceName;
+  readonly fileName: string;
+  readonly source: string;
+  /** Whether this is a fixed version (for labels; the worker runs `source` either way). */
+  readonly fixed: boolean;
+}
+
+/**
+ * Replays the incident night on whole pods (src/sim/replay.ts) with the services' code given; the worker
+ * streams `replayProgress` as samples and events are made, then one `replayed`.
+ */
+export interface StartReplay {
+  readonly type: "replay";
+  readonly runId: number;
+  /** Simulated minutes from 03:00. */
+  readonly minutes: number;
+  readonly pods: number;
+  readonly limitMiB: number;
+  /** Clock times (ms since midnight) at which every pod is restarted. */
+  readonly restartAt: readonly number[];
+  readonly seed: number;
+  /** One per service, each of upload, sync and ratelimit once. */
+  readonly services: readonly ReplayService[];
+}
+
 export type ToWorker =
   | StartRun
   | StartCheck
+  | StartReplay
   | { readonly type: "pause"; readonly runId: number }
   | { readonly type: "resume"; readonly runId: number }
   | { readonly type: "speed"; readonly runId: number; readonly speed: number }
@@ -128,6 +158,20 @@ export type FromWorker =
   | { readonly type: "state"; readonly runId: number; readonly state: "running" | "paused" | "finished" }
   | { readonly type: "error"; readonly runId: number; readonly error: RunError }
   | { readonly type: "checked"; readonly runId: number; readonly report: CheckReport }
+  /** A replay's samples and events made since the last batch. */
+  | {
+      readonly type: "replayProgress";
+      readonly runId: number;
+      readonly samples: readonly ReplaySample[];
+      readonly events: readonly ReplayEvent[];
+    }
+  /** The replay's end, after its last progress batch. */
+  | {
+      readonly type: "replayed";
+      readonly runId: number;
+      readonly heapProfile: readonly HeapProfileEntry[];
+      readonly symptoms: Symptoms;
+    }
   /** Sent on a real-time interval: silence means the worker is stuck in a loop. */
   | { readonly type: "heartbeat"; readonly runId: number };
 
@@ -205,6 +249,24 @@ const checkReport = shape({
   leakReport: isString,
   error: optional(shape({ message: isString, file: optional(isString), line: optional(isNumber) })),
 });
+const replaySample = shape({
+  minute: isNumber,
+  clock: isString,
+  pod: isNumber,
+  handles: isNumber,
+  memoryMiB: isNumber,
+});
+const replayEvent = shape({
+  minute: isNumber,
+  clock: isString,
+  pod: isNumber,
+  type: oneOf("AlertFired", "OOMKilled", "Restarted"),
+  exitCode: optional((value) => value === 137),
+  handles: isNumber,
+  memoryMiB: isNumber,
+});
+const heapProfileEntry = shape({ function: isString, site: isString, MiB: isNumber });
+const symptoms = shape({ stuckUploads: isNumber, staleDevices: isNumber, requestsDuringRestart: isNumber });
 const messageChecks: Readonly<Record<FromWorker["type"], Check>> = {
   started: shape({}),
   samples: shape({ samples: listOf(sampleRow, MAX_ROWS) }),
@@ -213,6 +275,8 @@ const messageChecks: Readonly<Record<FromWorker["type"], Check>> = {
   state: shape({ state: oneOf("running", "paused", "finished") }),
   error: shape({ error: runError }),
   checked: shape({ report: checkReport }),
+  replayProgress: shape({ samples: listOf(replaySample, MAX_ROWS), events: listOf(replayEvent, MAX_ROWS) }),
+  replayed: shape({ heapProfile: listOf(heapProfileEntry, MAX_ROWS), symptoms }),
   heartbeat: shape({}),
 };
 

@@ -32,6 +32,8 @@ function handle(message: FromWorker): void {
     case "started":
     case "heartbeat":
     case "checked": // a check's answer; runs never send one
+    case "replayProgress": // nor a replay's
+    case "replayed":
       return;
     case "samples": {
       for (const sample of message.samples) liveSeries.append(sample);

@@ -58,7 +58,7 @@ export interface Symptoms {
   requestsDuringRestart: number;
 }
 
-export interface PodOptions {
+export interface PodOptions extends PodListeners {
   /** 1-based, as in cloudvault-api-prod-1. */
   readonly pod: number;
   /** Clock ms at which the pod first starts, and at which the replay ends. */
@@ -114,7 +114,7 @@ export async function simulatePod(options: PodOptions): Promise<PodHistory> {
     const pod = await boot(options, startAt, incarnation);
     const memoryMiB = podMemoryMiB(pod);
     if (incarnation > 0) {
-      history.events.push({
+      recordEvent(options, history, {
         type: "Restarted",
         at: startAt,
         pod: options.pod,
@@ -262,7 +262,7 @@ async function runUntilKilled(
     const memoryMiB = podMemoryMiB(pod);
     if (memoryMiB >= options.limitMiB) {
       killedAt = at;
-      history.events.push({
+      recordEvent(options, history, {
         type: "OOMKilled",
         at,
         pod: options.pod,
@@ -280,7 +280,13 @@ async function runUntilKilled(
     aboveSince ??= at;
     if (!alerted && at - aboveSince >= ALERT_AFTER) {
       alerted = true;
-      history.events.push({ type: "AlertFired", at, pod: options.pod, handles: handleCount(pod), memoryMiB });
+      recordEvent(options, history, {
+        type: "AlertFired",
+        at,
+        pod: options.pod,
+        handles: handleCount(pod),
+        memoryMiB,
+      });
       history.heapProfile ??= heapProfile(runtime.registry.bySite()).map((entry) => ({
         function: entry.function,
         site: entry.site,
@@ -295,7 +301,9 @@ async function runUntilKilled(
   const sample = () => {
     const at = startedAt + runtime.now;
     if (killedAt === undefined) {
-      history.samples.push({ at, pod: options.pod, handles: handleCount(pod), memoryMiB: podMemoryMiB(pod) });
+      const taken = { at, pod: options.pod, handles: handleCount(pod), memoryMiB: podMemoryMiB(pod) };
+      history.samples.push(taken);
+      options.onSample?.(taken);
     }
     runtime.schedule(runtime.now + MINUTE, sample, true);
   };
@@ -303,6 +311,20 @@ async function runUntilKilled(
 
   await runtime.run({ until: stopAt - startedAt });
   return killedAt;
+}
+
+/**
+ * Hears each sample and event as it is recorded (a page drawing the replay as it runs). Default: none.
+ * Declared down here on purpose: the heap profile names pod.ts lines above it, which `npm run replay` prints.
+ */
+export interface PodListeners {
+  readonly onSample?: (sample: PodSample) => void;
+  readonly onEvent?: (event: PodEvent) => void;
+}
+
+function recordEvent(options: PodOptions, history: PodHistory, event: PodEvent): void {
+  history.events.push(event);
+  options.onEvent?.(event);
 }
 
 function countSymptoms(pod: Incarnation, symptoms: Symptoms): void {

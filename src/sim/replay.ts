@@ -2,16 +2,19 @@
  * The night of the incident, replayed: cloudvault-api pods from before 03:00 to the end of the replay, each
  * under its share of the traffic, with the mitigations of the report as options (a bigger limit, more pods,
  * restarts) and each service switchable to its fixed version. The result is what `npm run replay --json`
- * prints (../shared/DESIGN.md, "Contracts").
+ * prints (../shared/DESIGN.md, "Contracts"). Samples and events can also be followed as they are made (the
+ * browser draws them while the replay runs).
  */
 
 import type { LoadModule } from "../checks/session.ts";
 import { time } from "../runtime/index.ts";
 import { POD_LIMIT_MIB } from "./calibration.ts";
+import { formatClock, REPLAY_START } from "./clock.ts";
 import {
   type HeapProfileEntry,
   type PodCode,
   type PodEvent,
+  type PodSample,
   SERVICES,
   type ServiceName,
   type Symptoms,
@@ -21,8 +24,8 @@ import {
 const MINUTE = time.Minute;
 const HOUR = 60 * MINUTE;
 
-/** The replay starts at 03:00, where the report's dashboards start. */
-export const REPLAY_START = 3 * HOUR;
+export { formatClock, parseClock, REPLAY_START } from "./clock.ts";
+
 /** Pod 1 started at 02:40 (see calibration.ts); the others a few minutes apart, as a rolling deploy does. */
 const FIRST_POD_START = 2 * HOUR + 40 * MINUTE;
 const POD_START_SPACING = 6 * MINUTE;
@@ -83,29 +86,43 @@ export interface ReplayResult {
   readonly symptoms: Symptoms;
 }
 
-/** "03:15" for a clock time in ms since midnight (wrapping past midnight). */
-export function formatClock(at: number): string {
-  const minutes = Math.floor(at / MINUTE) % (24 * 60);
-  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
-}
-
-/** Parses "04:10" into ms since midnight. */
-export function parseClock(text: string): number | undefined {
-  const match = /^(\d{1,2}):(\d{2})$/.exec(text);
-  if (!match) return undefined;
-  const [hours, minutes] = [Number(match[1]), Number(match[2])];
-  return hours < 24 && minutes < 60 ? hours * HOUR + minutes * MINUTE : undefined;
-}
-
 const round1 = (value: number) => Math.round(value * 10) / 10;
+
+/** A sample or an event, as soon as the replay makes it (pod by pod, in clock order within a pod). */
+export type ReplayUpdate =
+  | { readonly type: "sample"; readonly sample: ReplaySample }
+  | { readonly type: "event"; readonly event: ReplayEvent };
+
+function replaySample(sample: PodSample): ReplaySample {
+  return {
+    minute: (sample.at - REPLAY_START) / MINUTE,
+    clock: formatClock(sample.at),
+    pod: sample.pod,
+    handles: sample.handles,
+    memoryMiB: round1(sample.memoryMiB),
+  };
+}
+
+function replayEvent(event: PodEvent): ReplayEvent {
+  return {
+    minute: round1((event.at - REPLAY_START) / MINUTE),
+    clock: formatClock(event.at),
+    pod: event.pod,
+    type: event.type,
+    ...(event.exitCode === undefined ? {} : { exitCode: event.exitCode }),
+    handles: event.handles,
+    memoryMiB: round1(event.memoryMiB),
+  };
+}
 
 /**
  * Runs the replay. `code(service, fixed)` gives the module a service runs: its lesson's starter, or its
- * solution when fixed.
+ * solution when fixed. `onUpdate`, when given, hears every sample and event as it is made.
  */
 export async function replay(
   options: ReplayOptions,
   code: (service: ServiceName, fixed: boolean) => LoadModule,
+  onUpdate?: (update: ReplayUpdate) => void,
 ): Promise<ReplayResult> {
   const endAt = REPLAY_START + options.minutes * MINUTE;
   const podCode = Object.fromEntries(
@@ -128,28 +145,15 @@ export async function replay(
       restartDelayMs: RESTART_DELAY,
       restartAt: options.restartAt,
       code: podCode,
+      ...(onUpdate && {
+        onSample: (sample: PodSample) => onUpdate({ type: "sample", sample: replaySample(sample) }),
+        onEvent: (event: PodEvent) => {
+          if (event.at >= REPLAY_START) onUpdate({ type: "event", event: replayEvent(event) });
+        },
+      }),
     });
-    for (const sample of history.samples) {
-      samples.push({
-        minute: (sample.at - REPLAY_START) / MINUTE,
-        clock: formatClock(sample.at),
-        pod,
-        handles: sample.handles,
-        memoryMiB: round1(sample.memoryMiB),
-      });
-    }
-    for (const event of history.events) {
-      if (event.at < REPLAY_START) continue;
-      events.push({
-        minute: round1((event.at - REPLAY_START) / MINUTE),
-        clock: formatClock(event.at),
-        pod,
-        type: event.type,
-        ...(event.exitCode === undefined ? {} : { exitCode: event.exitCode }),
-        handles: event.handles,
-        memoryMiB: round1(event.memoryMiB),
-      });
-    }
+    samples.push(...history.samples.map(replaySample));
+    events.push(...history.events.filter((event) => event.at >= REPLAY_START).map(replayEvent));
     if (pod === 1) heapProfile = history.heapProfile ?? [];
     symptoms.stuckUploads += history.symptoms.stuckUploads;
     symptoms.staleDevices += history.symptoms.staleDevices;

@@ -1,7 +1,8 @@
 /**
  * A worker does one job for the page, then is terminated: a live run (the learner's service under the lesson's
- * traffic, streaming samples, logs and dumps back in batches) or a check (the lesson's checks on the learner's
- * code, one report back). Before any learner code exists it locks the realm down (learnerRealm.ts).
+ * traffic, streaming samples, logs and dumps back in batches), a check (the lesson's checks on the learner's
+ * code, one report back) or a replay of the incident night on whole pods (replayJob.ts). Before any learner code
+ * exists it locks the realm down (learnerRealm.ts).
  */
 import { defaultHost } from "../../runtime/host.ts";
 import type { LogEntry } from "../../runtime/log.ts";
@@ -31,6 +32,7 @@ import { transpile } from "../transpile.ts";
 import { safeText } from "../virtualGlobals.ts";
 import { runCheckJob } from "./checkJob.ts";
 import { evaluate, lockDown } from "./learnerRealm.ts";
+import { runReplayJob } from "./replayJob.ts";
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -294,6 +296,13 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       if (!busy) {
         busy = true;
         check(message);
+      }
+      return;
+    case "replay":
+      if (!busy) {
+        busy = true;
+        lockDown();
+        void runReplayJob(message, { evaluate, send, every: realSetInterval });
       }
       return;
     case "pause":

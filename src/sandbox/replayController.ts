@@ -1,0 +1,80 @@
+/**
+ * The incident replay from the page: a fresh worker per replay (STYLE.md #3), watched like a run (silence for
+ * WATCHDOG_MS means the code never yields, and the worker is terminated), every message validated before it is
+ * passed on. The caller gets a function that cancels: a new replay, leaving the lesson or unmounting all end
+ * in `worker.terminate()`.
+ */
+import type { HeapProfileEntry, Symptoms } from "../sim/pod.ts";
+import type { ReplayEvent, ReplaySample } from "../sim/replay.ts";
+import { createWorker, WATCHDOG_MS } from "./createWorker.ts";
+import { parseFromWorker, type StartReplay, unreachable } from "./protocol.ts";
+
+export type ReplayRequest = Omit<StartReplay, "type" | "runId">;
+
+export interface ReplayListener {
+  /** Samples and events made since the last batch. */
+  progress(samples: readonly ReplaySample[], events: readonly ReplayEvent[]): void;
+  done(result: { readonly heapProfile: readonly HeapProfileEntry[]; readonly symptoms: Symptoms }): void;
+  failed(message: string): void;
+}
+
+let lastReplayId = 0;
+
+/** Starts a replay; returns the function that cancels it (safe to call after it ended). */
+export function startReplay(request: ReplayRequest, listener: ReplayListener): () => void {
+  const runId = ++lastReplayId;
+  const worker = createWorker("Leak Lab replay");
+  let ended = false;
+  let lastHeard = performance.now();
+  const end = () => {
+    if (ended) return;
+    ended = true;
+    worker.terminate();
+    clearInterval(watchdog);
+  };
+  worker.onmessage = (event: MessageEvent<unknown>) => {
+    const message = parseFromWorker(event.data, runId);
+    if (!message || ended) return;
+    lastHeard = performance.now();
+    switch (message.type) {
+      case "replayProgress":
+        listener.progress(message.samples, message.events);
+        return;
+      case "replayed":
+        end();
+        listener.done({ heapProfile: message.heapProfile, symptoms: message.symptoms });
+        return;
+      case "error":
+        end();
+        listener.failed(message.error.message);
+        return;
+      case "heartbeat":
+        return;
+      // A run's and a check's messages: a replay's worker does not send them.
+      case "started":
+      case "samples":
+      case "logs":
+      case "dump":
+      case "state":
+      case "checked":
+        return;
+      default:
+        unreachable(message);
+    }
+  };
+  worker.onerror = (event) => {
+    event.preventDefault();
+    if (ended) return;
+    end();
+    listener.failed("The replay's worker crashed (out of memory?).");
+  };
+  const watchdog = setInterval(() => {
+    if (ended || performance.now() - lastHeard < WATCHDOG_MS) return;
+    end();
+    listener.failed(
+      `Stopped: a service's code ran for ${WATCHDOG_MS / 1000} seconds without waiting on anything (a loop that never awaits?).`,
+    );
+  }, 250);
+  worker.postMessage({ type: "replay", runId, ...request } satisfies StartReplay);
+  return end;
+}
