@@ -283,8 +283,10 @@ const messageChecks: Readonly<Record<FromWorker["type"], Check>> = {
 /** The message as FromWorker if it is a well-formed message of run `runId`, else undefined. */
 export function parseFromWorker(data: unknown, runId: number): FromWorker | undefined {
   if (!isRecord(data) || data.runId !== runId || typeof data.type !== "string") return undefined;
+  // Own keys only: "constructor" or "toString" would otherwise find Object.prototype's and pass.
+  if (!Object.hasOwn(messageChecks, data.type)) return undefined;
   const check = messageChecks[data.type as FromWorker["type"]];
-  return check?.(data) ? (data as unknown as FromWorker) : undefined;
+  return check(data) ? (data as unknown as FromWorker) : undefined;
 }
 
 /** Exhaustiveness check for switches over the unions. */
