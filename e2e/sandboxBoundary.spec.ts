@@ -71,6 +71,21 @@ test.describe("the sandbox's boundary", () => {
 
   for (const attempt of [
     {
+      name: "WebSocket",
+      code: "new WebSocket('ws://127.0.0.1:9/');",
+      error: "WebSocket is not a constructor",
+    },
+    { name: "EventSource", code: "new EventSource('/events');", error: "EventSource is not a constructor" },
+    { name: "importScripts", code: "importScripts('/steal.js');", error: "importScripts is not a function" },
+  ]) {
+    test(`${attempt.name} is out of reach, with an error at its line`, async ({ page }) => {
+      await runWithPrelude(page, attempt.code);
+      await expect(page.locator(".run-error")).toHaveText(`storage.ts:${PRELUDE_LINE}: ${attempt.error}`);
+    });
+  }
+
+  for (const attempt of [
+    {
       name: "a shared worker",
       code: "new SharedWorker('x.js');",
       error: "SharedWorker is not a constructor",
