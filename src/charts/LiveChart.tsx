@@ -7,17 +7,23 @@ import { useEffect, useRef } from "react";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import type { ChartLayout } from "./chartLayouts.ts";
-import type { Series, Thinned } from "./series.ts";
+import type { Thinned } from "./series.ts";
 
-interface LiveChartProps {
-  readonly series: Series;
+/** What a chart draws from: its points now, and word when there are more (a run's Series, a replay's). */
+export interface ChartSource<P> {
+  thinned(): P;
+  subscribe(listener: () => void): () => void;
+}
+
+interface LiveChartProps<P> {
+  readonly series: ChartSource<P>;
   /** What to draw from the series' current points; a new function redraws. */
-  readonly layoutOf: (points: Thinned) => ChartLayout;
+  readonly layoutOf: (points: P) => ChartLayout;
   readonly height: number;
   readonly testId: string;
 }
 
-export function LiveChart({ series, layoutOf, height, testId }: LiveChartProps) {
+export function LiveChart<P = Thinned>({ series, layoutOf, height, testId }: LiveChartProps<P>) {
   const hostRef = useRef<HTMLDivElement>(null);
   const layoutOfRef = useRef(layoutOf);
   layoutOfRef.current = layoutOf;

@@ -37,19 +37,19 @@ const MINUTE_SERIES: uPlot.Series = {
   value: (_u, v) => (v == null ? "" : v.toFixed(1)),
 };
 /** Mid-tone axis text and faint grid lines: legible on the light and the dark theme alike. */
-const AXIS_TEXT = "#64748b";
-const GRID = { stroke: "rgba(100, 116, 139, 0.25)", width: 1 };
+export const AXIS_TEXT = "#64748b";
+export const GRID = { stroke: "rgba(100, 116, 139, 0.25)", width: 1 };
 const X_AXIS: uPlot.Axis = { label: "virtual minutes", stroke: AXIS_TEXT, grid: GRID, ticks: GRID };
 
 // One formatter, made once: toLocaleString builds a new one on every call, and the legend formats every
 // series at every redraw.
 const WHOLE = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 
-function whole(value: number | null | undefined): string {
+export function whole(value: number | null | undefined): string {
   return value == null ? "–" : WHOLE.format(value);
 }
 
-function colorAt(index: number): string {
+export function colorAt(index: number): string {
   return PALETTE[index % PALETTE.length] ?? "#0369a1";
 }
 

@@ -4,6 +4,7 @@
  * MDX is the whole contract.
  */
 import type { ComponentType } from "react";
+import { Replay } from "../replay/Replay.tsx";
 import { PagerAlert, Timeline } from "./Evidence.tsx";
 import { Postmortem } from "./Postmortem.tsx";
 import { Quiz } from "./Quiz.tsx";
@@ -13,6 +14,7 @@ export const lessonComponents: Readonly<Record<string, ComponentType<never>>> = 
   PagerAlert,
   Postmortem,
   Quiz,
+  Replay,
   ReportQuestion,
   Timeline,
 };

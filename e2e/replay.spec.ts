@@ -1,0 +1,95 @@
+/**
+ * The incident replay in the page (lesson 2): the night as it was pages pod 1 and OOM-kills it while its
+ * handles climb; a 4 GiB limit moves the kill out of the two hours; the fixed services stay level with no
+ * alert; a fixed service runs the learner's own saved code. Each replay's wall time is logged, to keep the
+ * windows chosen here honest.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import type { Locator, Page } from "@playwright/test";
+import { expect, test } from "./fixtures.ts";
+
+// A replay takes seconds of CPU (2 h of three pods: about 3 s here when the machine is quiet); give a busy machine
+// room rather than fail on it.
+test.describe.configure({ timeout: 90_000 });
+
+async function openReplay(page: Page): Promise<Locator> {
+  await page.goto("/lessons/dashboards");
+  const panel = page.getByRole("region", { name: "Incident replay" });
+  await expect(panel.getByRole("button", { name: "Start replay" })).toBeVisible();
+  return panel;
+}
+
+/** Starts the replay and waits for its end; returns the status line ("Replayed … in 4.2 s of real time."). */
+async function replay(panel: Locator, label: string): Promise<string> {
+  await panel.getByRole("button", { name: "Start replay" }).click();
+  const status = panel.getByTestId("replay-status");
+  await expect(status).toHaveAttribute("data-state", "running");
+  await expect(status).toHaveAttribute("data-state", "done", { timeout: 75_000 });
+  const text = (await status.textContent()) ?? "";
+  console.log(`replay ${label}: ${text}`);
+  return text;
+}
+
+async function growth(panel: Locator, pod: number): Promise<number> {
+  const text = (await panel.getByTestId(`replay-pod-${pod}-growth`).textContent()) ?? "";
+  return Number(text.replace("/min", ""));
+}
+
+test("the night as it was: pod 1 pages at 03:43 and is OOM-killed at 04:17, its handles climbing", async ({
+  page,
+}) => {
+  const panel = await openReplay(page);
+  await replay(panel, "2 h, 3 pods, 2 GiB");
+  const events = panel.getByTestId("replay-events");
+  await expect(events).toContainText("03:43 pod 1 alert");
+  await expect(events).toContainText("04:17 pod 1 OOM kill, exit code 137");
+  await expect(events).toContainText("04:24 pod 1 restart: back with 412 handles");
+  expect(await growth(panel, 1)).toBeGreaterThan(35);
+  await expect(panel.getByTestId("replay-pod-1")).toContainText("1,261");
+  await expect(panel.getByTestId("replay-memory-chart").locator("canvas")).toBeVisible();
+  const { violations } = await new AxeBuilder({ page }).include(".replay-panel").analyze();
+  const serious = violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => v.id);
+  expect(serious, "serious or critical axe violations in the replay panel").toEqual([]);
+});
+
+test("a 4 GiB limit: no OOM kill in the two hours, and the same climb", async ({ page }) => {
+  const panel = await openReplay(page);
+  await panel.getByRole("radio", { name: "4 GiB" }).check();
+  await replay(panel, "2 h, 3 pods, 4 GiB");
+  await expect(panel.getByTestId("replay-no-events")).toContainText("no alert, no OOM kill");
+  expect(await growth(panel, 1)).toBeGreaterThan(35);
+});
+
+test("the three services fixed with the solutions: no alert, handles level for hours", async ({ page }) => {
+  const panel = await openReplay(page);
+  await panel.getByLabel("Fixed services").selectOption("all");
+  await panel.getByRole("radio", { name: "the solutions" }).check();
+  await panel.getByLabel("Replay for").selectOption("180");
+  await replay(panel, "3 h, 3 pods, all fixed");
+  await expect(panel.getByTestId("replay-code")).toContainText(
+    "upload the solution, sync the solution, rate limiter the solution",
+  );
+  await expect(panel.getByTestId("replay-no-events")).toContainText("no alert, no OOM kill");
+  for (const pod of [1, 2, 3]) expect(Math.abs(await growth(panel, pod)), `pod ${pod}`).toBeLessThan(1);
+});
+
+test("a fixed service runs the learner's own saved code: a 'fix' that still leaks still climbs", async ({
+  page,
+}) => {
+  await page.goto("/lessons/sync");
+  await expect(page.getByTestId("code-editor")).toContainText("leak-lab/runtime");
+  await page.getByRole("textbox", { name: "Code editor" }).focus();
+  await page.keyboard.press("ControlOrMeta+End");
+  await page.keyboard.type("\n// my fix, not done yet\n");
+  const panel = await openReplay(page);
+  await panel.getByLabel("Fixed services").selectOption("sync");
+  await expect(panel.getByText(/your code for sync \(saved/)).toBeVisible();
+  await panel.getByLabel("Replay for").selectOption("60");
+  await replay(panel, "1 h, 3 pods, sync 'fixed' with the learner's code");
+  await expect(panel.getByTestId("replay-code")).toContainText(
+    "upload as that night, sync your fix, rate limiter as that night",
+  );
+  expect(await growth(panel, 1)).toBeGreaterThan(35);
+});

@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import type { ReplayEvent, ReplaySample } from "../sim/replay.ts";
+import { clockAt, replayHandlesLayout, replayMemoryLayout } from "./replayLayouts.ts";
+import { ReplaySeries } from "./replaySeries.ts";
+
+const sample = (minute: number, pod: number, handles: number, memoryMiB: number): ReplaySample => ({
+  minute,
+  clock: clockAt(minute),
+  pod,
+  handles,
+  memoryMiB,
+});
+const kill: ReplayEvent = {
+  minute: 1.4,
+  clock: "03:01",
+  pod: 2,
+  type: "OOMKilled",
+  exitCode: 137,
+  handles: 4500,
+  memoryMiB: 2050,
+};
+
+function filled(): ReplaySeries {
+  const series = new ReplaySeries(3, 2);
+  series.append([sample(0, 1, 1000, 1600), sample(1, 1, 1040, 1605), sample(0, 2, 900, 1590)], [kill]);
+  return series;
+}
+
+describe("ReplaySeries", () => {
+  it("holds every minute of the window per pod, with gaps where a pod has no sample yet or was down", () => {
+    const points = filled().thinned();
+    expect(points.minutes).toEqual([0, 1, 2, 3]);
+    expect(points.handles).toEqual([
+      [1000, 1040, null, null],
+      [900, null, null, null],
+    ]);
+    expect(points.memoryMiB[0]).toEqual([1600, 1605, null, null]);
+    expect(points.events).toEqual([kill]);
+  });
+
+  it("tells subscribers of each batch and ignores samples outside the window or of unknown pods", () => {
+    const series = filled();
+    let told = 0;
+    series.subscribe(() => told++);
+    series.append([sample(9, 1, 1, 1), sample(1, 3, 1, 1)], []);
+    expect(told).toBe(1);
+    expect(
+      series
+        .thinned()
+        .handles.flat()
+        .filter((value) => value !== null),
+    ).toHaveLength(3);
+  });
+});
+
+describe("replay layouts", () => {
+  it("draws a line per pod over the clock, and marks each kind of event at its minute", () => {
+    const layout = replayHandlesLayout(filled().thinned());
+    expect(layout.series.map((series) => series.label)).toEqual([
+      "clock",
+      "pod 1",
+      "pod 2",
+      "alert",
+      "OOM kill",
+      "restart",
+    ]);
+    expect(layout.data[0]).toEqual([0, 1, 2, 3]);
+    expect(layout.data[4]).toEqual([null, 4500, null, null]);
+    expect(layout.data[3]).toEqual([null, null, null, null]);
+    const clockLabels = layout.axes[0]?.values as (u: unknown, splits: number[]) => string[];
+    expect(clockLabels({}, [0, 15, 60])).toEqual(["03:00", "03:15", "04:00"]);
+  });
+
+  it("puts the limit and the 90% alert line on the memory chart, and rebuilds for another limit", () => {
+    const points = filled().thinned();
+    const layout = replayMemoryLayout(points, 4096);
+    expect(layout.series.map((series) => series.label).slice(3, 5)).toEqual([
+      "limit 4,096 MiB",
+      "alert at 90%",
+    ]);
+    expect(layout.data[3]).toEqual([4096, 4096, 4096, 4096]);
+    expect(layout.data[4]?.[0]).toBeCloseTo(3686.4);
+    expect(layout.data[6]).toEqual([null, 2050, null, null]);
+    expect(layout.key).not.toBe(replayMemoryLayout(points, 2048).key);
+  });
+});

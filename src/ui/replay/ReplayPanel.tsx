@@ -1,0 +1,76 @@
+/**
+ * The incident replay in the page (lessons 2 and 7): the night of 03:00 on whole cloudvault-api pods, run in a
+ * worker with the settings the learner picks (the report's mitigations: a bigger limit, more pods, a restart;
+ * and fixed services, with the learner's own fixes or the solutions), drawn as it runs: live handles and
+ * modelled memory per pod with the alert, OOM kills and restarts marked, and every figure as text below.
+ * Loaded on its own (React.lazy in lessonComponents.tsx), so lessons without it do not pay for it.
+ */
+import { useCallback, useEffect, useState } from "react";
+import { LiveChart } from "../../charts/LiveChart.tsx";
+import { replayHandlesLayout, replayMemoryLayout } from "../../charts/replayLayouts.ts";
+import type { ReplayPoints } from "../../charts/replaySeries.ts";
+import type { ServiceCode } from "./chooseCode.ts";
+import { ReplayControls } from "./ReplayControls.tsx";
+import { ReplayFigures } from "./ReplayFigures.tsx";
+import { type ReplayProps, SERVICE_LABELS, settingsFromProps } from "./replaySettings.ts";
+import { loadServiceCode } from "./serviceCode.ts";
+import { useReplay } from "./useReplay.ts";
+import "./replay.css";
+
+/** Which services have a saved fix of the learner's, said in one line under the controls. */
+function codeNote(codes: readonly ServiceCode[] | undefined): string {
+  if (!codes) return "Looking for your saved code…";
+  const date = (at: number) => new Date(at).toLocaleDateString();
+  const yours = codes.filter((code) => code.mine);
+  const others = codes.filter((code) => !code.mine);
+  const parts = [];
+  if (yours.length > 0) {
+    parts.push(
+      `your code for ${yours.map((code) => `${SERVICE_LABELS[code.service]} (saved ${date(code.mine?.savedAt ?? 0)})`).join(", ")}`,
+    );
+  }
+  if (others.length > 0) {
+    parts.push(
+      `the solution for ${others.map((code) => SERVICE_LABELS[code.service]).join(", ")} (no code of yours saved for the current starter)`,
+    );
+  }
+  return `A fixed service runs ${parts.join("; ")}.`;
+}
+
+export default function ReplayPanel(props: ReplayProps) {
+  const [settings, setSettings] = useState(() => settingsFromProps(props));
+  const { view, start, cancel } = useReplay();
+  const [codes, setCodes] = useState<ServiceCode[]>();
+  // Read on opening and again at each start: the learner may have saved a fix in another tab meanwhile.
+  const readCodes = useCallback(() => {
+    loadServiceCode().then(setCodes, () => setCodes([]));
+  }, []);
+  useEffect(readCodes, [readCodes]);
+
+  const limitMiB = view.settings?.limitMiB ?? settings.limitMiB;
+  const handlesOf = useCallback((points: ReplayPoints) => replayHandlesLayout(points), []);
+  const memoryOf = useCallback((points: ReplayPoints) => replayMemoryLayout(points, limitMiB), [limitMiB]);
+
+  return (
+    <section className="replay-panel" aria-label="Incident replay">
+      <ReplayControls
+        settings={settings}
+        onChange={setSettings}
+        running={view.status === "running"}
+        onStart={() => {
+          start(settings);
+          readCodes();
+        }}
+        onCancel={cancel}
+        codeNote={codeNote(codes)}
+      />
+      {view.series ? (
+        <div className="replay-charts">
+          <LiveChart series={view.series} layoutOf={handlesOf} height={200} testId="replay-handles-chart" />
+          <LiveChart series={view.series} layoutOf={memoryOf} height={200} testId="replay-memory-chart" />
+        </div>
+      ) : null}
+      <ReplayFigures view={view} />
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { ReplaySeries } from "../../charts/replaySeries.ts";
+import { codeUsed, replayServices, type ServiceCode } from "./chooseCode.ts";
+import { DEFAULT_SETTINGS, fixedServices, settingsFromProps } from "./replaySettings.ts";
+import { podFigures, rateText } from "./replaySummary.ts";
+
+const code = (service: ServiceCode["service"], mine?: string): ServiceCode => ({
+  service,
+  fileName: `${service}.ts`,
+  starter: `${service} starter`,
+  solution: `${service} solution`,
+  mine: mine === undefined ? undefined : { text: mine, savedAt: 1 },
+});
+const CODES = [code("upload", "my upload"), code("sync"), code("ratelimit", "my limiter")];
+
+describe("replayServices", () => {
+  it("runs the starters when nothing is fixed, whatever the learner saved", () => {
+    const services = replayServices(CODES, fixedServices("none"), "mine");
+    expect(services.map((s) => [s.source, s.fixed])).toEqual([
+      ["upload starter", false],
+      ["sync starter", false],
+      ["ratelimit starter", false],
+    ]);
+  });
+
+  it("runs the learner's saved fix where there is one and the solution elsewhere", () => {
+    const services = replayServices(CODES, fixedServices("all"), "mine");
+    expect(services.map((s) => s.source)).toEqual(["my upload", "sync solution", "my limiter"]);
+    expect(services.every((s) => s.fixed)).toBe(true);
+    expect(CODES.map((c) => codeUsed(c, true, "mine"))).toEqual(["yours", "solution", "yours"]);
+  });
+
+  it("runs the solutions when asked, and fixes only the chosen service", () => {
+    expect(replayServices(CODES, fixedServices("all"), "solutions").map((s) => s.source)).toEqual([
+      "upload solution",
+      "sync solution",
+      "ratelimit solution",
+    ]);
+    expect(replayServices(CODES, fixedServices("sync"), "mine").map((s) => s.fixed)).toEqual([
+      false,
+      true,
+      false,
+    ]);
+  });
+});
+
+describe("settingsFromProps", () => {
+  it("takes a lesson's props and ignores what it does not offer", () => {
+    expect(settingsFromProps({ fixed: "all", minutes: 1440 })).toEqual({
+      ...DEFAULT_SETTINGS,
+      fixed: "all",
+      minutes: 1440,
+    });
+    expect(settingsFromProps({ fixed: "everything", minutes: 5000, pods: 4, limitMiB: 3000 })).toEqual(
+      DEFAULT_SETTINGS,
+    );
+  });
+});
+
+describe("podFigures", () => {
+  it("measures growth up to the pod's first OOM kill, not across the drop", () => {
+    const series = new ReplaySeries(4, 1);
+    const at = (minute: number, handles: number) => ({ minute, clock: "", pod: 1, handles, memoryMiB: 1600 });
+    const kill = {
+      minute: 2.5,
+      clock: "03:02",
+      pod: 1,
+      type: "OOMKilled" as const,
+      handles: 0,
+      memoryMiB: 0,
+    };
+    series.append([at(0, 100), at(1, 140), at(2, 180), at(4, 412)], [kill]);
+    const [pod] = podFigures(series.thinned());
+    expect(pod).toMatchObject({ firstHandles: 100, lastHandles: 412, kills: 1, alerts: 0 });
+    expect(pod?.handlesPerMinute).toBeCloseTo(40);
+    expect(rateText(pod?.handlesPerMinute ?? 0, 1, "")).toBe("+40.0/min");
+    expect(rateText(-0.01, 1, "")).toBe("+0.0/min");
+  });
+});
