@@ -1,7 +1,8 @@
 /**
  * The whole course as a new learner walks it: from the lesson list through every lesson by its "next" link,
  * answering the questions, fixing each service with its solution (Show solution, Apply, Check my fix), writing
- * the leak test, and ending with a downloaded postmortem; every lesson ends completed.
+ * the leak test, proving the fixes with a day-long replay, and ending with a downloaded postmortem; every lesson
+ * ends completed.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
@@ -30,7 +31,7 @@ async function next(page: Page): Promise<void> {
 }
 
 test("a new learner walks the whole course and every lesson ends completed", async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
   await page.goto("/");
   await page.getByRole("link", { name: /The page/ }).click();
 
@@ -56,6 +57,12 @@ test("a new learner walks the whole course and every lesson ends completed", asy
   const heading = page.getByRole("heading", { level: 1 });
   await expect(heading).toHaveText(/Prove it|Never again/);
   if ((await heading.textContent()) === "Prove it") {
+    // The day replayed with the learner's own three fixes: no alert, no OOM kill, level lines.
+    const replay = page.getByRole("region", { name: "Incident replay" });
+    await replay.getByRole("button", { name: "Start replay" }).click();
+    const status = replay.getByTestId("replay-status");
+    await expect(status).toHaveAttribute("data-state", "done", { timeout: 150_000 });
+    await expect(replay.getByTestId("replay-no-events")).toContainText("no alert, no OOM kill");
     await finishReading(page);
     await next(page);
   }

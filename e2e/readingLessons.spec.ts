@@ -70,3 +70,12 @@ test("the postmortem keeps the learner's answers and downloads them with the rep
   expect(text).toContain("Yes: ctx.Done() was missing.");
   expect(text).toContain("| Fix the upload leak |");
 });
+
+test("lesson 7 replays the night with the three fixes and asks what a level line means", async ({ page }) => {
+  await page.goto("/lessons/prove-it");
+  await expect(page.getByRole("heading", { name: "Prove it", level: 1 })).toBeVisible();
+  await expect(page.getByText(/your saved code|solution/i).first()).toBeVisible();
+  const question = page.getByRole("group", { name: /rose every morning/ });
+  await question.getByLabel(/follow traffic/).check();
+  await expect(question.getByRole("status")).toContainText("load and a leak");
+});
