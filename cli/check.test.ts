@@ -8,7 +8,8 @@ import { basename, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 
 const repoRoot = resolve(import.meta.dirname, "..");
-const USAGE = "usage: npm run check -- <slug> [file] [--json]   (slugs: upload, sync, ratelimit, never-again)";
+const USAGE =
+  "usage: npm run check -- <slug> [file] [--json]   (slugs: upload, sync, ratelimit, never-again)";
 const BROKEN = "cli/fixtures/broken";
 
 interface Run {
