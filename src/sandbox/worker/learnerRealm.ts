@@ -28,8 +28,41 @@ const FORBIDDEN = [
   "close",
 ] as const;
 
+// Evaluating the learner's code is this worker's whole job; the one eval it uses is captured here, when the
+// module loads, before lockDown() takes every other way from text to code away from the learner.
+// biome-ignore lint/security/noGlobalEval: see above
+const indirectEval = globalThis.eval;
+
+const NO_CODE_FROM_TEXT =
+  "building code from text (eval, new Function) is not available to learner code: the sandbox cannot check it";
+
+function refuseCodeFromText(): never {
+  throw new EvalError(NO_CODE_FROM_TEXT);
+}
+
+/**
+ * Takes away every door from a string to running code: the global eval and Function, and the constructor of
+ * each kind of function (`(async () => {}).constructor` is AsyncFunction). Code from text would pass by the
+ * transpiler, which turns the learner's import() into the sandbox's require, and fetch with import() itself.
+ */
+function closeEvalDoors(): void {
+  // biome-ignore lint/complexity/useArrowFunction: each kind of function has its own constructor to close
+  const kinds = [function () {}, async function () {}, function* () {}, async function* () {}];
+  for (const kind of kinds) {
+    Object.defineProperty(Object.getPrototypeOf(kind), "constructor", {
+      value: refuseCodeFromText,
+      configurable: false,
+      writable: false,
+    });
+  }
+  for (const name of ["eval", "Function"] as const) {
+    Object.defineProperty(self, name, { value: refuseCodeFromText, configurable: false, writable: false });
+  }
+}
+
 /** Call before any learner code exists; the worker's own code captures what it needs (postMessage) first. */
 export function lockDown(): void {
+  closeEvalDoors();
   // Shadowing on `self` is not enough: the originals live on the prototypes (WorkerGlobalScope and friends),
   // where `Object.getPrototypeOf(self).fetch` would still find them. Take them away at every level.
   for (const name of FORBIDDEN) {
@@ -54,10 +87,7 @@ export function evaluate(code: string, fileName: string): ModuleExports {
   };
   // The wrapper opens on the file's first line, so line N of the learner's file is line N here.
   const wrapped = `(function (require, exports, module) {${code}\n})\n//# sourceURL=${fileName}`;
-  // Evaluating the learner's code is this worker's whole job; it runs in the worker's global scope (indirect
-  // eval), not in this function's.
-  // biome-ignore lint/security/noGlobalEval: see above
-  const indirectEval = globalThis.eval;
+  // Indirect eval (captured above): the code runs in the worker's global scope, not in this function's.
   const factory = indirectEval(wrapped) as (r: typeof require, e: object, m: object) => void;
   factory(require, module.exports, module);
   return module.exports;
