@@ -1,6 +1,16 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { expect, it } from "vitest";
-import { ALERT, CUSTOMER_IMPACT, MITIGATIONS, QUESTIONS, TIMELINE } from "../src/lessons/incidentEvidence.ts";
+import {
+  ALERT,
+  CUSTOMER_IMPACT,
+  GOROUTINE_DUMP,
+  HEAP_PROFILE,
+  HEAP_PROFILE_MB,
+  LOGS,
+  MITIGATIONS,
+  QUESTIONS,
+  TIMELINE,
+} from "../src/lessons/incidentEvidence.ts";
 
 // The case file, as the course received it (docs/incident-report.md is a verbatim copy).
 const report = readFileSync(new URL("../docs/incident-report.md", import.meta.url), "utf8");
@@ -17,6 +27,11 @@ it("quotes the incident report word for word", () => {
     ...QUESTIONS,
   ];
   for (const text of quoted) expect(report, text).toContain(text);
+  // The exhibits are quoted as blocks, line for line.
+  for (const block of [HEAP_PROFILE, GOROUTINE_DUMP, LOGS]) expect(report).toContain(block.join("\n"));
+  expect(
+    HEAP_PROFILE_MB.map((mb) => `${mb}MB`).every((figure) => HEAP_PROFILE.join("").includes(figure)),
+  ).toBe(true);
 });
 
 it("has all four of the report's questions, in order", () => {

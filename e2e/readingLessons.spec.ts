@@ -38,6 +38,34 @@ test("lesson 3 asks for a hypothesis that explains every exhibit", async ({ page
   await expect(question.getByRole("status")).toContainText("Lessons 4 to 6");
 });
 
+test("lesson 3 takes the heap profile, goroutine dump and logs from the replay and shows them beside the report's", async ({
+  page,
+}) => {
+  await page.goto("/lessons/evidence");
+  const replayHeap = page.getByTestId("replay-heap");
+  await expect(page.getByText(/to see its heap profile here/)).toBeVisible();
+  await page.getByRole("button", { name: "Take the evidence from the replay" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /alert fired at 03:4\d/ })).toBeVisible({
+    timeout: 30_000,
+  });
+  // The same three sites in the report's order, each the `go` line of a service of the lessons.
+  const sites = ((await replayHeap.textContent()) ?? "").match(/\S+\.ts:\d+/g);
+  expect(sites?.map((site) => site.split(":")[0])).toEqual(["storage.ts", "sync.ts", "ratelimit.ts"]);
+  await expect(page.locator('[data-exhibit="heap"]')).toContainText(
+    /Shares of the three: 5\d% · 2\d% · 1\d%/,
+  );
+  // The report's two waits, from the replay's own goroutines.
+  const dump = page.getByTestId("replay-goroutines");
+  await expect(dump).toContainText(/\[chan receive, \d+ minutes\]:\nStorageService\.upload\.func1\(\)/);
+  await expect(dump).toContainText(/\[select.*\]:\nSyncService\.watchChanges\.func1\(\)/);
+  // A session's progress logged after its upload completed.
+  const logs = ((await page.getByTestId("replay-logs").textContent()) ?? "").split("\n");
+  const complete = logs.findIndex((line) => line.includes("Upload complete"));
+  expect(complete).toBeGreaterThanOrEqual(0);
+  expect(logs.slice(complete + 1).every((line) => line.includes("Upload progress"))).toBe(true);
+  expect(logs.length).toBeGreaterThan(complete + 1);
+});
+
 test("the memory model page explains what the memory figure models, from the footer", async ({ page }) => {
   await page.goto("/");
   await page.getByRole("link", { name: "How the memory figure is modelled" }).click();

@@ -56,3 +56,45 @@ export const QUESTIONS: readonly string[] = [
   "Why aren't goroutines being cleaned up when operations complete?",
   "Is there a missing cancellation or cleanup mechanism?",
 ];
+
+/** "Memory allocation hotspots (sampled during incident)", the report's pprof output. */
+export const HEAP_PROFILE: readonly string[] = [
+  "    87.5MB  internal/services/storage.(*Service).Upload",
+  "            at /app/internal/services/storage/storage.go:67",
+  "",
+  "    42.3MB  internal/services/sync.(*Service).WatchChanges",
+  "            at /app/internal/services/sync/sync.go:214",
+  "",
+  "    28.7MB  internal/middleware.(*RateLimiter).StartCleanup",
+  "            at /app/internal/middleware/ratelimit.go:102",
+];
+
+/** The report's figures of HEAP_PROFILE, for comparing shares with a replay's. */
+export const HEAP_PROFILE_MB: readonly number[] = [87.5, 42.3, 28.7];
+
+/** "Goroutine dump excerpt". */
+export const GOROUTINE_DUMP: readonly string[] = [
+  "goroutine 15847 [chan receive]:",
+  "internal/services/storage.(*Service).Upload.func1()",
+  "    /app/internal/services/storage/storage.go:69 +0x3f",
+  "created by internal/services/storage.(*Service).Upload",
+  "    /app/internal/services/storage/storage.go:67 +0x142",
+  "",
+  "goroutine 15892 [select]:",
+  "internal/services/sync.(*Service).WatchChanges.func1()",
+  "    /app/internal/services/sync/sync.go:218 +0x1a7",
+  "created by internal/services/sync.(*Service).WatchChanges",
+  "    /app/internal/services/sync/sync.go:213 +0x9c",
+];
+
+/** "Relevant Logs", with the note the engineer left in them. */
+export const LOGS: readonly string[] = [
+  "2024-01-15T03:42:18Z INFO  Upload started session=a1b2c3d4",
+  "2024-01-15T03:42:19Z INFO  Upload progress: 1048576 bytes",
+  "2024-01-15T03:42:20Z INFO  Upload progress: 2097152 bytes",
+  "2024-01-15T03:42:21Z INFO  Upload complete session=a1b2c3d4",
+  '# Note: "Upload progress" logs continue appearing for this session',
+  '# even after "Upload complete" - this seems wrong',
+  "2024-01-15T03:42:25Z INFO  Upload progress: 3145728 bytes",
+  "2024-01-15T03:42:30Z INFO  Upload progress: 4194304 bytes",
+];

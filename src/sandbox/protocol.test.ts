@@ -69,4 +69,32 @@ describe("parseFromWorker", () => {
     expect(parseFromWorker(end, 2)).toEqual(end);
     expect(parseFromWorker({ ...end, symptoms: { stuckUploads: 3 } }, 2)).toBeUndefined();
   });
+
+  it("accepts a replay's evidence and refuses one with a dump entry longer than a page shows", () => {
+    const evidence = {
+      at: 13_380_000,
+      heapProfile: [{ function: "StorageService.upload", site: "storage.ts:59", MiB: 157.1 }],
+      otherMiB: 40.1,
+      goroutines: {
+        total: 2889,
+        server: 410,
+        groups: [{ count: 1486, text: "goroutine 431 [chan receive]:" }],
+      },
+      logs: ["2024-01-15T03:42:56Z INFO  Upload complete session=u10362"],
+    };
+    const end = {
+      type: "replayed",
+      runId: 3,
+      heapProfile: [],
+      symptoms: { stuckUploads: 0, staleDevices: 0, requestsDuringRestart: 0 },
+      evidence,
+    };
+    expect(parseFromWorker(end, 3)).toEqual(end);
+    const flood = {
+      ...evidence,
+      goroutines: { ...evidence.goroutines, groups: [{ count: 1, text: "x".repeat(1e6) }] },
+    };
+    expect(parseFromWorker({ ...end, evidence: flood }, 3)).toBeUndefined();
+    expect(parseFromWorker({ ...end, evidence: { ...evidence, logs: "not a list" } }, 3)).toBeUndefined();
+  });
 });

@@ -6,6 +6,7 @@
  */
 
 import type { CheckReport } from "../checks/report.ts";
+import type { PodEvidence } from "../sim/evidence.ts";
 import type { TrafficKnobs } from "../sim/liveScenario.ts";
 import type { HeapProfileEntry, ServiceName, Symptoms } from "../sim/pod.ts";
 import type { ReplayEvent, ReplaySample } from "../sim/replay.ts";
@@ -69,6 +70,8 @@ export interface StartReplay {
   readonly seed: number;
   /** One per service, each of upload, sync and ratelimit once. */
   readonly services: readonly ReplayService[];
+  /** Replay pod 1 to its first alert and take its evidence there (src/sim/evidence.ts). */
+  readonly evidence?: boolean;
 }
 
 export type ToWorker =
@@ -171,6 +174,8 @@ export type FromWorker =
       readonly runId: number;
       readonly heapProfile: readonly HeapProfileEntry[];
       readonly symptoms: Symptoms;
+      /** When the replay was asked for evidence and the alert fired. */
+      readonly evidence?: PodEvidence;
     }
   /** Sent on a real-time interval: silence means the worker is stuck in a loop. */
   | { readonly type: "heartbeat"; readonly runId: number };
@@ -266,6 +271,18 @@ const replayEvent = shape({
   memoryMiB: isNumber,
 });
 const heapProfileEntry = shape({ function: isString, site: isString, MiB: isNumber });
+const shortText: Check = (value) => typeof value === "string" && value.length <= 2000;
+const podEvidence = shape({
+  at: isNumber,
+  heapProfile: listOf(heapProfileEntry, 20),
+  otherMiB: isNumber,
+  goroutines: shape({
+    total: isNumber,
+    server: isNumber,
+    groups: listOf(shape({ count: isNumber, text: shortText }), 20),
+  }),
+  logs: listOf(shortText, 100),
+});
 const symptoms = shape({ stuckUploads: isNumber, staleDevices: isNumber, requestsDuringRestart: isNumber });
 const messageChecks: Readonly<Record<FromWorker["type"], Check>> = {
   started: shape({}),
@@ -276,7 +293,11 @@ const messageChecks: Readonly<Record<FromWorker["type"], Check>> = {
   error: shape({ error: runError }),
   checked: shape({ report: checkReport }),
   replayProgress: shape({ samples: listOf(replaySample, MAX_ROWS), events: listOf(replayEvent, MAX_ROWS) }),
-  replayed: shape({ heapProfile: listOf(heapProfileEntry, MAX_ROWS), symptoms }),
+  replayed: shape({
+    heapProfile: listOf(heapProfileEntry, MAX_ROWS),
+    symptoms,
+    evidence: optional(podEvidence),
+  }),
   heartbeat: shape({}),
 };
 

@@ -4,6 +4,7 @@
  * passed on. The caller gets a function that cancels: a new replay, leaving the lesson or unmounting all end
  * in `worker.terminate()`.
  */
+import type { PodEvidence } from "../sim/evidence.ts";
 import type { HeapProfileEntry, Symptoms } from "../sim/pod.ts";
 import type { ReplayEvent, ReplaySample } from "../sim/replay.ts";
 import { createWorker, WATCHDOG_MS } from "./createWorker.ts";
@@ -14,7 +15,11 @@ export type ReplayRequest = Omit<StartReplay, "type" | "runId">;
 export interface ReplayListener {
   /** Samples and events made since the last batch. */
   progress(samples: readonly ReplaySample[], events: readonly ReplayEvent[]): void;
-  done(result: { readonly heapProfile: readonly HeapProfileEntry[]; readonly symptoms: Symptoms }): void;
+  done(result: {
+    readonly heapProfile: readonly HeapProfileEntry[];
+    readonly symptoms: Symptoms;
+    readonly evidence?: PodEvidence;
+  }): void;
   failed(message: string): void;
 }
 
@@ -42,7 +47,11 @@ export function startReplay(request: ReplayRequest, listener: ReplayListener): (
         return;
       case "replayed":
         end();
-        listener.done({ heapProfile: message.heapProfile, symptoms: message.symptoms });
+        listener.done({
+          heapProfile: message.heapProfile,
+          symptoms: message.symptoms,
+          ...(message.evidence && { evidence: message.evidence }),
+        });
         return;
       case "error":
         end();

@@ -7,8 +7,10 @@
 import type { LoadModule, ModuleExports } from "../checks/session.ts";
 import { time } from "../runtime/index.ts";
 import { activate, Runtime } from "../runtime/runtime.ts";
+import type { Task } from "../runtime/task.ts";
 import { heapProfile } from "../runtime/views/heapProfile.ts";
 import { ALERT_SHARE, BASELINE_HANDLES, BASELINE_MEMORY_MIB, NIGHT, volumeAt } from "./calibration.ts";
+import { EvidenceRecorder, type PodEvidence } from "./evidence.ts";
 import { type RateLimiterLike, startRateLimitTraffic } from "./rateLimitTraffic.ts";
 import { type ChangeHubLike, type SyncServiceLike, startSyncTraffic } from "./syncTraffic.ts";
 import { ClientView, MemoryBlobStore, startUploadTraffic, type UploadServiceLike } from "./uploadTraffic.ts";
@@ -74,6 +76,11 @@ export interface PodOptions extends PodListeners {
   /** Clock times of manual restarts (the "restart the pods" mitigation). */
   readonly restartAt: readonly number[];
   readonly code: PodCode;
+  /**
+   * Be the on-call engineer: at the first alert take the heap profile, the goroutine dump and the logs
+   * (evidence.ts), then stop there. Block stacks are captured, so the run is slower. Default: false.
+   */
+  readonly evidence?: boolean;
 }
 
 export interface PodHistory {
@@ -81,6 +88,8 @@ export interface PodHistory {
   readonly events: PodEvent[];
   /** The heap profile when the pod's first alert fired (when an engineer would take one), if it did. */
   heapProfile: HeapProfileEntry[] | undefined;
+  /** With `evidence`: what was taken at the first alert, if it fired. */
+  evidence?: PodEvidence;
   readonly symptoms: Symptoms;
 }
 
@@ -91,6 +100,9 @@ interface Incarnation {
   readonly client: ClientView;
   readonly uploads: ReturnType<typeof startUploadTraffic>;
   readonly devices: ReturnType<typeof startSyncTraffic>;
+  /** The pod's own goroutines (startInfrastructure), not the services'. */
+  readonly server: ReadonlySet<Task>;
+  readonly recorder: EvidenceRecorder | undefined;
 }
 
 function exported<T>(exports: ModuleExports, name: string): new (...args: never[]) => T {
@@ -127,7 +139,9 @@ export async function simulatePod(options: PodOptions): Promise<PodHistory> {
     const killedAt = await runUntilKilled(pod, options, stopAt, history);
     countSymptoms(pod, history.symptoms);
     pod.runtime.stop();
-    if (killedAt !== undefined) {
+    if (history.evidence) {
+      break;
+    } else if (killedAt !== undefined) {
       const downFor = Math.min(options.restartDelayMs, options.endAt - killedAt);
       history.symptoms.requestsDuringRestart += requestsPerMinute(options, killedAt) * (downFor / MINUTE);
       startAt = killedAt + options.restartDelayMs;
@@ -143,7 +157,7 @@ export async function simulatePod(options: PodOptions): Promise<PodHistory> {
 }
 
 async function boot(options: PodOptions, startAt: number, incarnation: number): Promise<Incarnation> {
-  const runtime = new Runtime({ seed: options.seed + incarnation });
+  const runtime = new Runtime({ seed: options.seed + incarnation, blockStacks: options.evidence ?? false });
   activate(runtime);
   const [storageModule, syncModule, rateLimitModule] = [
     await options.code.upload(),
@@ -169,7 +183,8 @@ async function boot(options: PodOptions, startAt: number, incarnation: number): 
   const limiter = new (Limiter as new (limits: typeof API_LIMITS) => RateLimiterLike)(API_LIMITS);
   limiter.startCleanup();
   // The services start a few handles of their own (a janitor, a sweeper); the pod's make up the rest.
-  startInfrastructure(runtime, BASELINE_HANDLES - liveHandles(runtime));
+  const server = startInfrastructure(runtime, BASELINE_HANDLES - liveHandles(runtime));
+  const recorder = options.evidence ? new EvidenceRecorder(runtime, clock) : undefined;
 
   const uploads = startUploadTraffic(
     storage,
@@ -216,20 +231,23 @@ async function boot(options: PodOptions, startAt: number, incarnation: number): 
     spawn,
   );
   const baselineBytes = BASELINE_MEMORY_MIB * MiB - runtime.registry.bytes;
-  return { runtime, startedAt: startAt, baselineBytes, client, uploads, devices };
+  return { runtime, startedAt: startAt, baselineBytes, client, uploads, devices, server, recorder };
 }
 
 /**
  * The pod's own long-lived goroutines, not part of any leak: the HTTP server, keep-alive connections, the
  * database pool, metrics. Enough of them that a fresh pod has BASELINE_HANDLES handles.
  */
-function startInfrastructure(runtime: Runtime, count: number): void {
+function startInfrastructure(runtime: Runtime, count: number): Set<Task> {
+  const server = new Set<Task>();
   for (let index = 0; index < count; index++) {
-    runtime.go(() => runtime.block(runtime.currentTask("net.(*conn).Read"), "IO wait"), {
+    const task = runtime.go(() => runtime.block(runtime.currentTask("net.(*conn).Read"), "IO wait"), {
       name: index === 0 ? "http.(*Server).Serve" : "net/http.(*conn).serve",
       entry: startInfrastructure,
     });
+    server.add(task);
   }
+  return server;
 }
 
 function liveHandles(runtime: Runtime): number {
@@ -292,6 +310,10 @@ async function runUntilKilled(
         site: entry.site,
         MiB: Number((entry.bytes / MiB).toFixed(1)),
       }));
+      if (pod.recorder) {
+        history.evidence = pod.recorder.take(runtime, at, pod.server);
+        runtime.stop();
+      }
     }
   };
   runtime.every(MEMORY_CHECK_EVERY, checkMemory);

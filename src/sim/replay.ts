@@ -10,6 +10,7 @@ import type { LoadModule } from "../checks/session.ts";
 import { time } from "../runtime/index.ts";
 import { POD_LIMIT_MIB } from "./calibration.ts";
 import { formatClock, REPLAY_START } from "./clock.ts";
+import type { PodEvidence } from "./evidence.ts";
 import {
   type HeapProfileEntry,
   type PodCode,
@@ -46,6 +47,11 @@ export interface ReplayOptions {
   readonly seed: number;
   /** Simulate only these pods (1-based); the others still take their share of the traffic. Default: all. */
   readonly onlyPods?: readonly number[];
+  /**
+   * Replay pod 1 alone up to its first alert and take the on-call engineer's evidence there (its heap profile,
+   * goroutine dump and logs: evidence.ts). Default: false.
+   */
+  readonly evidence?: boolean;
 }
 
 export const DEFAULT_REPLAY: ReplayOptions = {
@@ -84,6 +90,8 @@ export interface ReplayResult {
   readonly heapProfile: HeapProfileEntry[];
   /** What users felt, summed over pods. */
   readonly symptoms: Symptoms;
+  /** With `evidence`: pod 1's at its first alert, if it fired before the replay's end. */
+  readonly evidence?: PodEvidence;
 }
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
@@ -132,8 +140,10 @@ export async function replay(
   const events: ReplayEvent[] = [];
   const symptoms: Symptoms = { stuckUploads: 0, staleDevices: 0, requestsDuringRestart: 0 };
   let heapProfile: HeapProfileEntry[] = [];
+  let evidence: PodEvidence | undefined;
+  const onlyPods = options.evidence ? [1] : options.onlyPods;
   for (let pod = 1; pod <= options.pods; pod++) {
-    if (options.onlyPods && !options.onlyPods.includes(pod)) continue;
+    if (onlyPods && !onlyPods.includes(pod)) continue;
     const history = await simulatePod({
       pod,
       startAt: FIRST_POD_START + (pod - 1) * POD_START_SPACING,
@@ -145,6 +155,7 @@ export async function replay(
       restartDelayMs: RESTART_DELAY,
       restartAt: options.restartAt,
       code: podCode,
+      evidence: options.evidence ?? false,
       ...(onUpdate && {
         onSample: (sample: PodSample) => onUpdate({ type: "sample", sample: replaySample(sample) }),
         onEvent: (event: PodEvent) => {
@@ -154,12 +165,15 @@ export async function replay(
     });
     samples.push(...history.samples.map(replaySample));
     events.push(...history.events.filter((event) => event.at >= REPLAY_START).map(replayEvent));
-    if (pod === 1) heapProfile = history.heapProfile ?? [];
+    if (pod === 1) {
+      heapProfile = history.heapProfile ?? [];
+      evidence = history.evidence;
+    }
     symptoms.stuckUploads += history.symptoms.stuckUploads;
     symptoms.staleDevices += history.symptoms.staleDevices;
     symptoms.requestsDuringRestart += history.symptoms.requestsDuringRestart;
   }
   samples.sort((a, b) => a.minute - b.minute || a.pod - b.pod);
   events.sort((a, b) => a.minute - b.minute || a.pod - b.pod);
-  return { samples, events, heapProfile, symptoms };
+  return { samples, events, heapProfile, symptoms, ...(evidence && { evidence }) };
 }

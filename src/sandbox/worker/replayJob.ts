@@ -104,6 +104,7 @@ export async function runReplayJob(job: StartReplay, host: ReplayJobHost): Promi
       restartAt: job.restartAt,
       seed: job.seed,
       fixed: new Set(job.services.filter((service) => service.fixed).map((service) => service.service)),
+      evidence: job.evidence ?? false,
     };
     const result = await replay(
       options,
@@ -111,7 +112,13 @@ export async function runReplayJob(job: StartReplay, host: ReplayJobHost): Promi
       onUpdate,
     );
     flush();
-    host.send({ type: "replayed", runId, heapProfile: result.heapProfile, symptoms: result.symptoms });
+    host.send({
+      type: "replayed",
+      runId,
+      heapProfile: result.heapProfile,
+      symptoms: result.symptoms,
+      ...(result.evidence && { evidence: result.evidence }),
+    });
   } catch (error) {
     flush();
     const failure: RunError =

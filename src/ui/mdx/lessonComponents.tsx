@@ -4,6 +4,8 @@
  * MDX is the whole contract.
  */
 import type { ComponentType } from "react";
+import { ExhibitPair } from "../evidence/ExhibitPair.tsx";
+import { TakeEvidence } from "../evidence/TakeEvidence.tsx";
 import { Replay } from "../replay/Replay.tsx";
 import { PagerAlert, Timeline } from "./Evidence.tsx";
 import { Postmortem } from "./Postmortem.tsx";
@@ -11,10 +13,12 @@ import { Quiz } from "./Quiz.tsx";
 import { ReportQuestion } from "./ReportQuestion.tsx";
 
 export const lessonComponents: Readonly<Record<string, ComponentType<never>>> = {
+  ExhibitPair,
   PagerAlert,
   Postmortem,
   Quiz,
   Replay,
   ReportQuestion,
+  TakeEvidence,
   Timeline,
 };
