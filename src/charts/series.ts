@@ -1,7 +1,12 @@
 /**
  * Samples of a run as typed-array columns, outside React (STYLE.md #6): appended as the worker streams them,
- * read by the charts at most once per animation frame. Capacity doubles as needed; nothing is dropped. For
- * display, long series are thinned to at most `maxPoints` by keeping each bucket's last point.
+ * read by the charts at most once per animation frame. Bounded whatever the run's length: columns grow by
+ * doubling up to `maxPoints`; once full, the series halves its resolution in place, keeping every second point
+ * (each the later of its pair, so the latest point survives), and from then on each stored point stands for
+ * twice as many samples, the last one always overwritten by the newest sample until its bucket is full. So
+ * the latest figures are always exact, every stored point is a real sample, and a day of samples a second
+ * (86,400) is kept as 10,800 points 8 s apart. For display, the series is thinned further to `maxPoints` of
+ * thinned() by keeping each bucket's last point.
  */
 
 import { OTHER_SITES, type SampleRow } from "../sandbox/protocol.ts";
@@ -32,28 +37,63 @@ export interface PinnedRun {
 /** Sites beyond this many share one column, so a file with thousands of go(...) lines cannot grow the chart. */
 export const MAX_SITE_COLUMNS = 12;
 
+export interface SeriesOptions {
+  /** Points kept before the resolution halves; even. Default 16,384 (2.4 MB of columns at most). */
+  readonly maxPoints?: number;
+}
+
 export class Series {
-  private columnsByField = new Map<Field, Float64Array>(
-    FIELDS.map((field) => [field, new Float64Array(1024)]),
-  );
+  private readonly maxPoints: number;
+  private capacity: number;
+  private columnsByField: Map<Field, Float64Array>;
   private siteColumns = new Map<string, Float64Array>();
-  private capacity = 1024;
   length = 0;
+  /** Samples each stored point stands for: 1 until the series first fills, doubled each time it does. */
+  private stride = 1;
+  /** Samples in the last stored point's bucket so far; it is overwritten until there are `stride`. */
+  private inLastBucket = 0;
+  /** Bumped by every append: the last point changes without the length changing. */
+  private version = 0;
   private readonly listeners = new Set<() => void>();
   /** The last thinned view and what it was made from: two charts read the same points each frame. */
   private cached:
-    | { readonly length: number; readonly maxPoints: number; readonly points: Thinned }
+    | { readonly version: number; readonly maxPoints: number; readonly points: Thinned }
     | undefined;
 
+  constructor(options: SeriesOptions = {}) {
+    this.maxPoints = Math.max(2, Math.floor((options.maxPoints ?? 16_384) / 2) * 2);
+    this.capacity = Math.min(1024, this.maxPoints);
+    this.columnsByField = new Map(FIELDS.map((field) => [field, new Float64Array(this.capacity)]));
+  }
+
+  /** Room the columns have: never more than `maxPoints`, however many samples arrive. */
+  get allocated(): number {
+    return this.capacity;
+  }
+
+  /** Samples each stored point stands for (1 until the series first filled). */
+  get samplesPerPoint(): number {
+    return this.stride;
+  }
+
   append(point: SampleRow): void {
-    if (this.length === this.capacity) this.grow();
-    const at = this.length;
+    let at: number;
+    if (this.length > 0 && this.inLastBucket < this.stride) {
+      at = this.length - 1;
+      this.inLastBucket++;
+    } else {
+      if (this.length === this.maxPoints) this.halve();
+      else if (this.length === this.capacity) this.grow();
+      at = this.length++;
+      this.inLastBucket = 1;
+    }
     for (const field of FIELDS) this.column(field)[at] = point[field];
+    for (const column of this.siteColumns.values()) column[at] = 0;
     for (const { site, handles } of point.sites) {
       const column = this.siteColumn(site);
       column[at] = (column[at] ?? 0) + handles;
     }
-    this.length++;
+    this.version++;
   }
 
   /** Tells subscribers new points arrived (once per batch, not per point). */
@@ -63,6 +103,9 @@ export class Series {
 
   clear(): void {
     this.length = 0;
+    this.stride = 1;
+    this.inLastBucket = 0;
+    this.version++;
     this.cached = undefined;
     this.siteColumns = new Map();
     this.changed();
@@ -81,9 +124,9 @@ export class Series {
   /** The series for drawing: at most `maxPoints` points (plus the latest), x in virtual minutes. */
   thinned(maxPoints = 2000): Thinned {
     const cached = this.cached;
-    if (cached && cached.length === this.length && cached.maxPoints === maxPoints) return cached.points;
+    if (cached && cached.version === this.version && cached.maxPoints === maxPoints) return cached.points;
     const points = this.thin(maxPoints);
-    this.cached = { length: this.length, maxPoints, points };
+    this.cached = { version: this.version, maxPoints, points };
     return points;
   }
 
@@ -128,8 +171,20 @@ export class Series {
     return column;
   }
 
+  /** Keeps every second point, the later of each pair: half the points, each standing for twice the samples. */
+  private halve(): void {
+    const half = this.length / 2;
+    const keepLaterOfPairs = (column: Float64Array) => {
+      for (let i = 0; i < half; i++) column[i] = column[2 * i + 1] ?? 0;
+    };
+    for (const column of this.columnsByField.values()) keepLaterOfPairs(column);
+    for (const column of this.siteColumns.values()) keepLaterOfPairs(column);
+    this.length = half;
+    this.stride *= 2;
+  }
+
   private grow(): void {
-    this.capacity *= 2;
+    this.capacity = Math.min(this.capacity * 2, this.maxPoints);
     const double = (old: Float64Array) => {
       const next = new Float64Array(this.capacity);
       next.set(old);
