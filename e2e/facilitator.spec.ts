@@ -46,6 +46,9 @@ test.describe("the presenter view", () => {
     await page.getByRole("button", { name: "Run", exact: true }).click();
     await expect(page.getByTestId("run-status")).toHaveText("finished", { timeout: 60_000 });
     await page.getByTestId("handles-chart").scrollIntoViewIfNeeded();
+    // The charts' axes (drawn on a canvas, out of CSS's reach) take the large type too.
+    const chart = page.getByTestId("handles-chart");
+    await expect(chart).toHaveAttribute("data-axis-font-px", "14");
     // Kept with the test's results (test-results/…/presenter-view-1280x720.png) for a person to look at.
     const shot = testInfo.outputPath("presenter-view-1280x720.png");
     await page.screenshot({ path: shot });
@@ -55,6 +58,7 @@ test.describe("the presenter view", () => {
     await expect(page.getByRole("button", { name: "Show solution" })).toBeVisible();
     await bar.getByRole("button", { name: "Leave presenter view" }).click();
     await expect(page.getByRole("region", { name: "Facilitator notes" })).toBeVisible();
+    await expect(chart).toHaveAttribute("data-axis-font-px", "12");
   });
 });
 

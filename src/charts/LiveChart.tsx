@@ -15,6 +15,30 @@ export interface ChartSource<P> {
   subscribe(listener: () => void): () => void;
 }
 
+/** uPlot's own axis type size, which its default tick and label room are made for. */
+const UPLOT_FONT_PX = 12;
+
+/**
+ * The axes' type size: three quarters of the chart's own, so the presenter view's large type (app.css
+ * `.presenting`) reaches the canvas, which CSS cannot style.
+ */
+function axisFontPx(host: HTMLElement): number {
+  const pagePx = Number.parseFloat(getComputedStyle(host).fontSize) || 16;
+  return Math.round(pagePx * 0.75);
+}
+
+/** The layout's axes with their text at `px`, and room for it in proportion. */
+function axesAt(axes: readonly uPlot.Axis[], px: number): uPlot.Axis[] {
+  const scale = px / UPLOT_FONT_PX;
+  return axes.map((axis) => ({
+    ...axis,
+    font: `${px}px system-ui, sans-serif`,
+    labelFont: `bold ${px}px system-ui, sans-serif`,
+    size: Math.round((typeof axis.size === "number" ? axis.size : 50) * scale),
+    labelSize: Math.round(30 * scale),
+  }));
+}
+
 interface LiveChartProps<P> {
   readonly series: ChartSource<P>;
   /** What to draw from the series' current points; a new function redraws. */
@@ -38,18 +62,21 @@ export function LiveChart<P = Thinned>({ series, layoutOf, height, testId }: Liv
     const draw = () => {
       frame = 0;
       const layout = layoutOfRef.current(series.thinned());
-      if (chart && layout.key === key) {
+      const fontPx = axisFontPx(host);
+      const chartKey = `${layout.key}|${fontPx}`;
+      if (chart && chartKey === key) {
         chart.setData(layout.data);
         return;
       }
       chart?.destroy();
-      key = layout.key;
+      key = chartKey;
+      host.dataset.axisFontPx = String(fontPx);
       const options: uPlot.Options = {
         width: host.clientWidth || 600,
         height,
         legend: { live: true },
         scales: { x: { time: false } },
-        axes: layout.axes,
+        axes: axesAt(layout.axes, fontPx),
         series: layout.series,
       };
       chart = new uPlot(options, layout.data, host);
@@ -60,7 +87,11 @@ export function LiveChart<P = Thinned>({ series, layoutOf, height, testId }: Liv
     scheduleRef.current = schedule;
     draw();
     const unsubscribe = series.subscribe(schedule);
-    const resize = new ResizeObserver(() => chart?.setSize({ width: host.clientWidth, height }));
+    // Entering or leaving the presenter view resizes the chart too: its type size is looked at again then.
+    const resize = new ResizeObserver(() => {
+      chart?.setSize({ width: host.clientWidth, height });
+      schedule();
+    });
     resize.observe(host);
     return () => {
       unsubscribe();
