@@ -7,6 +7,7 @@
 
 import type { CheckReport } from "../checks/report.ts";
 import type { PodEvidence } from "../sim/evidence.ts";
+import type { LivePodEvent } from "../sim/livePod.ts";
 import type { TrafficKnobs } from "../sim/liveScenario.ts";
 import type { HeapProfileEntry, ServiceName, Symptoms } from "../sim/pod.ts";
 import type { ReplayEvent, ReplaySample } from "../sim/replay.ts";
@@ -161,6 +162,8 @@ export type FromWorker =
   | { readonly type: "state"; readonly runId: number; readonly state: "running" | "paused" | "finished" }
   | { readonly type: "error"; readonly runId: number; readonly error: RunError }
   | { readonly type: "checked"; readonly runId: number; readonly report: CheckReport }
+  /** The live run's pod was alerted on, OOM-killed or restarted (src/sim/livePod.ts). */
+  | { readonly type: "podEvent"; readonly runId: number; readonly event: LivePodEvent }
   /** A replay's samples and events made since the last batch. */
   | {
       readonly type: "replayProgress";
@@ -270,6 +273,13 @@ const replayEvent = shape({
   handles: isNumber,
   memoryMiB: isNumber,
 });
+const livePodEvent = shape({
+  type: oneOf("AlertFired", "OOMKilled", "Restarted"),
+  t: isNumber,
+  exitCode: optional((value) => value === 137),
+  handles: isNumber,
+  memoryMiB: isNumber,
+});
 const heapProfileEntry = shape({ function: isString, site: isString, MiB: isNumber });
 const shortText: Check = (value) => typeof value === "string" && value.length <= 2000;
 const podEvidence = shape({
@@ -292,6 +302,7 @@ const messageChecks: Readonly<Record<FromWorker["type"], Check>> = {
   state: shape({ state: oneOf("running", "paused", "finished") }),
   error: shape({ error: runError }),
   checked: shape({ report: checkReport }),
+  podEvent: shape({ event: livePodEvent }),
   replayProgress: shape({ samples: listOf(replaySample, MAX_ROWS), events: listOf(replayEvent, MAX_ROWS) }),
   replayed: shape({
     heapProfile: listOf(heapProfileEntry, MAX_ROWS),

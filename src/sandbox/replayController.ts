@@ -66,6 +66,7 @@ export function startReplay(request: ReplayRequest, listener: ReplayListener): (
       case "dump":
       case "state":
       case "checked":
+      case "podEvent":
         return;
       default:
         unreachable(message);

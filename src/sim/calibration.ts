@@ -59,6 +59,15 @@ export const BASELINE_MEMORY_MIB = 1550;
 /** The pods' memory limit (the report: 2 GiB), and the share of it at which the alert fires (E3: 90%). */
 export const POD_LIMIT_MIB = 2048;
 export const ALERT_SHARE = 0.9;
+/**
+ * The pod's lifecycle, as the replay (pod.ts, replay.ts) and the live run (livePod.ts) model it: memory is
+ * compared with the limit every 10 s (the kubelet's view), the alert pages after 5 minutes above ALERT_SHARE,
+ * and a pod OOM-killed at the limit (exit code 137) is back 7 minutes later (the report: killed at 03:55, back
+ * at 04:02). pod.ts and replay.ts keep copies of these figures for now; they are the same.
+ */
+export const MEMORY_CHECK_EVERY_MS = 10 * time.Second;
+export const ALERT_AFTER_MS = 5 * MINUTE;
+export const RESTART_DELAY_MS = 7 * MINUTE;
 
 /**
  * Traffic volume relative to 03:00: the night trough of 02:00–04:00 (the report's "low-traffic period") at 1,

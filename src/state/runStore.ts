@@ -1,6 +1,7 @@
 /** The live run as the page shows it: status, the latest figures, the error, logs and the last dump. */
 import { Series } from "../charts/series.ts";
 import type { DumpGroupRow, HeapRow, LogRow, RunError } from "../sandbox/protocol.ts";
+import type { LivePodEvent } from "../sim/livePod.ts";
 import { createStore } from "./createStore.ts";
 
 export type RunStatus = "idle" | "running" | "paused" | "finished";
@@ -21,9 +22,15 @@ export interface RunState {
   /** Lines that have left the front of `logs`: logs[i] is the run's line number logsShifted + i. */
   readonly logsShifted: number;
   readonly dump: { readonly groups: readonly DumpGroupRow[]; readonly heap: readonly HeapRow[] } | undefined;
+  /** The pod's alerts, OOM kills and restarts, the latest MAX_POD_EVENTS of them. */
+  readonly podEvents: readonly LivePodEvent[];
+  /** OOM kills so far, however many events were let go. */
+  readonly kills: number;
 }
 
 export const MAX_LOG_LINES = 2000;
+/** A day of a leaky service has a few dozen events; a module over the limit at load, ~400 (a kill and a restart every 7 minutes). */
+export const MAX_POD_EVENTS = 200;
 
 /** Before any run, and what a new run starts from. */
 export const NO_RUN: RunState = {
@@ -38,6 +45,8 @@ export const NO_RUN: RunState = {
   droppedLogs: 0,
   logsShifted: 0,
   dump: undefined,
+  podEvents: [],
+  kills: 0,
 };
 
 export const runStore = createStore<RunState>(NO_RUN);

@@ -1,0 +1,186 @@
+/**
+ * The worker's live run, driven in Node with Node's evaluator standing in for the worker's: a leaky service run
+ * for a whole virtual day is OOM-killed and restarted like a pod, so what it holds stays bounded; its fix is
+ * never killed; the run's clock goes on across restarts; every message passes the page's validation.
+ */
+import { readFileSync } from "node:fs";
+import { compileFunction } from "node:vm";
+import { describe, expect, it } from "vitest";
+import * as runtime from "../runtime/index.ts";
+import { BASELINE_MEMORY_MIB, POD_LIMIT_MIB, RESTART_DELAY_MS } from "../sim/calibration.ts";
+import type { LivePodEvent } from "../sim/livePod.ts";
+import { DEFAULT_KNOBS } from "../sim/liveScenario.ts";
+import { type FromWorker, parseFromWorker, type SampleRow, type StartRun } from "./protocol.ts";
+import { learnerGlobals } from "./virtualGlobals.ts";
+import { type LiveRun, startLiveRun } from "./worker/liveRunJob.ts";
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+const STARTER = readFileSync("lessons/04-upload/storage.ts", "utf8");
+const SOLUTION = readFileSync("solutions/04-upload/storage.ts", "utf8");
+
+function nodeEvaluate(code: string, fileName: string) {
+  const factory = compileFunction(code, ["require", "exports", "module"], {
+    filename: fileName,
+    contextExtensions: [learnerGlobals],
+  });
+  const module = { exports: {} as Record<string, unknown> };
+  factory((name: string) => (name === "leak-lab/runtime" ? runtime : undefined), module.exports, module);
+  return module.exports;
+}
+
+const job = (source: string, untilMs: number): StartRun => ({
+  type: "start",
+  runId: 3,
+  lesson: "upload",
+  fileName: "storage.ts",
+  source,
+  speed: Number.POSITIVE_INFINITY,
+  untilMs,
+  traffic: DEFAULT_KNOBS,
+});
+
+interface Run {
+  readonly control: LiveRun;
+  readonly messages: FromWorker[];
+  readonly samples: SampleRow[];
+  readonly events: LivePodEvent[];
+  /** Resolves at the run's `state: finished`. */
+  readonly finished: Promise<void>;
+  /** Resolves at the next message that `matches`. */
+  next(matches: (message: FromWorker) => boolean): Promise<FromWorker>;
+}
+
+function start(request: StartRun): Run {
+  const messages: FromWorker[] = [];
+  const samples: SampleRow[] = [];
+  const events: LivePodEvent[] = [];
+  const waiting: { matches: (message: FromWorker) => boolean; resolve: (message: FromWorker) => void }[] = [];
+  let markFinished = () => {};
+  const finished = new Promise<void>((resolve) => {
+    markFinished = resolve;
+  });
+  const send = (message: FromWorker) => {
+    // What the page would accept, and nothing else.
+    expect(parseFromWorker(structuredClone(message), request.runId)).toEqual(message);
+    messages.push(message);
+    if (message.type === "samples") samples.push(...message.samples);
+    if (message.type === "podEvent") events.push(message.event);
+    for (const waiter of waiting.filter((w) => w.matches(message))) {
+      waiting.splice(waiting.indexOf(waiter), 1);
+      waiter.resolve(message);
+    }
+    if (message.type === "state" && message.state === "finished") markFinished();
+  };
+  // No real interval: the job flushes at every pod event and at the end, which is all a test reads.
+  const control = startLiveRun(request, { evaluate: nodeEvaluate, send, every: () => {} });
+  const next = (matches: (message: FromWorker) => boolean) =>
+    new Promise<FromWorker>((resolve) => waiting.push({ matches, resolve }));
+  return { control, messages, samples, events, finished, next };
+}
+
+const ofType = (events: readonly LivePodEvent[], type: LivePodEvent["type"]) =>
+  events.filter((event) => event.type === type);
+
+describe("startLiveRun", () => {
+  it("OOM-kills the upload starter at the pod's limit and restarts it, again and again, for a whole day", async () => {
+    const run = start(job(STARTER, DAY));
+    await run.finished;
+
+    const kills = ofType(run.events, "OOMKilled");
+    const restarts = ofType(run.events, "Restarted");
+    expect(kills.length).toBeGreaterThan(1);
+    expect(restarts.length).toBeGreaterThanOrEqual(kills.length - 1);
+    for (const kill of kills) {
+      expect(kill.exitCode).toBe(137);
+      expect(kill.memoryMiB).toBeGreaterThanOrEqual(POD_LIMIT_MIB);
+    }
+    // Each restart comes the restart delay after its kill, on a fresh pod holding only the baseline.
+    restarts.forEach((restart, i) => {
+      expect(restart.t - (kills[i]?.t ?? 0)).toBe(RESTART_DELAY_MS);
+      expect(restart.memoryMiB).toBeLessThan(BASELINE_MEMORY_MIB + 10);
+    });
+    // An alert before each kill: five minutes above 90% come before the limit at this leak's pace.
+    expect(ofType(run.events, "AlertFired").length).toBeGreaterThanOrEqual(kills.length);
+
+    // The run's clock goes on across restarts, a sample a second, to the end of the day.
+    const times = run.samples.map((sample) => sample.t);
+    expect(times.at(-1)).toBe(DAY);
+    expect(times.every((t, i) => i === 0 || t === (times[i - 1] ?? 0) + 1000)).toBe(true);
+    // While down, the pod holds nothing.
+    const firstKill = kills[0]?.t ?? 0;
+    const down = run.samples.filter(
+      (sample) => sample.t > firstKill && sample.t < firstKill + RESTART_DELAY_MS,
+    );
+    expect(down).toHaveLength(RESTART_DELAY_MS / 1000 - 1);
+    expect(down.every((sample) => sample.handles === 0 && sample.memoryMiB === 0)).toBe(true);
+
+    // Bounded: the memory check every 10 s lets a pod pass its limit a little (10 s of the leak, uploads in
+    // flight), never by much; and no pod holds more handles than the first one died with (a margin for the
+    // traffic's ups and downs). Left to run, the starter would hold ~35,000 leaked reporters after a day.
+    const peakMemory = Math.max(...run.samples.map((sample) => sample.memoryMiB));
+    expect(peakMemory).toBeLessThan(POD_LIMIT_MIB * 1.01);
+    const peakHandles = Math.max(...run.samples.map((sample) => sample.handles));
+    expect(peakHandles).toBeLessThanOrEqual((kills[0]?.handles ?? 0) * 1.1);
+    expect(peakHandles).toBeLessThan(10_000);
+    expect(run.messages.filter((message) => message.type === "error")).toEqual([]);
+  }, 120_000);
+
+  it("never kills the fixed service in a whole day", async () => {
+    const run = start(job(SOLUTION, DAY));
+    await run.finished;
+    expect(run.events).toEqual([]);
+    expect(run.samples.at(-1)?.t).toBe(DAY);
+    expect(Math.max(...run.samples.map((sample) => sample.memoryMiB))).toBeLessThan(POD_LIMIT_MIB * 0.9);
+  }, 120_000);
+
+  it("pauses, dumps and resumes across a restart", async () => {
+    const run = start(job(STARTER, 6 * 60 * MINUTE));
+    const restart = await run.next(
+      (message) => message.type === "podEvent" && message.event.type === "Restarted",
+    );
+    const kill = ofType(run.events, "OOMKilled")[0];
+    const paused = run.next((message) => message.type === "state");
+    run.control.pause();
+    expect(await paused).toMatchObject({ state: "paused" });
+    const dumped = run.next((message) => message.type === "dump");
+    run.control.dump();
+    const dump = await dumped;
+    // The fresh pod's tasks: none of the leaked reporters the killed one held.
+    const learners = dump.type === "dump" ? dump.groups.filter((group) => group.file === "storage.ts") : [];
+    const held = learners.reduce((sum, group) => sum + group.count, 0);
+    expect(held).toBeLessThan((kill?.handles ?? 0) / 4);
+    // Resumed, the run's clock carries on from where the pause left it, through any later kills, to the end.
+    const pausedAt = run.samples.at(-1)?.t ?? 0;
+    expect(pausedAt).toBe(restart.type === "podEvent" ? restart.event.t : -1);
+    run.control.resume();
+    await run.finished;
+    const after = run.samples.filter((sample) => sample.t > pausedAt).map((sample) => sample.t);
+    expect(after[0]).toBe(pausedAt + 1000);
+    expect(after.at(-1)).toBe(6 * 60 * MINUTE);
+  }, 60_000);
+
+  it("ends at once, with no pod, when the module cannot load", async () => {
+    const run = start(
+      job("export class StorageService {\n  constructor() { throw new Error('no'); }\n}\n", DAY),
+    );
+    await run.finished;
+    const error = run.messages.find((message) => message.type === "error");
+    expect(error).toMatchObject({ error: { kind: "load", message: "no", line: 2 } });
+    expect(run.events).toEqual([]);
+  });
+
+  it("refuses a pod event the page does not know", () => {
+    const event = { type: "OOMKilled", t: 1000, exitCode: 137, handles: 1, memoryMiB: 2048 };
+    expect(parseFromWorker({ type: "podEvent", runId: 1, event }, 1)).toBeDefined();
+    expect(
+      parseFromWorker({ type: "podEvent", runId: 1, event: { ...event, type: "Evicted" } }, 1),
+    ).toBeUndefined();
+    expect(
+      parseFromWorker({ type: "podEvent", runId: 1, event: { ...event, exitCode: 1 } }, 1),
+    ).toBeUndefined();
+    expect(
+      parseFromWorker({ type: "podEvent", runId: 1, event: { ...event, t: Number.NaN } }, 1),
+    ).toBeUndefined();
+  });
+});
