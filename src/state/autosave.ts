@@ -1,19 +1,28 @@
 /**
  * Keeps the learner's code saved: the lesson opens with the code saved against its current starter, and every
- * change is written within a second (debounced), at once when the page is hidden or closed, and on request
- * before a risky action (Reset, Apply). Code saved against an earlier starter stays reachable.
+ * change is written at most SAVE_AFTER_MS after it is made, at once when the page is hidden or closed, and on
+ * request before a risky action (Reset, Apply). Code saved against an earlier starter stays reachable.
+ *
+ * Write-ahead: whenever a file's whole text is replaced (Reset, Apply the solution, Undo, shared code), the
+ * code the editor held just before is written as a copy of its own before the replacement can be saved over
+ * it, and the lesson opens with that copy in a read-only BEFORE_FOLDER tab. A tab that crashes or is closed
+ * after a risky action therefore keeps what the action replaced, though Ctrl+Z and Undo are gone with it.
+ * A crash between a keystroke and its save loses at most the last SAVE_AFTER_MS of typing: nothing runs in a
+ * page that dies without pagehide.
  */
-import { editorStore } from "./editorStore.ts";
 import type { LessonFile } from "./lessonContent.ts";
-import { dismiss, notify, saveFailedNotice } from "./notices.ts";
+import { notify, saveFailedNotice } from "./notices.ts";
 import { pageStorage } from "./persist/browserStorage.ts";
 import { fingerprint } from "./persist/hash.ts";
-import { loadCode, type SavedVersion, saveCode } from "./persist/savedCode.ts";
+import { loadCode, type SavedVersion } from "./persist/savedCode.ts";
+import { watchEditorCode } from "./persist/watchEditorCode.ts";
 
-/** Quiet time after the last keystroke before the code is written. */
-export const SAVE_AFTER_MS = 300;
+export { SAVE_AFTER_MS, saveNow } from "./persist/watchEditorCode.ts";
+
 /** Where code saved against an earlier starter of the lesson shows, read-only. */
 export const EARLIER_FOLDER = "earlier/";
+/** Where the newest write-ahead copy shows, read-only, when it differs from the code the lesson opens with. */
+export const BEFORE_FOLDER = "before/";
 
 export interface OpenedCode {
   /** The lesson's files, the editable ones holding the learner's saved code where there is some. */
@@ -27,9 +36,9 @@ export function starterFingerprint(files: readonly LessonFile[]): string {
   return fingerprint(editable.map((file) => `${file.name}\u0000${file.text}`).join("\u0000"));
 }
 
-function earlierFiles(version: SavedVersion): LessonFile[] {
-  return Object.entries(version.files).map(([name, text]) => ({
-    name: `${EARLIER_FOLDER}${name}`,
+function readOnlyFiles(folder: string, files: Readonly<Record<string, string>>): LessonFile[] {
+  return Object.entries(files).map(([name, text]) => ({
+    name: `${folder}${name}`,
     text,
     readOnly: true,
     language: "typescript",
@@ -61,67 +70,66 @@ export function openLessonCode(slug: string, files: readonly LessonFile[]): Open
     const text = saved.current?.files[file.name];
     return !file.readOnly && text !== undefined ? { ...file, text } : file;
   });
-  return { files: latestEarlier ? [...withSaved, ...earlierFiles(latestEarlier)] : withSaved, starter };
-}
-
-let pending: (() => void) | undefined;
-
-/** Writes any change not yet saved, now (before Reset or Apply, and when the page goes away). */
-export function saveNow(): void {
-  pending?.();
+  const before = keptBeforeReplace(slug, files, withSaved, saved.beforeReplace);
+  return {
+    files: [
+      ...withSaved,
+      ...(latestEarlier ? readOnlyFiles(EARLIER_FOLDER, latestEarlier.files) : []),
+      ...(before ? readOnlyFiles(BEFORE_FOLDER, before) : []),
+    ],
+    starter,
+  };
 }
 
 /**
- * Saves the lesson's editable files whenever their text in the editor changes; returns a function that saves
- * what is pending and stops.
+ * The files of the newest write-ahead copy that hold something the lesson does not open with (neither the
+ * saved code nor the starter), with a notice saying where they are; undefined when there is nothing to show.
+ */
+function keptBeforeReplace(
+  slug: string,
+  starterFiles: readonly LessonFile[],
+  opening: readonly LessonFile[],
+  copies: readonly SavedVersion[],
+): Record<string, string> | undefined {
+  const shown = (list: readonly LessonFile[], name: string) => list.find((file) => file.name === name)?.text;
+  for (const copy of copies) {
+    const differing = Object.entries(copy.files).filter(
+      ([name, text]) => text !== shown(opening, name) && text !== shown(starterFiles, name),
+    );
+    if (differing.length === 0) continue;
+    notify({
+      id: `code-before:${slug}`,
+      tone: "info",
+      text: `Your code from just before it was last replaced (by Reset, Apply or shared code, ${new Date(copy.savedAt).toLocaleString()}) is kept in the read-only ${BEFORE_FOLDER} tab.`,
+    });
+    return Object.fromEntries(differing);
+  }
+  return undefined;
+}
+
+/**
+ * Saves the lesson's editable files as they change (see watchEditorCode), and at once when the page is hidden
+ * or closed; returns a function that saves what is pending and stops.
  */
 export function startAutosave(slug: string, opened: OpenedCode, now: () => number = Date.now): () => void {
   const names = opened.files.filter((file) => !file.readOnly).map((file) => file.name);
-  const snapshot = () => {
-    const { texts } = editorStore.getState();
-    return Object.fromEntries(
-      names.flatMap((name) => (texts[name] === undefined ? [] : [[name, texts[name]]])),
-    );
-  };
-  let last = JSON.stringify(
-    Object.fromEntries(opened.files.filter((file) => !file.readOnly).map((file) => [file.name, file.text])),
+  const initial = Object.fromEntries(
+    opened.files.filter((file) => !file.readOnly).map((file) => [file.name, file.text]),
   );
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const write = () => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
-    pending = undefined;
-    const files = snapshot();
-    const text = JSON.stringify(files);
-    if (text === last || Object.keys(files).length === 0) return;
-    const result = saveCode(pageStorage(), slug, opened.starter, files, now());
-    const notice = saveFailedNotice("your code", result.ok ? "quota" : result.reason);
-    if (result.ok) {
-      last = text;
-      dismiss(notice.id);
-    } else {
-      notify(notice);
-    }
-  };
-  const unsubscribe = editorStore.subscribe(() => {
-    if (timer !== undefined) return;
-    pending = write;
-    timer = setTimeout(write, SAVE_AFTER_MS);
-  });
+  const watch = watchEditorCode({ slug, starter: opened.starter, names, initial, now });
   const onHidden = () => {
-    if (document.visibilityState === "hidden") write();
+    if (document.visibilityState === "hidden") watch.write();
   };
   const hasDocument = typeof document !== "undefined";
   if (hasDocument) {
     document.addEventListener("visibilitychange", onHidden);
-    window.addEventListener("pagehide", write);
+    window.addEventListener("pagehide", watch.write);
   }
   return () => {
-    write();
-    unsubscribe();
+    watch.stop();
     if (hasDocument) {
       document.removeEventListener("visibilitychange", onHidden);
-      window.removeEventListener("pagehide", write);
+      window.removeEventListener("pagehide", watch.write);
     }
   };
 }

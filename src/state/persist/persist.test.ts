@@ -56,6 +56,30 @@ describe("saved code", () => {
     expect(readJson(undefined, "k")).toEqual({ kind: "missing" });
   });
 
+  it("keeps a write-ahead copy that later saves of the replacement do not overwrite", () => {
+    const storage = new MemoryStorage();
+    saveCode(storage, "upload", "s1", { "storage.ts": "mine" }, NOW, {
+      beforeReplace: { "storage.ts": "mine" },
+    });
+    saveCode(storage, "upload", "s1", { "storage.ts": "starter" }, NOW + 1);
+    const loaded = loadCode(storage, "upload", "s1");
+    expect(loaded.current?.files).toEqual({ "storage.ts": "starter" });
+    expect(loaded.beforeReplace.map((copy) => copy.files["storage.ts"])).toEqual(["mine"]);
+    // Copies for another starter are not offered for this one.
+    expect(loadCode(storage, "upload", "s2").beforeReplace).toEqual([]);
+  });
+
+  it("keeps the three newest different write-ahead copies", () => {
+    const storage = new MemoryStorage();
+    for (const [i, text] of ["a", "b", "a", "c", "d"].entries()) {
+      saveCode(storage, "upload", "s1", { "storage.ts": text }, NOW + i, {
+        beforeReplace: { "storage.ts": text },
+      });
+    }
+    const copies = loadCode(storage, "upload", "s1").beforeReplace;
+    expect(copies.map((copy) => copy.files["storage.ts"])).toEqual(["d", "c", "a"]);
+  });
+
   it("fingerprints texts stably and tells different starters apart", () => {
     expect(fingerprint("abc")).toBe(fingerprint("abc"));
     expect(fingerprint("abc")).not.toBe(fingerprint("abd"));

@@ -2,6 +2,10 @@
  * The learner's progress through the course: which lessons are complete, how many hints each has shown. Saved
  * under `leak-lab:progress` as `{ format: 1, lessons: { <slug>: { completedAt?, hintsShown?, answers?, texts?,
  * lastRun? } } }`.
+ *
+ * Format 1 has grown by optional fields only, so every shape a released Leak Lab wrote reads as it is, and is
+ * written back whole: `{ completedAt?, hintsShown? }` (a5a2b22), `+ answers` (66b51c6), `+ texts, lastRun`
+ * (fe41d58). A change that is not an optional field gets format 2 and a step in PROGRESS_STEPS.
  */
 import {
   KEY_PREFIX,
@@ -11,9 +15,12 @@ import {
   type WriteResult,
   writeJson,
 } from "./browserStorage.ts";
+import { type FormatStep, upgrade } from "./migrate.ts";
 
 export const PROGRESS_KEY = `${KEY_PREFIX}progress`;
 export const PROGRESS_FORMAT = 1;
+/** Every older format of the entry, each to the next: none yet (see above). */
+export const PROGRESS_STEPS: readonly FormatStep[] = [];
 
 export interface LessonProgress {
   /** Epoch ms of the first time the lesson's checks all passed. */
@@ -82,13 +89,10 @@ function lessonProgress(value: unknown): LessonProgress | undefined {
 
 /** Reads a progress value (from storage or an imported file); what cannot be read is reported, not guessed. */
 export function parseProgress(value: unknown): LoadedProgress {
-  if (typeof value !== "object" || value === null) return { progress: NO_PROGRESS, problem: "damaged" };
-  const { format, lessons } = value as Record<string, unknown>;
-  if (typeof format === "number" && format > PROGRESS_FORMAT)
-    return { progress: NO_PROGRESS, problem: "newer" };
-  if (format !== PROGRESS_FORMAT || typeof lessons !== "object" || lessons === null) {
-    return { progress: NO_PROGRESS, problem: "damaged" };
-  }
+  const upgraded = upgrade(value, PROGRESS_FORMAT, PROGRESS_STEPS);
+  if (upgraded.kind === "newer") return { progress: NO_PROGRESS, problem: "newer" };
+  const lessons = upgraded.kind === "damaged" ? undefined : upgraded.entry.lessons;
+  if (typeof lessons !== "object" || lessons === null) return { progress: NO_PROGRESS, problem: "damaged" };
   const entries = Object.entries(lessons).flatMap(([slug, entry]) => {
     const parsed = lessonProgress(entry);
     return parsed ? [[slug, parsed] as const] : [];
