@@ -92,4 +92,16 @@ describe("chart layouts", () => {
     ]);
     expect(layout.data[3]).toEqual([POD_LIMIT_MIB, POD_LIMIT_MIB, POD_LIMIT_MIB, POD_LIMIT_MIB]);
   });
+
+  it("marks the pod's OOM kills and restarts at their minute and memory, once there is one", () => {
+    const alert = { type: "AlertFired", t: 30_000, handles: 5, memoryMiB: 1900 } as const;
+    expect(memoryLayout(points, undefined, [alert]).series).toHaveLength(4);
+    const kill = { type: "OOMKilled", t: 65_000, exitCode: 137, handles: 9, memoryMiB: 2050 } as const;
+    const restart = { type: "Restarted", t: 118_000, handles: 0, memoryMiB: 1550 } as const;
+    const layout = memoryLayout(points, undefined, [alert, kill, restart]);
+    expect(layout.series.slice(4).map((series) => series.label)).toEqual(["OOM kill", "restart"]);
+    expect(layout.data[4]).toEqual([null, 2050, null]);
+    expect(layout.data[5]).toEqual([null, null, 1550]);
+    expect(layout.key).not.toBe(memoryLayout(points, undefined).key);
+  });
 });

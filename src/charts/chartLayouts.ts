@@ -1,10 +1,12 @@
 /**
  * What the two live charts draw, as data: the handles chart (total, or stacked by kind or by creation site) and
- * the pod memory chart (with the pod's limit and the alert line), each with a pinned run overlaid when there is
- * one. Pure functions of the series, so they are tested without a canvas; LiveChart hands them to uPlot.
+ * the pod memory chart (with the pod's limit and the alert line, and its OOM kills and restarts marked), each
+ * with a pinned run overlaid when there is one. Pure functions of the series, so they are tested without a
+ * canvas; LiveChart hands them to uPlot.
  */
 import type uPlot from "uplot";
 import { ALERT_SHARE, POD_LIMIT_MIB } from "../sim/calibration.ts";
+import type { LivePodEvent } from "../sim/livePod.ts";
 import type { PinnedRun, Thinned } from "./series.ts";
 
 export type HandlesView = "total" | "kind" | "site";
@@ -199,7 +201,68 @@ export function handlesLayout(
   return layout("total", axis, points.minutes, [total], pinnedOverlay);
 }
 
-export function memoryLayout(points: Thinned, pinned: PinnedRun | undefined): ChartLayout {
+/** How the memory chart marks the pod's events (the replay's colours, replayLayouts.ts). */
+const POD_MARKS: readonly {
+  readonly type: LivePodEvent["type"];
+  readonly label: string;
+  readonly color: string;
+}[] = [
+  { type: "OOMKilled", label: "OOM kill", color: "#b91c1c" },
+  { type: "Restarted", label: "restart", color: "#15803d" },
+];
+
+/** The index of the x nearest to `at` (x sorted). */
+function nearest(x: readonly number[], at: number): number {
+  let low = 0;
+  let high = x.length - 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((x[middle] ?? 0) < at) low = middle + 1;
+    else high = middle;
+  }
+  const before = Math.max(0, low - 1);
+  return Math.abs((x[before] ?? 0) - at) <= Math.abs((x[low] ?? 0) - at) ? before : low;
+}
+
+/**
+ * The layout with a marker series per kind of pod event: a point at the event's minute and memory, nothing
+ * elsewhere. The memory line itself drops to zero while the pod is down; the text list under the charts
+ * (PodEvents.tsx) names each event.
+ */
+function withPodMarks(base: ChartLayout, events: readonly LivePodEvent[]): ChartLayout {
+  if (!events.some((event) => event.type !== "AlertFired")) return base;
+  const x = base.data[0] as readonly number[];
+  const series: uPlot.Series[] = [...base.series];
+  const data: (number | null)[][] = [];
+  for (const mark of POD_MARKS) {
+    const column: (number | null)[] = x.map(() => null);
+    for (const event of events) {
+      if (event.type === mark.type && x.length > 0) column[nearest(x, event.t / 60_000)] = event.memoryMiB;
+    }
+    series.push({
+      label: mark.label,
+      stroke: mark.color,
+      fill: mark.color,
+      width: 0,
+      paths: () => null,
+      points: { show: true, size: 9, stroke: mark.color, fill: mark.color },
+      value: (_u, v) => (v == null ? "" : whole(v)),
+    });
+    data.push(column);
+  }
+  return {
+    key: `${base.key}|pod-events`,
+    series,
+    axes: base.axes,
+    data: [...base.data, ...data] as uPlot.AlignedData,
+  };
+}
+
+export function memoryLayout(
+  points: Thinned,
+  pinned: PinnedRun | undefined,
+  podEvents: readonly LivePodEvent[] = [],
+): ChartLayout {
   const axis: uPlot.Axis = { label: "pod MiB", stroke: AXIS_TEXT, grid: GRID, ticks: GRID };
   const memory: Line = {
     series: { label: "pod memory MiB (modelled)", stroke: "#c2410c", width: 2, value: (_u, v) => whole(v) },
@@ -222,5 +285,5 @@ export function memoryLayout(points: Thinned, pinned: PinnedRun | undefined): Ch
     },
   ];
   const overlay = pinned && { run: pinned, values: pinned.memoryMiB };
-  return layout("memory", axis, points.minutes, [memory], overlay, levels);
+  return withPodMarks(layout("memory", axis, points.minutes, [memory], overlay, levels), podEvents);
 }

@@ -29,7 +29,10 @@ export interface RunState {
 }
 
 export const MAX_LOG_LINES = 2000;
-/** A day of a leaky service has a few dozen events; a module over the limit at load, ~400 (a kill and a restart every 7 minutes). */
+/**
+ * A day of a leaky service makes a few dozen events; a module over the limit at load, ~400 (a kill and a
+ * restart every 7 minutes). The kill count goes on past the list.
+ */
 export const MAX_POD_EVENTS = 200;
 
 /** Before any run, and what a new run starts from. */

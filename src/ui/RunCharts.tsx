@@ -1,6 +1,7 @@
 /**
  * The run's two charts: live handles (total, by kind or by creation site) and the pod's modelled memory against
- * its limit and alert line; and the pin that keeps a run on both, dashed, to compare the next one with.
+ * its limit and alert line, its OOM kills and restarts marked (and listed as text below); and the pin that keeps
+ * a run on both, dashed, to compare the next one with.
  */
 import { useCallback, useEffect, useId, useState } from "react";
 import { type HandlesView, handlesLayout, memoryLayout } from "../charts/chartLayouts.ts";
@@ -10,6 +11,7 @@ import { loadPinnedRun, pinnedRunStore, setPinnedRun } from "../state/pinnedRuns
 import { liveSeries, runStore } from "../state/runStore.ts";
 import { useStore } from "../state/useStore.ts";
 import { formatSimClock } from "./formatSimClock.ts";
+import { PodEvents } from "./PodEvents.tsx";
 
 const VIEWS: readonly { readonly value: HandlesView; readonly label: string }[] = [
   { value: "total", label: "Total" },
@@ -27,7 +29,11 @@ export function RunCharts({ lesson }: { readonly lesson: string }) {
   const viewName = useId();
 
   const handlesOf = useCallback((points: Thinned) => handlesLayout(view, points, pinned), [view, pinned]);
-  const memoryOf = useCallback((points: Thinned) => memoryLayout(points, pinned), [pinned]);
+  const podEvents = useStore(runStore, (state) => state.podEvents);
+  const memoryOf = useCallback(
+    (points: Thinned) => memoryLayout(points, pinned, podEvents),
+    [pinned, podEvents],
+  );
 
   const pin = () => {
     const { clockMs } = runStore.getState();
@@ -70,6 +76,7 @@ export function RunCharts({ lesson }: { readonly lesson: string }) {
       </div>
       <LiveChart series={liveSeries} layoutOf={handlesOf} height={200} testId="handles-chart" />
       <LiveChart series={liveSeries} layoutOf={memoryOf} height={170} testId="memory-chart" />
+      <PodEvents />
     </div>
   );
 }
