@@ -59,10 +59,11 @@ export function LiveChart<P = Thinned>({ series, layoutOf, height, testId }: Liv
     let chart: uPlot | undefined;
     let key = "";
     let frame = 0;
+    // Read once and on resize only: getComputedStyle in every frame's draw would force a style recalculation.
+    let fontPx = axisFontPx(host);
     const draw = () => {
       frame = 0;
       const layout = layoutOfRef.current(series.thinned());
-      const fontPx = axisFontPx(host);
       const chartKey = `${layout.key}|${fontPx}`;
       if (chart && chartKey === key) {
         chart.setData(layout.data);
@@ -90,7 +91,11 @@ export function LiveChart<P = Thinned>({ series, layoutOf, height, testId }: Liv
     // Entering or leaving the presenter view resizes the chart too: its type size is looked at again then.
     const resize = new ResizeObserver(() => {
       chart?.setSize({ width: host.clientWidth, height });
-      schedule();
+      const nowPx = axisFontPx(host);
+      if (nowPx !== fontPx) {
+        fontPx = nowPx;
+        schedule();
+      }
     });
     resize.observe(host);
     return () => {
