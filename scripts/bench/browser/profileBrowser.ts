@@ -10,7 +10,7 @@ import type { Browser, Page } from "@playwright/test";
 import { guardedContext, launchChromium } from "./chromium.ts";
 import { timeRun } from "./firstSample.ts";
 import { openLesson, stop } from "./lessonPage.ts";
-import { runFlatOutTo } from "./longTasks.ts";
+import { runFlatOutDay } from "./longTasks.ts";
 import { buildAndServe } from "./serveBuild.ts";
 import { SourceMapper } from "./sourceMaps.ts";
 import { type Attribution, attribute, breakdown, Trace, type TraceThread } from "./traceProfile.ts";
@@ -122,15 +122,14 @@ export async function profileBrowser(executablePath: string): Promise<void> {
 
     console.log("\n(b) Long tasks on the page's main thread during the flat-out run, traced");
     const page = await openLesson(context, served.baseURL);
-    const [flat, trace] = await traced(browser, page, "flat-out", () => runFlatOutTo(page));
-    await stop(page);
+    const [flat, trace] = await traced(browser, page, "flat-out", () => runFlatOutDay(page));
     await page.close();
     const main = trace.named("CrRendererMain").find((thread) => thread.samples.length > 0);
     if (!main) throw new Error("trace has no sampled renderer main thread");
     const first = main.tasks.find((task) => task.dur > 0)?.ts ?? 0;
     const long = main.tasks.filter((task) => task.dur > 50_000);
     console.log(
-      ` ${flat.handlesShown.toLocaleString("en-US")} handles at ${flat.clockShown} after ${(flat.wallMs / 1000).toFixed(1)} s; ${long.length} main-thread tasks over 50 ms in the trace (the page's PerformanceObserver saw ${flat.tasks.length})`,
+      ` ${flat.restarts} OOM kills, peak ${flat.peakHandles.toLocaleString("en-US")} handles, ${flat.clockShown} after ${(flat.wallMs / 1000).toFixed(1)} s; ${long.length} main-thread tasks over 50 ms in the trace (the page's PerformanceObserver saw ${flat.tasks.length})`,
     );
     const parts: Attribution[] = [];
     for (const task of long) {
