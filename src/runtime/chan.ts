@@ -11,8 +11,10 @@ import type { Task } from "./task.ts";
 
 export type RecvResult<T> = readonly [value: T, ok: true] | readonly [value: undefined, ok: false];
 
-const CLOSED: RecvResult<never> = [undefined, false];
-const SENT: Promise<void> = Promise.resolve();
+// Shared by every channel and handed to learner code, so frozen: an own `then` set on SENT, or a changed
+// CLOSED[1], would reach every other channel's callers, the checks' own traffic among them.
+const CLOSED: RecvResult<never> = Object.freeze([undefined, false] as const);
+const SENT: Promise<void> = Object.freeze(Promise.resolve());
 
 /** A blocked sender or receiver, alone or as one case of a select. */
 export interface Waiter extends ListNode {
@@ -63,62 +65,103 @@ function withdraw(select: SelectWait): void {
   for (const waiter of select.waiters) waiter.list?.remove(waiter);
 }
 
-export class Chan<T> implements AsyncIterable<T> {
-  /** @internal */ readonly recvq = new WaitList<Waiter>();
-  /** @internal */ readonly sendq = new WaitList<Waiter>();
-  private readonly buffer = new Fifo<T>();
-  private isClosed = false;
+/** What select and timers do to a channel from inside the runtime: Chan's own code, set in its static block. */
+interface ChanInternals {
+  canRecv(ch: Chan<unknown>): boolean;
+  canSend(ch: Chan<unknown>): boolean;
+  trySend<T>(ch: Chan<T>, value: T): boolean;
+  tryRecv<T>(ch: Chan<T>): RecvResult<T> | undefined;
+  wait(ch: Chan<unknown>, op: "recv" | "send", waiter: Waiter): void;
+  waitingSenders(ch: Chan<unknown>): number;
+}
 
-  constructor(
-    /** How many values the channel holds without a receiver; 0 is a rendezvous. */
-    readonly cap = 0,
-    /** A nil channel: every send and receive blocks forever. */
-    readonly isNil = false,
-  ) {
+let internals: ChanInternals;
+
+/**
+ * A channel is handed to learner code, which runs in the same realm as the checks: its state, and the waiters
+ * (which lead to tasks), live in private fields (`#`), so nothing reachable from a Chan leads to a task or to the
+ * registry. Select and timers reach them through the functions below, which learner code cannot import.
+ */
+export class Chan<T> implements AsyncIterable<T> {
+  readonly #recvq = new WaitList<Waiter>();
+  readonly #sendq = new WaitList<Waiter>();
+  readonly #buffer = new Fifo<T>();
+  readonly #cap: number;
+  readonly #isNil: boolean;
+  #closed = false;
+
+  static {
+    internals = {
+      canRecv: (ch) => ch.#canRecv(),
+      canSend: (ch) => ch.#canSend(),
+      trySend: (ch, value) => ch.#trySend(value),
+      tryRecv: (ch) => ch.#tryRecv(),
+      wait: (ch, op, waiter) => (op === "recv" ? ch.#recvq : ch.#sendq).push(waiter),
+      waitingSenders: (ch) => ch.#sendq.length,
+    };
+  }
+
+  /**
+   * @param cap How many values the channel holds without a receiver; 0 is a rendezvous.
+   * @param isNil A nil channel: every send and receive blocks forever.
+   */
+  constructor(cap = 0, isNil = false) {
     if (!Number.isInteger(cap) || cap < 0) throw new Panic("makechan: size out of range");
+    this.#cap = cap;
+    this.#isNil = isNil;
+  }
+
+  /** How many values the channel holds without a receiver; 0 is a rendezvous. */
+  get cap(): number {
+    return this.#cap;
+  }
+
+  /** A nil channel: every send and receive blocks forever. */
+  get isNil(): boolean {
+    return this.#isNil;
   }
 
   /** Values waiting in the buffer. */
   get len(): number {
-    return this.buffer.length;
+    return this.#buffer.length;
   }
 
   get closed(): boolean {
-    return this.isClosed;
+    return this.#closed;
   }
 
   /** Sends `value`, waiting for a receiver or buffer room. Panics on a closed channel. */
   send(value: T): Promise<void> {
-    if (this.trySend(value)) return SENT;
+    if (this.#trySend(value)) return SENT;
     const runtime = currentRuntime();
     const task = runtime.currentTask("send");
-    if (this.isNil) return runtime.block(task, "chan send (nil chan)", this.send);
-    this.sendq.push(makeWaiter(task, undefined, 0, value));
-    return runtime.block(task, "chan send", this.send);
+    if (this.#isNil) return runtime.block(task, "chan send (nil chan)", sendEntry);
+    this.#sendq.push(makeWaiter(task, undefined, 0, value));
+    return runtime.block(task, "chan send", sendEntry);
   }
 
   /** Receives a value: `[value, true]`, or `[undefined, false]` once the channel is closed and drained. */
   recv(): Promise<RecvResult<T>> {
-    return this.receive(this.recv);
+    return this.#receive(recvEntry);
   }
 
-  private receive(entry: (...args: never[]) => unknown): Promise<RecvResult<T>> {
-    const result = this.tryRecv();
+  #receive(entry: (...args: never[]) => unknown): Promise<RecvResult<T>> {
+    const result = this.#tryRecv();
     if (result) return Promise.resolve(result);
     const runtime = currentRuntime();
     const task = runtime.currentTask("recv");
-    if (this.isNil) return runtime.block(task, "chan receive (nil chan)", entry);
-    this.recvq.push(makeWaiter(task, undefined, 0, undefined));
+    if (this.#isNil) return runtime.block(task, "chan receive (nil chan)", entry);
+    this.#recvq.push(makeWaiter(task, undefined, 0, undefined));
     return runtime.block(task, "chan receive", entry);
   }
 
   /** Closes the channel: receivers drain the buffer then see `ok === false`; blocked senders panic. */
   close(): void {
-    if (this.isNil) throw new Panic("close of nil channel");
-    if (this.isClosed) throw new Panic("close of closed channel");
-    this.isClosed = true;
-    for (let receiver = this.recvq.shift(); receiver; receiver = this.recvq.shift()) wake(receiver, CLOSED);
-    for (let sender = this.sendq.shift(); sender; sender = this.sendq.shift()) {
+    if (this.#isNil) throw new Panic("close of nil channel");
+    if (this.#closed) throw new Panic("close of closed channel");
+    this.#closed = true;
+    for (let receiver = this.#recvq.shift(); receiver; receiver = this.#recvq.shift()) wake(receiver, CLOSED);
+    for (let sender = this.#sendq.shift(); sender; sender = this.#sendq.shift()) {
       wakeWithPanic(sender, "send on closed channel");
     }
   }
@@ -126,55 +169,89 @@ export class Chan<T> implements AsyncIterable<T> {
   /** `for await (const value of ch)`: receives until the channel is closed and drained. */
   [Symbol.asyncIterator](): AsyncIterator<T> {
     const next = (): Promise<IteratorResult<T>> =>
-      this.receive(next).then(([value, ok]) =>
+      this.#receive(next).then(([value, ok]) =>
         ok ? { value: value as T, done: false } : { value: undefined, done: true as const },
       );
     return { next };
   }
 
-  /** @internal Whether a receive would complete now. */
-  canRecv(): boolean {
-    return !this.isNil && (this.sendq.length > 0 || this.buffer.length > 0 || this.isClosed);
+  /** Whether a receive would complete now. */
+  #canRecv(): boolean {
+    return !this.#isNil && (this.#sendq.length > 0 || this.#buffer.length > 0 || this.#closed);
   }
 
-  /** @internal Whether a send would complete (or panic) now. */
-  canSend(): boolean {
-    return !this.isNil && (this.isClosed || this.recvq.length > 0 || this.buffer.length < this.cap);
+  /** Whether a send would complete (or panic) now. */
+  #canSend(): boolean {
+    return !this.#isNil && (this.#closed || this.#recvq.length > 0 || this.#buffer.length < this.#cap);
   }
 
-  /** @internal Sends without blocking; false when it would block. Panics on a closed channel. */
-  trySend(value: T): boolean {
-    if (this.isNil) return false;
-    if (this.isClosed) throw new Panic("send on closed channel");
-    const receiver = this.recvq.shift();
+  /** Sends without blocking; false when it would block. Panics on a closed channel. */
+  #trySend(value: T): boolean {
+    if (this.#isNil) return false;
+    if (this.#closed) throw new Panic("send on closed channel");
+    const receiver = this.#recvq.shift();
     if (receiver) {
       wake(receiver, [value, true]);
       return true;
     }
-    if (this.buffer.length < this.cap) {
-      this.buffer.push(value);
+    if (this.#buffer.length < this.#cap) {
+      this.#buffer.push(value);
       return true;
     }
     return false;
   }
 
-  /** @internal Receives without blocking; undefined when it would block. */
-  tryRecv(): RecvResult<T> | undefined {
-    if (this.isNil) return undefined;
-    const sender = this.sendq.shift();
+  /** Receives without blocking; undefined when it would block. */
+  #tryRecv(): RecvResult<T> | undefined {
+    if (this.#isNil) return undefined;
+    const sender = this.#sendq.shift();
     if (sender) {
       // A waiting sender means the buffer is full (or there is none): take the oldest value, let it in.
       let value = sender.value as T;
-      if (this.cap > 0) {
-        value = this.buffer.shift() as T;
-        this.buffer.push(sender.value as T);
+      if (this.#cap > 0) {
+        value = this.#buffer.shift() as T;
+        this.#buffer.push(sender.value as T);
       }
       wake(sender, undefined);
       return [value, true];
     }
-    if (this.buffer.length > 0) return [this.buffer.shift() as T, true];
-    return this.isClosed ? CLOSED : undefined;
+    if (this.#buffer.length > 0) return [this.#buffer.shift() as T, true];
+    return this.#closed ? CLOSED : undefined;
   }
+}
+
+// Where a block's stack capture starts, fixed here: `this.send` could be an own property learner code set.
+const sendEntry = Chan.prototype.send;
+const recvEntry = Chan.prototype.recv;
+
+/** @internal Whether a receive on `ch` would complete now. */
+export function canRecv(ch: Chan<unknown>): boolean {
+  return internals.canRecv(ch);
+}
+
+/** @internal Whether a send on `ch` would complete (or panic) now. */
+export function canSend(ch: Chan<unknown>): boolean {
+  return internals.canSend(ch);
+}
+
+/** @internal Sends without blocking; false when it would block. Panics on a closed channel. */
+export function trySend<T>(ch: Chan<T>, value: T): boolean {
+  return internals.trySend(ch, value);
+}
+
+/** @internal Receives without blocking; undefined when it would block. */
+export function tryRecv<T>(ch: Chan<T>): RecvResult<T> | undefined {
+  return internals.tryRecv(ch);
+}
+
+/** @internal Queues a select's waiter on `ch` for a receive or a send. */
+export function waitOn(ch: Chan<unknown>, op: "recv" | "send", waiter: Waiter): void {
+  internals.wait(ch, op, waiter);
+}
+
+/** @internal Senders blocked on `ch`, for tests. */
+export function waitingSenders(ch: Chan<unknown>): number {
+  return internals.waitingSenders(ch);
 }
 
 /** Makes a channel; `cap` 0 (the default) is unbuffered. */

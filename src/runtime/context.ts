@@ -28,9 +28,9 @@ export interface Context {
 }
 
 class BackgroundContext implements Context {
-  private readonly never = nilChan<never>();
+  readonly #never = nilChan<never>();
   done(): Chan<never> {
-    return this.never;
+    return this.#never;
   }
   err(): undefined {
     return undefined;
@@ -43,77 +43,111 @@ class BackgroundContext implements Context {
   }
 }
 
-class CancelContext implements Context {
-  private readonly doneChan = new Chan<never>(0);
-  private error: Error | undefined = undefined;
-  private readonly children = new Set<CancelContext>();
-  timer: Timer | undefined = undefined;
+// The tree's operations, set in the classes' static blocks: functions of this module, not members learner code
+// could reach from a context (`Object.getPrototypeOf(ctx).constructor`) and call with objects of its own.
+/** Cancels a context and its children. */
+let cancel: (context: CancelContext, reason: Error, removeFromParent: boolean) => void;
+/** Gives a context its deadline's timer, stopped when the context is cancelled. */
+let setDeadlineTimer: (context: CancelContext, timer: Timer) => void;
+/** Registers `child` with `context`, if that is a cancellable context, to be cancelled with it. */
+let adopt: (context: Context, child: CancelContext) => void;
+/** Whether `context` is a cancellable context made here (a brand check, not `instanceof`, which can be faked). */
+let isCancellable: (context: Context) => context is CancelContext;
+/** The context a value context wraps, or undefined for any other context. */
+let wrappedBy: (context: Context) => Context | undefined;
 
-  constructor(
-    readonly parent: Context,
-    private readonly expiresAt: number | undefined,
-  ) {}
+/**
+ * Contexts are handed to learner code, which runs in the same realm as the checks (a check's traffic hands one
+ * to every request): the tree, the error and the deadline's timer live in private fields (`#`), so learner code
+ * can neither cancel a context it was only given nor unhook its children.
+ */
+class CancelContext implements Context {
+  readonly #parent: Context;
+  readonly #expiresAt: number | undefined;
+  readonly #doneChan = new Chan<never>(0);
+  readonly #children = new Set<CancelContext>();
+  #error: Error | undefined = undefined;
+  #timer: Timer | undefined = undefined;
+
+  static {
+    cancel = (context, reason, removeFromParent) => context.#cancel(reason, removeFromParent);
+    setDeadlineTimer = (context, timer) => {
+      context.#timer = timer;
+    };
+    adopt = (context, child) => {
+      if (#children in context) context.#children.add(child);
+    };
+    isCancellable = (context): context is CancelContext => #children in context;
+  }
+
+  constructor(parent: Context, expiresAt: number | undefined) {
+    this.#parent = parent;
+    this.#expiresAt = expiresAt;
+  }
 
   done(): Chan<never> {
-    return this.doneChan;
+    return this.#doneChan;
   }
   err(): Error | undefined {
-    return this.error;
+    return this.#error;
   }
   deadline(): number | undefined {
-    return this.expiresAt ?? this.parent.deadline();
+    return this.#expiresAt ?? this.#parent.deadline();
   }
   value(key: unknown): unknown {
-    return this.parent.value(key);
+    return this.#parent.value(key);
   }
 
   /** Children still registered, for tests of the bookkeeping. */
   get childCount(): number {
-    return this.children.size;
+    return this.#children.size;
   }
 
-  adopt(child: CancelContext): void {
-    this.children.add(child);
-  }
-
-  disown(child: CancelContext): void {
-    this.children.delete(child);
-  }
-
-  cancel(reason: Error, removeFromParent: boolean): void {
-    if (this.error) return;
-    this.error = reason;
-    this.doneChan.close();
-    for (const child of this.children) child.cancel(reason, false);
-    this.children.clear();
-    this.timer?.stop();
-    this.timer = undefined;
+  #cancel(reason: Error, removeFromParent: boolean): void {
+    if (this.#error) return;
+    this.#error = reason;
+    this.#doneChan.close();
+    for (const child of this.#children) child.#cancel(reason, false);
+    this.#children.clear();
+    this.#timer?.stop();
+    this.#timer = undefined;
     // Adopted by the nearest cancellable ancestor (through any value contexts), so disowned by it too.
-    if (removeFromParent) cancellableAncestor(this.parent)?.disown(this);
+    const ancestor = removeFromParent ? cancellableAncestor(this.#parent) : undefined;
+    if (ancestor) ancestor.#children.delete(this);
   }
 }
 
 class ValueContext implements Context {
-  constructor(
-    readonly parent: Context,
-    private readonly key: unknown,
-    private readonly stored: unknown,
-  ) {}
+  readonly #parent: Context;
+  readonly #key: unknown;
+  readonly #stored: unknown;
+
+  constructor(parent: Context, key: unknown, stored: unknown) {
+    this.#parent = parent;
+    this.#key = key;
+    this.#stored = stored;
+  }
+
   done(): Chan<never> {
-    return this.parent.done();
+    return this.#parent.done();
   }
   err(): Error | undefined {
-    return this.parent.err();
+    return this.#parent.err();
   }
   deadline(): number | undefined {
-    return this.parent.deadline();
+    return this.#parent.deadline();
   }
   value(key: unknown): unknown {
-    return key === this.key ? this.stored : this.parent.value(key);
+    return key === this.#key ? this.#stored : this.#parent.value(key);
+  }
+
+  static {
+    wrappedBy = (context) => (#parent in context ? context.#parent : undefined);
   }
 }
 
-const backgroundContext = new BackgroundContext();
+// A singleton every caller of background() shares, learner code and the checks' traffic alike: frozen.
+const backgroundContext = Object.freeze(new BackgroundContext());
 
 /** The root context: never cancelled, no deadline. */
 export function background(): Context {
@@ -125,18 +159,18 @@ export const todo = background;
 
 /** The nearest cancellable ancestor, looking through value contexts. */
 function cancellableAncestor(context: Context): CancelContext | undefined {
-  let current: Context = context;
-  while (current instanceof ValueContext) current = current.parent;
-  return current instanceof CancelContext ? current : undefined;
+  let current = context;
+  for (let wrapped = wrappedBy(current); wrapped; wrapped = wrappedBy(current)) current = wrapped;
+  return isCancellable(current) ? current : undefined;
 }
 
 function derive(parent: Context, expiresAt: number | undefined): [CancelContext, CancelFunc] {
   const child = new CancelContext(parent, expiresAt);
   const ancestor = cancellableAncestor(parent);
   const parentError = parent.err();
-  if (parentError) child.cancel(parentError, false);
-  else ancestor?.adopt(child);
-  return [child, () => child.cancel(Canceled, true)];
+  if (parentError) cancel(child, parentError, false);
+  else if (ancestor) adopt(ancestor, child);
+  return [child, () => cancel(child, Canceled, true)];
 }
 
 /** A child of `parent` cancelled by the returned function (or with its parent). */
@@ -152,16 +186,19 @@ function withExpiry(
   const runtime = currentRuntime();
   const parentDeadline = parent.deadline();
   if (parentDeadline !== undefined && parentDeadline < at) return withCancel(parent);
-  const [child, cancel] = derive(parent, at);
+  const [child, cancelChild] = derive(parent, at);
   if (!child.err()) {
-    if (at <= runtime.now) child.cancel(DeadlineExceeded, true);
+    if (at <= runtime.now) cancel(child, DeadlineExceeded, true);
     // The deadline's timer is a live handle born where the learner asked for the deadline.
     else
-      child.timer = new Timer(runtime, at - runtime.now, captureStack(entry), () =>
-        child.cancel(DeadlineExceeded, true),
+      setDeadlineTimer(
+        child,
+        new Timer(runtime, at - runtime.now, captureStack(entry), () =>
+          cancel(child, DeadlineExceeded, true),
+        ),
       );
   }
-  return [child, cancel];
+  return [child, cancelChild];
 }
 
 /** A child of `parent` cancelled at virtual time `at`, by the returned function, or with its parent. */

@@ -1,5 +1,6 @@
 /** Bugs found in review, kept fixed. */
 import { describe, expect, it } from "vitest";
+import { waitingSenders } from "./chan.ts";
 import type { Host } from "./host.ts";
 import { chan, context, go, log, time } from "./index.ts";
 import type { LogEntry } from "./log.ts";
@@ -66,7 +67,7 @@ describe("a blocking call that is not awaited", () => {
       "ch.send(...) returns a promise: did you forget `await`? The goroutine went on to send while still blocked in it",
     );
     expect(waiter.state).not.toBe("chan send");
-    expect(ch.sendq.length).toBe(1);
+    expect(waitingSenders(ch)).toBe(1);
   });
 
   it("ends the run with a panic when the goroutine returns while still blocked in it", async () => {

@@ -3,7 +3,18 @@
  * one is chosen at random (the runtime's seeded PRNG, so a seed replays the same choices); with a default,
  * select never blocks; with no cases it blocks forever.
  */
-import { type Chan, makeWaiter, type RecvResult, type SelectWait, type SelectWin } from "./chan.ts";
+import {
+  type Chan,
+  canRecv,
+  canSend,
+  makeWaiter,
+  type RecvResult,
+  type SelectWait,
+  type SelectWin,
+  tryRecv,
+  trySend,
+  waitOn,
+} from "./chan.ts";
 import { currentRuntime } from "./runtime.ts";
 
 export interface SelectCase<R> {
@@ -37,7 +48,7 @@ export function send<T, R>(ch: Chan<T>, value: T, handler?: () => R): SelectCase
 }
 
 function isReady(selectCase: SelectCase<unknown>): boolean {
-  return selectCase.op === "recv" ? selectCase.chan.canRecv() : selectCase.chan.canSend();
+  return selectCase.op === "recv" ? canRecv(selectCase.chan) : canSend(selectCase.chan);
 }
 
 /** Waits until one case can proceed, performs it and returns what its handler returns. */
@@ -51,10 +62,10 @@ export function select<R>(cases: readonly SelectCase<R>[], orDefault?: () => R):
     for (const selectCase of cases) {
       if (!isReady(selectCase) || pick-- > 0) continue;
       if (selectCase.op === "send") {
-        selectCase.chan.trySend(selectCase.value);
+        trySend(selectCase.chan, selectCase.value);
         return Promise.resolve(selectCase.run(undefined));
       }
-      return Promise.resolve(selectCase.run(selectCase.chan.tryRecv()));
+      return Promise.resolve(selectCase.run(tryRecv(selectCase.chan)));
     }
   }
   if (orDefault) return Promise.resolve(orDefault());
@@ -68,7 +79,7 @@ export function select<R>(cases: readonly SelectCase<R>[], orDefault?: () => R):
     if (selectCase.chan.isNil) return;
     const waiter = makeWaiter(task, wait, index, selectCase.value);
     wait.waiters.push(waiter);
-    (selectCase.op === "recv" ? selectCase.chan.recvq : selectCase.chan.sendq).push(waiter);
+    waitOn(selectCase.chan, selectCase.op, waiter);
   });
   return runtime.block<SelectWin>(task, "select", select).then((win) => {
     const winner = cases[win.index] as SelectCase<R>;

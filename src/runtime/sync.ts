@@ -1,6 +1,8 @@
 /**
  * Go's `sync` primitives. WaitGroup and Mutex block tasks in the states Go's dumps show
- * ("sync.WaitGroup.Wait", "sync.Mutex.Lock"); Once runs its function a single time.
+ * ("sync.WaitGroup.Wait", "sync.Mutex.Lock"); Once runs its function a single time. Their state, and the tasks
+ * waiting on them, live in private fields (`#`): learner code holds these objects, and nothing reachable from
+ * them may lead to a task.
  */
 import { Panic } from "./panic.ts";
 import { Fifo } from "./queue.ts";
@@ -9,15 +11,15 @@ import type { Task } from "./task.ts";
 
 /** Waits for a collection of tasks to finish: add() before starting each, done() as each ends, wait() for all. */
 export class WaitGroup {
-  private counter = 0;
-  private readonly waiters: Task[] = [];
+  #counter = 0;
+  readonly #waiters: Task[] = [];
 
   add(delta: number): void {
-    this.counter += delta;
-    if (this.counter < 0) throw new Panic("sync: negative WaitGroup counter");
-    if (this.counter === 0) {
+    this.#counter += delta;
+    if (this.#counter < 0) throw new Panic("sync: negative WaitGroup counter");
+    if (this.#counter === 0) {
       const runtime = currentRuntime();
-      for (const task of this.waiters.splice(0)) runtime.ready(task, undefined);
+      for (const task of this.#waiters.splice(0)) runtime.ready(task, undefined);
     }
   }
 
@@ -26,52 +28,56 @@ export class WaitGroup {
   }
 
   wait(): Promise<void> {
-    if (this.counter === 0) return Promise.resolve();
+    if (this.#counter === 0) return Promise.resolve();
     const runtime = currentRuntime();
     const task = runtime.currentTask("WaitGroup.wait");
-    this.waiters.push(task);
-    return runtime.block(task, "sync.WaitGroup.Wait", this.wait);
+    this.#waiters.push(task);
+    return runtime.block(task, "sync.WaitGroup.Wait", waitEntry);
   }
 }
 
 /** Mutual exclusion: lock() waits (FIFO) while another task holds the lock. */
 export class Mutex {
-  private locked = false;
-  private readonly waiters = new Fifo<Task>();
+  #locked = false;
+  readonly #waiters = new Fifo<Task>();
 
   lock(): Promise<void> {
-    if (!this.locked) {
-      this.locked = true;
+    if (!this.#locked) {
+      this.#locked = true;
       return Promise.resolve();
     }
     const runtime = currentRuntime();
     const task = runtime.currentTask("Mutex.lock");
-    this.waiters.push(task);
-    return runtime.block(task, "sync.Mutex.Lock", this.lock);
+    this.#waiters.push(task);
+    return runtime.block(task, "sync.Mutex.Lock", lockEntry);
   }
 
   tryLock(): boolean {
-    if (this.locked) return false;
-    this.locked = true;
+    if (this.#locked) return false;
+    this.#locked = true;
     return true;
   }
 
   /** Releases the lock, handing it straight to the longest waiter if there is one. */
   unlock(): void {
-    if (!this.locked) throw new Panic("sync: unlock of unlocked mutex");
-    const next = this.waiters.shift();
+    if (!this.#locked) throw new Panic("sync: unlock of unlocked mutex");
+    const next = this.#waiters.shift();
     if (next) currentRuntime().ready(next, undefined);
-    else this.locked = false;
+    else this.#locked = false;
   }
 }
 
+// Where a block's stack capture starts, fixed here: `this.wait` could be an own property learner code set.
+const waitEntry = WaitGroup.prototype.wait;
+const lockEntry = Mutex.prototype.lock;
+
 /** Runs a function once, however many tasks call do(). */
 export class Once {
-  private ran = false;
+  #ran = false;
 
   do(fn: () => void): void {
-    if (this.ran) return;
-    this.ran = true;
+    if (this.#ran) return;
+    this.#ran = true;
     fn();
   }
 }

@@ -4,7 +4,7 @@
  * the leak of lesson 6). Channels of timers and tickers hold one value, like Go's before 1.23: a tick that
  * finds the previous one unread is dropped.
  */
-import { Chan } from "./chan.ts";
+import { Chan, trySend } from "./chan.ts";
 import { Handle } from "./handles.ts";
 import { Panic } from "./panic.ts";
 import { currentRuntime, type Runtime } from "./runtime.ts";
@@ -35,93 +35,130 @@ export function sleep(ms: number): Promise<void> {
   return runtime.block(task, "sleep", sleep);
 }
 
+/**
+ * The registry's record of a timer or ticker. Kept apart from the Timer or Ticker learner code holds, which runs
+ * in the same realm as the checks: a handle's id, bytes and per-site stats are the registry's books, and nothing
+ * reachable from a Timer may lead to them (a Timer holds its handle and runtime in private fields).
+ */
+class ClockHandle extends Handle {
+  constructor(
+    readonly kind: "timer" | "ticker",
+    runtime: Runtime,
+    stack: StackCapture,
+  ) {
+    super(runtime.nextId(), runtime.now, stack, false);
+  }
+}
+
 /** A one-shot timer: after `ms` it sends the time on `c`, or runs its function in a new task. */
-export class Timer extends Handle {
-  readonly kind = "timer";
-  /** Receives the virtual time when the timer fires (never for an afterFunc timer). */
-  readonly c: Chan<number>;
-  private entry: TimerEntry | undefined = undefined;
+export class Timer {
+  readonly #runtime: Runtime;
+  readonly #handle: ClockHandle;
+  readonly #c = new Chan<number>(1);
+  readonly #onFire: ((timer: Timer) => void) | undefined;
+  #entry: TimerEntry | undefined = undefined;
 
   /** @internal */
   constructor(
-    private readonly runtime: Runtime,
+    runtime: Runtime,
     ms: number,
     stack: StackCapture,
-    private readonly onFire: ((timer: Timer) => void) | undefined,
+    onFire: ((timer: Timer) => void) | undefined,
   ) {
-    super(runtime.nextId(), runtime.now, stack, false);
-    this.c = new Chan<number>(1);
-    this.arm(ms);
+    this.#runtime = runtime;
+    this.#handle = new ClockHandle("timer", runtime, stack);
+    this.#onFire = onFire;
+    this.#arm(ms);
+  }
+
+  get kind(): "timer" {
+    return "timer";
+  }
+
+  /** Receives the virtual time when the timer fires (never for an afterFunc timer). */
+  get c(): Chan<number> {
+    return this.#c;
   }
 
   /** Prevents the timer from firing; true if that stopped it, false if it had already fired or stopped. */
   stop(): boolean {
-    if (!this.entry || !this.runtime.cancel(this.entry)) return false;
-    this.entry = undefined;
-    this.runtime.registry.remove(this);
+    if (!this.#entry || !this.#runtime.cancel(this.#entry)) return false;
+    this.#entry = undefined;
+    this.#runtime.registry.remove(this.#handle);
     return true;
   }
 
   /** Makes the timer fire `ms` from now; true if it was still pending. */
   reset(ms: number): boolean {
     const wasPending = this.stop();
-    this.arm(ms);
+    this.#arm(ms);
     return wasPending;
   }
 
-  private arm(ms: number): void {
-    this.runtime.addHandle(this);
-    this.entry = this.runtime.schedule(this.runtime.now + Math.max(0, ms), () => {
-      this.entry = undefined;
-      this.runtime.registry.remove(this);
-      if (this.onFire) this.onFire(this);
-      else this.c.trySend(this.runtime.now);
+  #arm(ms: number): void {
+    const runtime = this.#runtime;
+    runtime.addHandle(this.#handle);
+    this.#entry = runtime.schedule(runtime.now + Math.max(0, ms), () => {
+      this.#entry = undefined;
+      runtime.registry.remove(this.#handle);
+      if (this.#onFire) this.#onFire(this);
+      else trySend(this.#c, runtime.now);
     });
   }
 }
 
 /** A ticker: sends the time on `c` every `ms` until stopped. Every ticker needs a `stop()`. */
-export class Ticker extends Handle {
-  readonly kind = "ticker";
-  readonly c: Chan<number>;
-  private entry: TimerEntry | undefined = undefined;
+export class Ticker {
+  readonly #runtime: Runtime;
+  readonly #handle: ClockHandle;
+  readonly #c = new Chan<number>(1);
+  readonly #onTick: (() => void) | undefined;
+  #period: number;
+  #entry: TimerEntry | undefined = undefined;
 
   /** @internal */
-  constructor(
-    private readonly runtime: Runtime,
-    private period: number,
-    stack: StackCapture,
-    private readonly onTick: (() => void) | undefined,
-  ) {
+  constructor(runtime: Runtime, period: number, stack: StackCapture, onTick: (() => void) | undefined) {
     if (!(period > 0)) throw new Panic("non-positive interval for NewTicker");
-    super(runtime.nextId(), runtime.now, stack, false);
-    this.c = new Chan<number>(1);
-    runtime.addHandle(this);
-    this.arm();
+    this.#runtime = runtime;
+    this.#period = period;
+    this.#onTick = onTick;
+    this.#handle = new ClockHandle("ticker", runtime, stack);
+    runtime.addHandle(this.#handle);
+    this.#arm();
+  }
+
+  get kind(): "ticker" {
+    return "ticker";
+  }
+
+  /** Receives the virtual time at every tick; a tick that finds the last one unread is dropped. */
+  get c(): Chan<number> {
+    return this.#c;
   }
 
   /** Turns the ticker off: no more ticks, and it stops counting as a live handle. */
   stop(): void {
-    if (!this.entry) return;
-    this.runtime.cancel(this.entry);
-    this.entry = undefined;
-    this.runtime.registry.remove(this);
+    if (!this.#entry) return;
+    this.#runtime.cancel(this.#entry);
+    this.#entry = undefined;
+    this.#runtime.registry.remove(this.#handle);
   }
 
   /** Stops the ticker and restarts it with a new period. */
   reset(ms: number): void {
     if (!(ms > 0)) throw new Panic("non-positive interval for Ticker.Reset");
     this.stop();
-    this.period = ms;
-    this.runtime.addHandle(this);
-    this.arm();
+    this.#period = ms;
+    this.#runtime.addHandle(this.#handle);
+    this.#arm();
   }
 
-  private arm(): void {
-    this.entry = this.runtime.schedule(this.runtime.now + this.period, () => {
-      this.arm();
-      if (this.onTick) this.onTick();
-      else this.c.trySend(this.runtime.now);
+  #arm(): void {
+    const runtime = this.#runtime;
+    this.#entry = runtime.schedule(runtime.now + this.#period, () => {
+      this.#arm();
+      if (this.#onTick) this.#onTick();
+      else trySend(this.#c, runtime.now);
     });
   }
 }
