@@ -1,9 +1,11 @@
 /**
  * The sandbox's boundary, beyond e2e/sandbox.spec.ts (network, storage, DOM, postMessage, Worker) and
  * e2e/share.spec.ts (code from a link): dynamic import() of a URL, through the transpiler and around it; workers
- * that would outlive the run; cookies; a forged "all checks pass" report; and the worker's own messages
- * poisoned with garbage. Issue 9; SECURITY.md lists every case.
+ * that would outlive the run; cookies; a forged "all checks pass" report; the worker's own built-ins poisoned;
+ * and learner code tampering with its checks from inside the realm they share. Issue 9; SECURITY.md lists
+ * every case.
  */
+import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { pasteIntoEditor } from "./editorHelpers.ts";
 import { expect, test } from "./fixtures.ts";
@@ -139,19 +141,141 @@ test.describe("the sandbox's boundary", () => {
     );
   });
 
-  test("garbage in the worker's own messages (its arrays poisoned) is refused and the page carries on", async ({
+  test("poisoning the built-ins the worker's own code uses is refused at its line, and the page carries on", async ({
     page,
   }) => {
-    // Learner code cannot post, but it can poison what the worker's code posts: every sample batch and list
-    // the worker slices becomes garbage, which the page's parseFromWorker refuses.
+    // Learner code cannot post, but it shares the worker's realm: poisoned, Array.prototype.slice would turn every
+    // list the worker sends into garbage. The built-ins are frozen before learner code exists (hardenRealm.ts).
     await runWithPrelude(
       page,
       'import { go, time } from "leak-lab/runtime"; Array.prototype.slice = function () { return [{ t: "garbage" }, null, 42]; } as never; go(async () => { for (;;) await time.sleep(1000); });',
     );
-    await expect(page.getByTestId("run-status")).toHaveText(/running|finished/);
-    await expect(page.getByTestId("handle-count")).toHaveText("0");
-    await page.getByRole("button", { name: "Stop" }).click();
+    await expect(page.locator(".run-error")).toContainText(
+      `storage.ts:${PRELUDE_LINE}: Cannot assign to read only property 'slice'`,
+    );
     await expect(page.getByTestId("run-status")).toHaveText("finished");
     await expectPageResponsive(page);
+  });
+});
+
+/** The upload starter, leak and all, with `lines` added after its import (line 5); they become lines 6, 7... */
+function starterWith(lines: readonly string[]): string {
+  const starter = readFileSync("lessons/04-upload/storage.ts", "utf8").split("\n");
+  return [...starter.slice(0, 5), ...lines, ...starter.slice(5)].join("\n");
+}
+
+/** The starter's leak: the reporter started at its line 59, moved down by what was added above it. */
+function leakAt(addedLines: number): RegExp {
+  return new RegExp(`created by StorageService\\.upload at storage\\.ts:${59 + addedLines}`);
+}
+
+/** Pastes `code` (with a last line to see it by: the editor shows the end after a paste) and presses Check. */
+async function checkMyFix(page: Page, code: string) {
+  await openUpload(page);
+  await pasteIntoEditor(page, `${code.trimEnd()}\n// pasted for the check\n`, "// pasted for the check");
+  const panel = page.getByRole("region", { name: "Check my fix" });
+  await panel.getByRole("button", { name: "Check my fix" }).click();
+  return panel;
+}
+
+async function expectNotComplete(page: Page): Promise<void> {
+  await expect(page.locator(".lesson-complete")).toHaveCount(0);
+  await expect(page.getByText(/All lessons \(0 of \d+ complete\)/)).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem("leak-lab:progress") ?? "")).not.toContain("upload");
+}
+
+// The checks run in the same realm as the learner's code; these try to make the leaky starter pass from inside.
+test.describe("Check my fix against code that tampers with its checks", () => {
+  test("replacing array and promise methods throws at the tampering line, and the lesson stays incomplete", async ({
+    page,
+  }) => {
+    const code = starterWith(["Array.prototype.filter = function () { return []; } as never; // tamper"]);
+    const panel = await checkMyFix(page, code);
+    await expect(panel.getByRole("alert")).toContainText(
+      "Your code could not run: Cannot assign to read only property 'filter'",
+      { timeout: 30_000 },
+    );
+    await expect(panel.getByRole("button", { name: "Go to line 6" })).toBeVisible();
+    await expectNotComplete(page);
+  });
+
+  test("tampering that swallows its errors changes nothing: the checks still fail and name the leak", async ({
+    page,
+  }) => {
+    const tampering = [
+      "const tamper = (change: () => void) => { try { change(); } catch {} }; // tamper",
+      "tamper(() => { Array.prototype.filter = function () { return []; } as never; });",
+      "tamper(() => { Array.prototype.map = function () { return []; } as never; });",
+      "tamper(() => { Array.prototype.reduce = function () { return 0; } as never; });",
+      "tamper(() => { Promise.prototype.then = function (this: unknown) { return this; } as never; });",
+      "tamper(() => { Map.prototype.values = function* () {} as never; });",
+      "tamper(() => { (globalThis as unknown as { Map: unknown }).Map = class {}; });",
+      "tamper(() => { Object.defineProperty(Object.prototype, 'then', { get: () => undefined }); });",
+    ];
+    const panel = await checkMyFix(page, starterWith(tampering));
+    await expect(panel.locator(".check-summary")).toContainText(/\d+ of \d+ checks pass/, {
+      timeout: 60_000,
+    });
+    await expect(panel.getByRole("button", { name: leakAt(tampering.length) })).toBeVisible();
+    await expectNotComplete(page);
+  });
+
+  test("reaching the runtime through the objects it hands out finds nothing to clear: the leak is still found", async ({
+    page,
+  }) => {
+    // Tries every object the runtime hands out, and everything reachable from them, for the registry the
+    // checks count leaks with, and clears what it finds: before issue 9, `alloc(0).runtime.registry` was it.
+    const tampering = [
+      "function clearTheBooks(): number { // tamper",
+      "  let cleared = 0;",
+      "  const seen = new Set<unknown>();",
+      "  const visit = (value: unknown, depth: number): void => {",
+      "    if ((typeof value !== 'object' && typeof value !== 'function') || value === null || seen.has(value) || depth > 6) return;",
+      "    seen.add(value);",
+      "    const found = value as { registry?: { live?: Map<unknown, unknown>; counts?: Record<string, number>; bytes?: number } };",
+      "    if (found.registry?.live) { found.registry.live.clear(); found.registry.counts = { goroutines: 0, timers: 0, tickers: 0 }; found.registry.bytes = 0; cleared++; }",
+      "    for (let level: object | null = value; level; level = Object.getPrototypeOf(level))",
+      "      for (const key of Reflect.ownKeys(level)) { try { visit(Reflect.get(level, key, value), depth + 1); } catch {} }",
+      "  };",
+      "  const [ctx, cancel] = context.withTimeout(context.background(), 1000);",
+      "  for (const root of [alloc(0), chan(1), ctx, cancel, time.newTimer(1), context.background()]) visit(root, 0);",
+      "  try { (alloc(0) as unknown as { runtime: { registry: { live: Map<unknown, unknown> } } }).runtime.registry.live.clear(); cleared++; } catch {}",
+      "  cancel();",
+      "  return cleared;",
+      "}",
+      "const closeForReal = StorageService.prototype.close;",
+      "StorageService.prototype.close = function (this: StorageService) { closeForReal.call(this); if (clearTheBooks() > 0) throw new Error('the books were reachable'); };",
+    ];
+    const starter = readFileSync("lessons/04-upload/storage.ts", "utf8");
+    const code = `${starter.replace('log, select, send, time } from "leak-lab/runtime";', 'context, log, select, send, time } from "leak-lab/runtime";')}\n${tampering.join("\n")}\n`;
+    const panel = await checkMyFix(page, code);
+    await expect(panel.locator(".check-summary")).toContainText(/\d+ of \d+ checks pass/, {
+      timeout: 60_000,
+    });
+    await expect(panel.getByRole("button", { name: leakAt(0) })).toBeVisible();
+    await expect(panel).not.toContainText("the books were reachable");
+    await expectNotComplete(page);
+  });
+
+  test("ordinary code is unaffected: an Error subclass setting this.name, and an object with its own toString", async ({
+    page,
+  }) => {
+    const ordinary = [
+      "class UploadError extends Error { // ordinary",
+      "  constructor(message: string, readonly session: string) {",
+      "    super(message);",
+      '    this.name = "UploadError";',
+      "  }",
+      "}",
+      'const probe = new UploadError("probe", "s1");',
+      'const label = { text: "upload" } as { text: string; toString(): string };',
+      'label.toString = () => "label " + label.text;',
+      'if (String(probe) + "|" + label !== "UploadError: probe|label upload") throw new Error("changed: " + probe);',
+    ];
+    const solution = readFileSync("solutions/04-upload/storage.ts", "utf8").split("\n");
+    const code = [...solution.slice(0, 6), ...ordinary, ...solution.slice(6)].join("\n");
+    const panel = await checkMyFix(page, code);
+    await expect(panel.locator(".check-summary")).toContainText(/^All \d+ checks pass/, { timeout: 60_000 });
+    await expect(panel.getByText("✓ Lesson complete")).toBeVisible();
   });
 });

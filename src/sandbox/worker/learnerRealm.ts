@@ -1,12 +1,14 @@
 /**
  * The learner's realm inside a worker: what their code may not reach (the network, storage, other workers,
  * messaging) taken away at every level of the global's prototype chain, the virtual clock's timers and a
- * log-bound console put in place, and their transpiled module evaluated with the runtime as its only import.
- * Used by both jobs of a worker: a live run and a check.
+ * log-bound console put in place, the built-ins and the runtime's classes frozen (hardenRealm.ts), and their
+ * transpiled module evaluated with the runtime as its only import. Used by every job of a worker: a live run,
+ * a check and a replay.
  */
 import type { ModuleExports } from "../../checks/session.ts";
 import * as runtimeModule from "../../runtime/index.ts";
 import { learnerGlobals } from "../virtualGlobals.ts";
+import { hardenRealm, samplesOfThisRealm } from "./hardenRealm.ts";
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -76,6 +78,9 @@ export function lockDown(): void {
   const { console, ...timers } = learnerGlobals;
   Object.assign(self, timers);
   Object.defineProperty(self, "console", { value: console, configurable: false, writable: false });
+  // Last, once the worker's own modules have set up what they need: the built-ins and the runtime's classes
+  // frozen, so learner code cannot change what the checks (in this same realm) compute with. See hardenRealm.ts.
+  hardenRealm(self, { samples: samplesOfThisRealm(), also: [runtimeModule, learnerGlobals] });
 }
 
 /** Evaluates the transpiled module with the runtime as its only import; lines stay where the learner wrote them. */
