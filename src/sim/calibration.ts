@@ -63,7 +63,7 @@ export const ALERT_SHARE = 0.9;
  * The pod's lifecycle, as the replay (pod.ts, replay.ts) and the live run (livePod.ts) model it: memory is
  * compared with the limit every 10 s (the kubelet's view), the alert pages after 5 minutes above ALERT_SHARE,
  * and a pod OOM-killed at the limit (exit code 137) is back 7 minutes later (the report: killed at 03:55, back
- * at 04:02). pod.ts and replay.ts keep copies of these figures for now; they are the same.
+ * at 04:02).
  */
 export const MEMORY_CHECK_EVERY_MS = 10 * time.Second;
 export const ALERT_AFTER_MS = 5 * MINUTE;

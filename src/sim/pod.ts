@@ -9,7 +9,15 @@ import { time } from "../runtime/index.ts";
 import { activate, Runtime } from "../runtime/runtime.ts";
 import type { Task } from "../runtime/task.ts";
 import { heapProfile } from "../runtime/views/heapProfile.ts";
-import { ALERT_SHARE, BASELINE_HANDLES, BASELINE_MEMORY_MIB, NIGHT, volumeAt } from "./calibration.ts";
+import {
+  ALERT_AFTER_MS,
+  ALERT_SHARE,
+  BASELINE_HANDLES,
+  BASELINE_MEMORY_MIB,
+  MEMORY_CHECK_EVERY_MS,
+  NIGHT,
+  volumeAt,
+} from "./calibration.ts";
 import { EvidenceRecorder, type PodEvidence } from "./evidence.ts";
 import { type RateLimiterLike, startRateLimitTraffic } from "./rateLimitTraffic.ts";
 import { type ChangeHubLike, type SyncServiceLike, startSyncTraffic } from "./syncTraffic.ts";
@@ -17,9 +25,6 @@ import { ClientView, MemoryBlobStore, startUploadTraffic, type UploadServiceLike
 
 const MINUTE = time.Minute;
 const MiB = 1024 * 1024;
-/** How often the pod's memory is compared with its limit (the kubelet's view). */
-const MEMORY_CHECK_EVERY = 10 * time.Second;
-const ALERT_AFTER = 5 * MINUTE;
 /** Per API client. */
 const API_LIMITS = { perMinute: 60, burst: 10 } as const;
 
@@ -296,7 +301,7 @@ async function runUntilKilled(
       return;
     }
     aboveSince ??= at;
-    if (!alerted && at - aboveSince >= ALERT_AFTER) {
+    if (!alerted && at - aboveSince >= ALERT_AFTER_MS) {
       alerted = true;
       recordEvent(options, history, {
         type: "AlertFired",
@@ -316,7 +321,7 @@ async function runUntilKilled(
       }
     }
   };
-  runtime.every(MEMORY_CHECK_EVERY, checkMemory);
+  runtime.every(MEMORY_CHECK_EVERY_MS, checkMemory);
 
   // Samples on whole clock minutes, like a dashboard scraping once a minute.
   const firstSample = Math.max(options.sampleFrom, Math.ceil(startedAt / MINUTE) * MINUTE);

@@ -8,7 +8,7 @@
 
 import type { LoadModule } from "../checks/session.ts";
 import { time } from "../runtime/index.ts";
-import { POD_LIMIT_MIB } from "./calibration.ts";
+import { POD_LIMIT_MIB, RESTART_DELAY_MS } from "./calibration.ts";
 import { formatClock, REPLAY_START } from "./clock.ts";
 import type { PodEvidence } from "./evidence.ts";
 import {
@@ -32,8 +32,6 @@ const FIRST_POD_START = 2 * HOUR + 40 * MINUTE;
 const POD_START_SPACING = 6 * MINUTE;
 /** The report's pods: traffic is E9's per pod with three; more pods share the same total. */
 const INCIDENT_PODS = 3;
-/** The report: OOM-killed at 03:55, back at 04:02. */
-const RESTART_DELAY = 7 * MINUTE;
 
 export interface ReplayOptions {
   /** Minutes replayed from 03:00. Default 120: through pod 1's OOM kill and restart. */
@@ -152,7 +150,7 @@ export async function replay(
       limitMiB: options.limitMiB,
       trafficShare: INCIDENT_PODS / options.pods,
       seed: options.seed * 100 + pod,
-      restartDelayMs: RESTART_DELAY,
+      restartDelayMs: RESTART_DELAY_MS,
       restartAt: options.restartAt,
       code: podCode,
       evidence: options.evidence ?? false,
