@@ -229,6 +229,19 @@ function nearest(x: readonly number[], at: number): number {
  * elsewhere. The memory line itself drops to zero while the pod is down; the text list under the charts
  * (PodEvents.tsx) names each event.
  */
+/** A series of event marks (an alert, a kill, a restart): dots at the events, no line between them. */
+export function markSeries(mark: { readonly label: string; readonly color: string }): uPlot.Series {
+  return {
+    label: mark.label,
+    stroke: mark.color,
+    fill: mark.color,
+    width: 0,
+    paths: () => null,
+    points: { show: true, size: 9, stroke: mark.color, fill: mark.color },
+    value: (_u, v) => (v == null ? "" : whole(v)),
+  };
+}
+
 function withPodMarks(base: ChartLayout, events: readonly LivePodEvent[]): ChartLayout {
   if (!events.some((event) => event.type !== "AlertFired")) return base;
   const x = base.data[0] as readonly number[];
@@ -239,15 +252,7 @@ function withPodMarks(base: ChartLayout, events: readonly LivePodEvent[]): Chart
     for (const event of events) {
       if (event.type === mark.type && x.length > 0) column[nearest(x, event.t / 60_000)] = event.memoryMiB;
     }
-    series.push({
-      label: mark.label,
-      stroke: mark.color,
-      fill: mark.color,
-      width: 0,
-      paths: () => null,
-      points: { show: true, size: 9, stroke: mark.color, fill: mark.color },
-      value: (_u, v) => (v == null ? "" : whole(v)),
-    });
+    series.push(markSeries(mark));
     data.push(column);
   }
   return {

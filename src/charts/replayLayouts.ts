@@ -7,7 +7,7 @@ import type uPlot from "uplot";
 import { ALERT_SHARE } from "../sim/calibration.ts";
 import { formatClock, REPLAY_START } from "../sim/clock.ts";
 import type { ReplayEvent } from "../sim/replay.ts";
-import { AXIS_TEXT, type ChartLayout, colorAt, GRID, whole } from "./chartLayouts.ts";
+import { AXIS_TEXT, type ChartLayout, colorAt, GRID, markSeries, whole } from "./chartLayouts.ts";
 import type { ReplayPoints } from "./replaySeries.ts";
 
 const MINUTE_MS = 60_000;
@@ -60,15 +60,7 @@ function eventMarks(
       const at = Math.min(points.minutes.length - 1, Math.round(event.minute));
       if (event.type === type && at >= 0) column[at] = figure(event);
     }
-    series.push({
-      label: mark.label,
-      stroke: mark.color,
-      fill: mark.color,
-      width: 0,
-      paths: () => null,
-      points: { show: true, size: 9, stroke: mark.color, fill: mark.color },
-      value: (_u, v) => (v == null ? "" : whole(v)),
-    });
+    series.push(markSeries(mark));
     data.push(column);
   }
   return { series, data };
