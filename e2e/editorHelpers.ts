@@ -17,3 +17,16 @@ export async function pasteIntoEditor(page: Page, text: string, visibleAfter: st
   await page.keyboard.press("ControlOrMeta+V");
   await expect(page.getByTestId("code-editor")).toContainText(visibleAfter);
 }
+
+/** Opens the upload lesson and waits for its starter in the editor. */
+export async function openUpload(page: Page): Promise<void> {
+  await page.goto("/lessons/upload");
+  await expect(page.getByTestId("code-editor")).toContainText("leak-lab/runtime");
+}
+
+/** Types a line at the top of the file, as a learner would, key by key. */
+export async function typeAtTop(page: Page, text: string): Promise<void> {
+  await page.getByRole("textbox", { name: "Code editor" }).focus();
+  await page.keyboard.press("ControlOrMeta+Home");
+  await page.keyboard.type(`${text}\n`);
+}

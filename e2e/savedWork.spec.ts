@@ -3,6 +3,7 @@
  * entry gets a notice (and the rest still loads), and progress moves between browsers as one exported file.
  */
 import type { Page } from "@playwright/test";
+import { openUpload, typeAtTop } from "./editorHelpers.ts";
 import { expect, test } from "./fixtures.ts";
 
 const CODE_KEY = "leak-lab:code:upload";
@@ -13,17 +14,6 @@ declare const localStorage: {
   setItem(key: string, value: string): void;
   clear(): void;
 };
-
-async function openUpload(page: Page): Promise<void> {
-  await page.goto("/lessons/upload");
-  await expect(page.getByTestId("code-editor")).toContainText("leak-lab/runtime");
-}
-
-async function typeAtTop(page: Page, text: string): Promise<void> {
-  await page.getByRole("textbox", { name: "Code editor" }).focus();
-  await page.keyboard.press("ControlOrMeta+Home");
-  await page.keyboard.type(`${text}\n`);
-}
 
 function savedCode(page: Page): Promise<string | null> {
   return page.evaluate((key) => localStorage.getItem(key), CODE_KEY);
