@@ -17,7 +17,7 @@ import { fingerprint } from "./persist/hash.ts";
 import { loadCode, type SavedVersion } from "./persist/savedCode.ts";
 import { watchEditorCode } from "./persist/watchEditorCode.ts";
 
-export { SAVE_AFTER_MS, saveNow } from "./persist/watchEditorCode.ts";
+export { SAVE_AFTER_MS, saveNow, unwrittenCode } from "./persist/watchEditorCode.ts";
 
 /** Where code saved against an earlier starter of the lesson shows, read-only. */
 export const EARLIER_FOLDER = "earlier/";

@@ -3,7 +3,7 @@
  * what it replaces, and reloads the page so every part of it reads the imported data.
  */
 import { useId, useRef, useState } from "react";
-import { saveNow } from "../state/autosave.ts";
+import { saveNow, unwrittenCode } from "../state/autosave.ts";
 import { pageStorage } from "../state/persist/browserStorage.ts";
 import {
   exportProgress,
@@ -53,7 +53,7 @@ export function ProgressFileControls() {
         type="button"
         onClick={() => {
           saveNow();
-          download(exportProgress(pageStorage(), new Date()));
+          download(exportProgress(pageStorage(), new Date(), unwrittenCode()));
         }}
       >
         Export progress

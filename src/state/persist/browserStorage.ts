@@ -61,12 +61,18 @@ export function writeJson(storage: KeyValueStorage | undefined, key: string, val
   }
 }
 
-/** Copies a damaged entry aside before its key is written again, so nothing unreadable is ever destroyed. */
-export function keepDamaged(storage: KeyValueStorage | undefined, key: string, raw: string): void {
+/**
+ * Copies a damaged entry aside before its key is written again, so nothing unreadable is ever destroyed.
+ * False when the copy could not be written: the caller must not write over the entry then (a smaller new
+ * entry could fit where the copy did not).
+ */
+export function keepDamaged(storage: KeyValueStorage | undefined, key: string, raw: string): boolean {
+  if (!storage) return false;
   try {
-    storage?.setItem(`${key}:unreadable`, raw);
+    storage.setItem(`${key}:unreadable`, raw);
+    return true;
   } catch {
-    // A full storage cannot take the copy either; the caller's write will fail the same way and say so.
+    return false;
   }
 }
 

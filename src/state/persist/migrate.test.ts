@@ -95,7 +95,7 @@ describe("saved code in format 1 (a5a2b22)", () => {
   it("is migrated on the first save too, without losing a version", () => {
     const storage = new MemoryStorage();
     storage.setItem(codeKey("upload"), CODE_V1);
-    saveCode(storage, "upload", "93c5d318", { "storage.ts": "// more" }, NOW);
+    saveCode(storage, "upload", { starter: "93c5d318", files: { "storage.ts": "// more" }, savedAt: NOW });
     const stored = JSON.parse(storage.getItem(codeKey("upload")) ?? "null");
     expect(stored.format).toBe(2);
     expect(stored.versions.map((version: { starter: string }) => version.starter)).toEqual([

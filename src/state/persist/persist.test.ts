@@ -12,17 +12,17 @@ const NOW = 1_700_000_000_000;
 describe("saved code", () => {
   it("loads the code saved against the same starter", () => {
     const storage = new MemoryStorage();
-    saveCode(storage, "upload", "s1", { "storage.ts": "mine" }, NOW);
+    saveCode(storage, "upload", { starter: "s1", files: { "storage.ts": "mine" }, savedAt: NOW });
     expect(loadCode(storage, "upload", "s1").current?.files).toEqual({ "storage.ts": "mine" });
   });
 
   it("does not load code saved against another starter, but keeps it reachable", () => {
     const storage = new MemoryStorage();
-    saveCode(storage, "upload", "old", { "storage.ts": "old attempt" }, NOW);
+    saveCode(storage, "upload", { starter: "old", files: { "storage.ts": "old attempt" }, savedAt: NOW });
     const loaded = loadCode(storage, "upload", "new");
     expect(loaded.current).toBeUndefined();
     expect(loaded.older.map((version) => version.files["storage.ts"])).toEqual(["old attempt"]);
-    saveCode(storage, "upload", "new", { "storage.ts": "new attempt" }, NOW + 1);
+    saveCode(storage, "upload", { starter: "new", files: { "storage.ts": "new attempt" }, savedAt: NOW + 1 });
     expect(loadCode(storage, "upload", "new").older).toHaveLength(1);
   });
 
@@ -30,8 +30,33 @@ describe("saved code", () => {
     const storage = new MemoryStorage();
     storage.setItem(codeKey("upload"), "{not json");
     expect(loadCode(storage, "upload", "s1").problem).toBe("damaged");
-    expect(saveCode(storage, "upload", "s1", { "storage.ts": "x" }, NOW)).toEqual({ ok: true });
+    expect(
+      saveCode(storage, "upload", { starter: "s1", files: { "storage.ts": "x" }, savedAt: NOW }),
+    ).toEqual({ ok: true });
     expect(storage.getItem(`${codeKey("upload")}:unreadable`)).toBe("{not json");
+  });
+
+  it("writes nothing over a damaged entry when there is no room to keep it aside", () => {
+    const damaged = `{${"x".repeat(2000)}`;
+    // Room for the damaged entry, or for a small new one, but not for both.
+    const storage = new MemoryStorage(3000);
+    storage.setItem(codeKey("upload"), damaged);
+    const result = saveCode(storage, "upload", { starter: "s1", files: { "storage.ts": "x" }, savedAt: NOW });
+    expect(result).toEqual({ ok: false, reason: "quota" });
+    expect(storage.getItem(codeKey("upload"))).toBe(damaged);
+  });
+
+  it("keeps the entry aside before a save drops a version it cannot read", () => {
+    const storage = new MemoryStorage();
+    const entry = {
+      format: CODE_FORMAT,
+      versions: [{ starter: "s0", files: { "storage.ts": 42 }, savedAt: NOW }],
+      beforeReplace: [],
+    };
+    storage.setItem(codeKey("upload"), JSON.stringify(entry));
+    saveCode(storage, "upload", { starter: "s1", files: { "storage.ts": "x" }, savedAt: NOW + 1 });
+    expect(JSON.parse(storage.getItem(`${codeKey("upload")}:unreadable`) ?? "null")).toEqual(entry);
+    expect(loadCode(storage, "upload", "s1").current?.files).toEqual({ "storage.ts": "x" });
   });
 
   it("never writes over an entry from a newer Leak Lab", () => {
@@ -39,7 +64,9 @@ describe("saved code", () => {
     const newer = JSON.stringify({ format: CODE_FORMAT + 1, anything: true });
     storage.setItem(codeKey("upload"), newer);
     expect(loadCode(storage, "upload", "s1").problem).toBe("newer");
-    expect(saveCode(storage, "upload", "s1", { "storage.ts": "x" }, NOW)).toEqual({
+    expect(
+      saveCode(storage, "upload", { starter: "s1", files: { "storage.ts": "x" }, savedAt: NOW }),
+    ).toEqual({
       ok: false,
       reason: "newer",
     });
@@ -48,7 +75,9 @@ describe("saved code", () => {
 
   it("says when the storage is full instead of throwing", () => {
     const storage = new MemoryStorage(200);
-    expect(saveCode(storage, "upload", "s1", { "storage.ts": "x".repeat(500) }, NOW)).toEqual({
+    expect(
+      saveCode(storage, "upload", { starter: "s1", files: { "storage.ts": "x".repeat(500) }, savedAt: NOW }),
+    ).toEqual({
       ok: false,
       reason: "quota",
     });
@@ -58,10 +87,13 @@ describe("saved code", () => {
 
   it("keeps a write-ahead copy that later saves of the replacement do not overwrite", () => {
     const storage = new MemoryStorage();
-    saveCode(storage, "upload", "s1", { "storage.ts": "mine" }, NOW, {
+    saveCode(storage, "upload", {
+      starter: "s1",
+      files: { "storage.ts": "mine" },
+      savedAt: NOW,
       beforeReplace: { "storage.ts": "mine" },
     });
-    saveCode(storage, "upload", "s1", { "storage.ts": "starter" }, NOW + 1);
+    saveCode(storage, "upload", { starter: "s1", files: { "storage.ts": "starter" }, savedAt: NOW + 1 });
     const loaded = loadCode(storage, "upload", "s1");
     expect(loaded.current?.files).toEqual({ "storage.ts": "starter" });
     expect(loaded.beforeReplace.map((copy) => copy.files["storage.ts"])).toEqual(["mine"]);
@@ -72,7 +104,10 @@ describe("saved code", () => {
   it("keeps the three newest different write-ahead copies", () => {
     const storage = new MemoryStorage();
     for (const [i, text] of ["a", "b", "a", "c", "d"].entries()) {
-      saveCode(storage, "upload", "s1", { "storage.ts": text }, NOW + i, {
+      saveCode(storage, "upload", {
+        starter: "s1",
+        files: { "storage.ts": text },
+        savedAt: NOW + i,
         beforeReplace: { "storage.ts": text },
       });
     }
@@ -105,6 +140,16 @@ describe("progress", () => {
     expect(loadProgress(storage).progress.lessons.sync?.completedAt).toBe(NOW);
   });
 
+  it("writes no progress over a damaged entry when there is no room to keep it aside", () => {
+    const storage = new MemoryStorage(3000);
+    storage.setItem(PROGRESS_KEY, "g".repeat(2000));
+    expect(saveProgress(storage, { lessons: { sync: { completedAt: NOW } } })).toEqual({
+      ok: false,
+      reason: "quota",
+    });
+    expect(storage.getItem(PROGRESS_KEY)).toBe("g".repeat(2000));
+  });
+
   it("leaves a newer format's progress untouched", () => {
     const storage = new MemoryStorage();
     storage.setItem(PROGRESS_KEY, JSON.stringify({ format: 99, lessons: {} }));
@@ -116,7 +161,7 @@ describe("progress", () => {
 describe("progress file", () => {
   it("exports every Leak Lab entry and imports it into another browser", () => {
     const first = new MemoryStorage();
-    saveCode(first, "upload", "s1", { "storage.ts": "mine" }, NOW);
+    saveCode(first, "upload", { starter: "s1", files: { "storage.ts": "mine" }, savedAt: NOW });
     saveProgress(first, { lessons: { upload: { completedAt: NOW } } });
     first.setItem("someone-else", "not ours");
     const file = exportProgress(first, new Date(NOW));
@@ -125,7 +170,7 @@ describe("progress file", () => {
     const parsed = parseProgressFile(JSON.stringify(file));
     if (!parsed.ok) throw new Error(parsed.message);
     const second = new MemoryStorage();
-    saveCode(second, "sync", "s9", { "sync.ts": "theirs" }, NOW);
+    saveCode(second, "sync", { starter: "s9", files: { "sync.ts": "theirs" }, savedAt: NOW });
     expect(importProgress(second, parsed.file, new Date(NOW))).toEqual({ ok: true });
     expect(loadCode(second, "upload", "s1").current?.files).toEqual({ "storage.ts": "mine" });
     // What the import replaced is kept, not destroyed.

@@ -107,16 +107,30 @@ export function loadProgress(storage: KeyValueStorage | undefined): LoadedProgre
   return parseProgress(result.value);
 }
 
+/**
+ * The stored progress as text when some of it cannot be read (all of it damaged, or a lesson's entry that
+ * parses to nothing), so a save keeps it aside before writing what could be read; undefined when all is read.
+ */
+function unreadablePart(value: unknown): string | undefined {
+  const { progress, problem } = parseProgress(value);
+  if (problem === "damaged") return JSON.stringify(value);
+  if (problem === "newer") return undefined;
+  const lessons = (value as { lessons?: unknown }).lessons;
+  const stored = typeof lessons === "object" && lessons !== null ? Object.keys(lessons).length : 0;
+  return Object.keys(progress.lessons).length < stored ? JSON.stringify(value) : undefined;
+}
+
 export type SaveProgressResult = WriteResult | { readonly ok: false; readonly reason: "newer" };
 
 export function saveProgress(storage: KeyValueStorage | undefined, progress: Progress): SaveProgressResult {
   const current = readJson(storage, PROGRESS_KEY);
-  if (current.kind === "corrupt") keepDamaged(storage, PROGRESS_KEY, current.raw);
-  if (current.kind === "ok") {
-    const { problem } = parseProgress(current.value);
-    // A newer Leak Lab's progress is not ours to rewrite; a damaged one is kept aside first.
-    if (problem === "newer") return { ok: false, reason: "newer" };
-    if (problem === "damaged") keepDamaged(storage, PROGRESS_KEY, JSON.stringify(current.value));
-  }
+  // A newer Leak Lab's progress is not ours to rewrite; what cannot be read is kept aside first, and with no
+  // room for that copy nothing is written over it.
+  const damaged = current.kind === "corrupt" ? current.raw : undefined;
+  if (current.kind === "ok" && parseProgress(current.value).problem === "newer")
+    return { ok: false, reason: "newer" };
+  const unreadable = damaged ?? (current.kind === "ok" ? unreadablePart(current.value) : undefined);
+  if (unreadable !== undefined && !keepDamaged(storage, PROGRESS_KEY, unreadable))
+    return { ok: false, reason: "quota" };
   return writeJson(storage, PROGRESS_KEY, { format: PROGRESS_FORMAT, lessons: progress.lessons });
 }

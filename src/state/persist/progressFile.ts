@@ -4,6 +4,7 @@
  * the current data is kept under one backup key first.
  */
 import { KEY_PREFIX, type KeyValueStorage, ownKeys, readJson } from "./browserStorage.ts";
+import { type CodeToSave, codeKey, entryWithCode } from "./savedCode.ts";
 
 export const FILE_FORMAT = "leak-lab-progress";
 export const FILE_VERSION = 1;
@@ -20,13 +21,25 @@ export interface ProgressFile {
   readonly entries: Readonly<Record<string, unknown>>;
 }
 
-export function exportProgress(storage: KeyValueStorage | undefined, now: Date): ProgressFile {
+/**
+ * Everything stored, and the code autosave could not write (storage full): the file is the learner's way to
+ * keep that code, so it holds what the editor has, not only what storage took.
+ */
+export function exportProgress(
+  storage: KeyValueStorage | undefined,
+  now: Date,
+  unwritten: readonly { readonly slug: string; readonly code: CodeToSave }[] = [],
+): ProgressFile {
   const entries: Record<string, unknown> = {};
   for (const key of ownKeys(storage)) {
     if (key === BACKUP_KEY) continue;
     const result = readJson(storage, key);
     if (result.kind === "ok") entries[key] = result.value;
     else if (result.kind === "corrupt") entries[key] = result.raw;
+  }
+  for (const { slug, code } of unwritten) {
+    const entry = entryWithCode(storage, slug, code);
+    if (entry) entries[codeKey(slug)] = entry;
   }
   return { format: FILE_FORMAT, version: FILE_VERSION, exportedAt: now.toISOString(), entries };
 }

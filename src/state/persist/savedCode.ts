@@ -73,6 +73,8 @@ function isVersion(value: unknown): value is SavedVersion {
 interface Entry {
   readonly versions: SavedVersion[];
   readonly beforeReplace: SavedVersion[];
+  /** The entry as stored, when reading it dropped an unreadable version or copy: kept aside before a write. */
+  readonly raw?: string;
 }
 
 type Parsed = Entry | { readonly problem: "damaged" | "newer"; readonly raw?: string };
@@ -93,11 +95,11 @@ function read(storage: KeyValueStorage | undefined, slug: string, migrate: boole
   if (upgraded.kind === "migrated" && migrate) {
     writeMigrated(storage, codeKey(slug), result.value, upgraded.entry, upgraded.from);
   }
-  return {
-    // One unreadable version does not cost the others.
-    versions: versions.filter(isVersion),
-    beforeReplace: Array.isArray(beforeReplace) ? beforeReplace.filter(isVersion) : [],
-  };
+  const copies = Array.isArray(beforeReplace) ? beforeReplace : [];
+  // One unreadable version does not cost the others; the entry as it was is kept aside before it is rewritten.
+  const readable = { versions: versions.filter(isVersion), beforeReplace: copies.filter(isVersion) };
+  const dropped = readable.versions.length < versions.length || readable.beforeReplace.length < copies.length;
+  return dropped ? { ...readable, raw: JSON.stringify(result.value) } : readable;
 }
 
 /** The lesson's saved code for `starter`; an entry in an older format is migrated and written back. */
@@ -114,46 +116,68 @@ export function loadCode(storage: KeyValueStorage | undefined, slug: string, sta
 
 export type SaveResult = WriteResult | { readonly ok: false; readonly reason: "newer" };
 
-export interface SaveOptions {
+const sameFiles = (a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>) =>
+  JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
+
+/** The code a save is asked to keep: the files written against `starter`, and any write-ahead copy. */
+export interface CodeToSave {
+  readonly starter: string;
+  readonly files: Readonly<Record<string, string>>;
+  /** Epoch ms. */
+  readonly savedAt: number;
   /**
-   * Also keep these files as a write-ahead copy (default: none): what the editor held just before a Reset,
-   * Apply or shared code replaces it. A copy with the same text as one already kept moves to the front.
+   * Also keep these files as a write-ahead copy: what the editor held just before a Reset, Apply or shared
+   * code replaced it. A copy with the same text as one already kept moves to the front.
    */
   readonly beforeReplace?: Readonly<Record<string, string>>;
 }
 
-const sameFiles = (a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>) =>
-  JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
-
-/** Saves the code written against `starter`, keeping the versions saved against other starters. */
-export function saveCode(
-  storage: KeyValueStorage | undefined,
-  slug: string,
-  starter: string,
-  files: Readonly<Record<string, string>>,
-  now: number,
-  options: SaveOptions = {},
-): SaveResult {
-  const key = codeKey(slug);
-  const parsed = read(storage, slug, false);
-  // A newer Leak Lab's entry is not ours to rewrite: the learner's code there survives a downgrade.
-  if ("problem" in parsed && parsed.problem === "newer") return { ok: false, reason: "newer" };
-  if ("raw" in parsed && parsed.raw !== undefined) keepDamaged(storage, key, parsed.raw);
-  const existing: Entry = "versions" in parsed ? parsed : { versions: [], beforeReplace: [] };
+/** The entry `existing` becomes with `code` saved in it, keeping the versions saved against other starters. */
+function withCode(existing: Entry, code: CodeToSave): object {
+  const { starter, files, savedAt, beforeReplace: kept } = code;
   const versions = [
-    { starter, files, savedAt: now },
+    { starter, files, savedAt },
     ...existing.versions.filter((version) => version.starter !== starter),
   ]
     .sort((a, b) => b.savedAt - a.savedAt)
     .slice(0, MAX_VERSIONS);
-  const kept = options.beforeReplace;
   const beforeReplace = kept
     ? [
-        { starter, files: kept, savedAt: now },
+        { starter, files: kept, savedAt },
         ...existing.beforeReplace.filter((copy) => copy.starter !== starter || !sameFiles(copy.files, kept)),
       ].slice(0, MAX_BEFORE_REPLACE)
     : existing.beforeReplace;
-  return writeJson(storage, key, { format: CODE_FORMAT, versions, beforeReplace });
+  return { format: CODE_FORMAT, versions, beforeReplace };
+}
+
+/**
+ * The lesson's entry as it would be with `code` saved, without writing it (an export when storage is full
+ * takes what could not be written); undefined for a newer Leak Lab's entry, which stays as it is.
+ */
+export function entryWithCode(
+  storage: KeyValueStorage | undefined,
+  slug: string,
+  code: CodeToSave,
+): object | undefined {
+  const parsed = read(storage, slug, false);
+  if ("problem" in parsed && parsed.problem === "newer") return undefined;
+  return withCode("versions" in parsed ? parsed : { versions: [], beforeReplace: [] }, code);
+}
+
+/** Saves the code, keeping the versions saved against other starters. */
+export function saveCode(storage: KeyValueStorage | undefined, slug: string, code: CodeToSave): SaveResult {
+  const key = codeKey(slug);
+  const parsed = read(storage, slug, false);
+  // A newer Leak Lab's entry is not ours to rewrite: the learner's code there survives a downgrade.
+  if ("problem" in parsed && parsed.problem === "newer") return { ok: false, reason: "newer" };
+  // What cannot be read is copied aside before it is written over; with no room for the copy, nothing is.
+  if (parsed.raw !== undefined && !keepDamaged(storage, key, parsed.raw))
+    return { ok: false, reason: "quota" };
+  return writeJson(
+    storage,
+    key,
+    withCode("versions" in parsed ? parsed : { versions: [], beforeReplace: [] }, code),
+  );
 }
 
 /** The newest code saved for the lesson, whatever starter it was written against (for the postmortem). */

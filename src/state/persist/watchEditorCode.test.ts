@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { editorStore, replaceFileText, setFileText } from "../editorStore.ts";
 import { MemoryStorage } from "./memoryStorage.ts";
+import { exportProgress } from "./progressFile.ts";
 import { loadCode } from "./savedCode.ts";
-import { SAVE_AFTER_MS, watchEditorCode } from "./watchEditorCode.ts";
+import { SAVE_AFTER_MS, unwrittenCode, watchEditorCode } from "./watchEditorCode.ts";
 
 let storage: MemoryStorage;
-const start = () =>
+const start = (): (() => void) =>
   watchEditorCode({
     slug: "upload",
     starter: "s1",
@@ -65,5 +66,68 @@ describe("watchEditorCode", () => {
     expect(saved().current?.files).toEqual({ "storage.ts": "the solution" });
     stop();
     editor();
+  });
+
+  it("keeps no copy of text a replacement put there untouched, nor of a replacement that changes nothing", () => {
+    const stop = start();
+    setFileText("storage.ts", "mine");
+    replaceFileText("storage.ts", "the solution"); // Apply: "mine" is copied.
+    setFileText("storage.ts", "the solution");
+    replaceFileText("storage.ts", "mine"); // Undo: the solution is not the learner's code.
+    setFileText("storage.ts", "mine");
+    replaceFileText("storage.ts", "mine"); // Changes nothing.
+    vi.advanceTimersByTime(SAVE_AFTER_MS);
+    expect(saved().beforeReplace.map((copy) => copy.files["storage.ts"])).toEqual(["mine"]);
+    expect(saved().current?.files).toEqual({ "storage.ts": "mine" });
+    stop();
+  });
+
+  describe("when storage has no room for the write-ahead copy", () => {
+    // Room for one saved version of a short file, not for a version and its copy.
+    const mine = "m".repeat(200);
+    beforeEach(() => {
+      storage = new MemoryStorage(400);
+    });
+
+    it("never saves the replacement over the learner's code, and keeps trying the copy", () => {
+      const stop = start();
+      setFileText("storage.ts", mine);
+      replaceFileText("storage.ts", "starter");
+      setFileText("storage.ts", "starter");
+      vi.advanceTimersByTime(SAVE_AFTER_MS);
+      // The smaller replacement would fit; it is not written, so the learner's code stays the saved code.
+      expect(saved().current?.files).toEqual({ "storage.ts": mine });
+      setFileText("storage.ts", "starter, edited");
+      vi.advanceTimersByTime(SAVE_AFTER_MS);
+      expect(saved().current?.files).toEqual({ "storage.ts": mine });
+      // Room again: the copy and the new code land together.
+      storage = new MemoryStorage();
+      setFileText("storage.ts", "starter, edited again");
+      vi.advanceTimersByTime(SAVE_AFTER_MS);
+      expect(saved().current?.files).toEqual({ "storage.ts": "starter, edited again" });
+      expect(saved().beforeReplace[0]?.files).toEqual({ "storage.ts": mine });
+      expect(unwrittenCode()).toEqual([]);
+      stop();
+    });
+
+    it("exports the code that could not be written, with its copy", () => {
+      const stop = start();
+      setFileText("storage.ts", mine);
+      replaceFileText("storage.ts", "starter");
+      setFileText("storage.ts", "starter, edited");
+      vi.advanceTimersByTime(SAVE_AFTER_MS);
+      const exported = exportProgress(storage, new Date(0), unwrittenCode()).entries[
+        "leak-lab:code:upload"
+      ] as {
+        versions: { files: Record<string, string> }[];
+        beforeReplace: { files: Record<string, string> }[];
+      };
+      expect(exported.versions[0]?.files).toEqual({ "storage.ts": "starter, edited" });
+      expect(exported.beforeReplace[0]?.files).toEqual({ "storage.ts": mine });
+      stop();
+      storage = new MemoryStorage();
+      // Written at last (stop writes what is pending), so there is nothing left over for the next test.
+      start()();
+    });
   });
 });

@@ -7,7 +7,7 @@
 import { editorStore } from "../editorStore.ts";
 import { dismiss, notify, saveFailedNotice } from "../notices.ts";
 import { type KeyValueStorage, pageStorage } from "./browserStorage.ts";
-import { saveCode } from "./savedCode.ts";
+import { type CodeToSave, saveCode } from "./savedCode.ts";
 
 /** The longest a change waits before it is written, timed from the first change not yet saved. */
 export const SAVE_AFTER_MS = 300;
@@ -34,54 +34,93 @@ export interface Watch {
 }
 
 let pending: (() => void) | undefined;
+/** Per lesson, the newest code autosave could not write (storage full or refused): an export takes it. */
+const unwritten = new Map<string, CodeToSave>();
 
 /** Writes any change not yet saved, now (before Reset or Apply, and when the page goes away). */
 export function saveNow(): void {
   pending?.();
 }
 
+/** Each lesson's code autosave could not write, with any write-ahead copy still waiting for room. */
+export function unwrittenCode(): { readonly slug: string; readonly code: CodeToSave }[] {
+  return [...unwritten].map(([slug, code]) => ({ slug, code }));
+}
+
+const COPY_FAILED_ID = (slug: string) => `write-ahead-failed:${slug}`;
+const COPY_FAILED_NOTICE =
+  "Storage is full, so your code could not be kept before it was replaced. Your earlier code stays saved, and nothing more of this lesson is saved until there is room: press Ctrl+Z in the editor (or Undo) to get it back, or export your progress (in the footer), which takes everything in the editor.";
+
 export function watchEditorCode(options: WatchOptions): Watch {
   const { slug, starter, names, now = Date.now, storage = pageStorage } = options;
+  // A file the editor has not reported yet is still what the lesson opened with.
   const pick = (texts: Readonly<Record<string, string>>) =>
-    Object.fromEntries(names.flatMap((name) => (texts[name] === undefined ? [] : [[name, texts[name]]])));
-  let last = JSON.stringify(options.initial);
+    Object.fromEntries(
+      names.flatMap((name) => {
+        const text = texts[name] ?? options.initial[name];
+        return text === undefined ? [] : [[name, text]];
+      }),
+    );
+  let last = JSON.stringify(pick(options.initial));
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * A write-ahead copy storage had no room for. Until it is written, nothing is saved over the code it holds:
+   * each later save tries it again with the new code, in one write. (A second replacement meanwhile keeps
+   * this older copy: its code is the one no longer saved anywhere; the newer one is still in Ctrl+Z.)
+   */
+  let waitingCopy: Record<string, string> | undefined;
   const save = (files: Record<string, string>, beforeReplace?: Record<string, string>) => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
     pending = undefined;
+    const copy = waitingCopy ?? beforeReplace;
     const text = JSON.stringify(files);
-    if ((text === last && !beforeReplace) || Object.keys(files).length === 0) return;
-    const result = saveCode(storage(), slug, starter, files, now(), beforeReplace ? { beforeReplace } : {});
-    const notice = saveFailedNotice("your code", result.ok ? "quota" : result.reason);
+    if ((text === last && !copy) || Object.keys(files).length === 0) return;
+    const code: CodeToSave = { starter, files, savedAt: now(), ...(copy ? { beforeReplace: copy } : {}) };
+    const result = saveCode(storage(), slug, code);
+    const failedNotice = saveFailedNotice("your code", result.ok ? "quota" : result.reason);
     if (result.ok) {
       last = text;
-      dismiss(notice.id);
-    } else {
-      notify(notice);
+      waitingCopy = undefined;
+      unwritten.delete(slug);
+      dismiss(failedNotice.id);
+      dismiss(COPY_FAILED_ID(slug));
+      return;
     }
-    if (beforeReplace && !result.ok && result.reason !== "newer") {
-      notify({
-        id: `write-ahead-failed:${slug}`,
-        tone: "warning",
-        text: "Your code could not be kept in this browser before it was replaced (storage is full or refused). Ctrl+Z in the editor, or Undo, still brings it back until you leave this page; export your progress (in the footer) to keep a copy.",
-      });
+    unwritten.set(slug, code);
+    if (!copy || result.reason === "newer") {
+      notify(failedNotice);
+      return;
     }
+    if (waitingCopy) return;
+    // No room for the copy: the code it holds is at least written as the current version (a smaller write than
+    // both), and stays the saved code until the copy can be written too.
+    waitingCopy = copy;
+    if (saveCode(storage(), slug, { starter, files: copy, savedAt: now() }).ok) last = JSON.stringify(copy);
+    notify({ id: COPY_FAILED_ID(slug), tone: "warning", text: COPY_FAILED_NOTICE });
   };
   const write = () => save(pick(editorStore.getState().texts));
   let seenReplace = editorStore.getState().replace?.seq;
   // The texts as of the previous notification: what the editor held before a replacement, even when the editor
   // applies the replacement (a nested store update) before this listener hears of the request itself.
   let previous = editorStore.getState().texts;
+  /** The latest text a replacement put in place, while it is the one thing that replacement changed. */
+  let put: { readonly file: string; readonly text: string } | undefined;
   const unsubscribe = editorStore.subscribe(() => {
     const { texts, replace } = editorStore.getState();
     const before = previous;
     previous = texts;
     if (replace && replace.seq !== seenReplace) {
       seenReplace = replace.seq;
-      // Write-ahead: the code about to be replaced is written, with its copy, before the replacement can be.
       const kept = pick(before);
-      save(kept, kept);
+      // Write-ahead: the code about to be replaced is written, with its copy, before the replacement can be;
+      // unless the replacement changes nothing, or what it replaces was put there by the previous replacement
+      // untouched (the solution that Undo takes back, a Reset after a Reset): that is not the learner's code.
+      const ownCode =
+        kept[replace.file] !== replace.text &&
+        !(put?.file === replace.file && put.text === kept[replace.file]);
+      save(kept, ownCode ? kept : undefined);
+      put = { file: replace.file, text: replace.text };
       if (texts === before) return;
     }
     if (timer !== undefined) return;
