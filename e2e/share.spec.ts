@@ -18,19 +18,27 @@ async function replaceEditorText(page: Page, text: string): Promise<void> {
   await page.keyboard.type(text);
 }
 
-test("a shared link opens with a banner, runs nothing, and leaves the saved code alone until asked", async ({
-  page,
-}) => {
+/**
+ * Opens the upload lesson, shares "// the shared attempt" and returns the link, then types "// my own work" as
+ * the learner's saved code.
+ */
+async function shareThenWorkOn(page: Page): Promise<string> {
   await page.goto("/lessons/upload");
-  const editor = page.getByTestId("code-editor");
-  await expect(editor).toContainText("leak-lab/runtime");
+  await expect(page.getByTestId("code-editor")).toContainText("leak-lab/runtime");
   await replaceEditorText(page, "// the shared attempt\n");
   await page.getByRole("button", { name: "Share" }).click();
   const link = await page.getByRole("textbox", { name: "Share link" }).inputValue();
-  expect(link).toMatch(/\/lessons\/upload#share=1\./);
-
   await replaceEditorText(page, "// my own work\n");
   await expect.poll(() => savedCode(page)).toContain("// my own work");
+  return link;
+}
+
+test("a shared link opens with a banner, runs nothing, and leaves the saved code alone until asked", async ({
+  page,
+}) => {
+  const link = await shareThenWorkOn(page);
+  expect(link).toMatch(/\/lessons\/upload#share=1\./);
+  const editor = page.getByTestId("code-editor");
 
   await page.goto(link);
   const banner = page.getByRole("region", { name: "Shared code" });
@@ -58,4 +66,38 @@ test("a damaged share link gets a notice and opens the lesson as usual", async (
   await expect(page.getByRole("alert").filter({ hasText: "shared code is damaged" })).toBeVisible();
   await expect(page.getByTestId("code-editor")).toContainText("leak-lab/runtime");
   await expect(page.getByRole("region", { name: "Shared code" })).toHaveCount(0);
+});
+
+test.describe("Use it pressed while the editor's code is still loading", () => {
+  // The service worker would serve the editor's code from its cache, past the route that holds it back.
+  test.use({ serviceWorkers: "block" });
+
+  test("puts the shared code in once the editor is there, and Undo brings the learner's code back", async ({
+    page,
+  }) => {
+    const link = await shareThenWorkOn(page);
+    const editor = page.getByTestId("code-editor");
+
+    // The editor's chunk is held back until the learner has pressed Use it.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(/\/assets\/CodeEditor-[^/]*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto("about:blank");
+    await page.goto(link);
+    await expect(page.getByText("Loading the editor…")).toBeVisible();
+    await page.getByRole("button", { name: "Use it as my storage.ts" }).click();
+    release();
+
+    await page.getByRole("tab", { name: "storage.ts", exact: true }).click();
+    await expect(editor).toContainText("// the shared attempt");
+    await expect.poll(() => savedCode(page)).toContain("// the shared attempt");
+    await page.getByRole("button", { name: "Undo: put my code back" }).click();
+    await expect(editor).toContainText("// my own work");
+    await expect(editor).not.toContainText("// the shared attempt");
+  });
 });

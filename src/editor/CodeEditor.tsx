@@ -4,7 +4,7 @@
  * learner switches tabs.
  */
 import { useCallback, useEffect, useRef } from "react";
-import { editorStore, setFileText } from "../state/editorStore.ts";
+import { editorStore, pendingReplace, replaceCarriedOut, setFileText } from "../state/editorStore.ts";
 import { facilitatorStore } from "../state/facilitatorStore.ts";
 import type { LessonFile } from "../state/lessonContent.ts";
 import { runStore } from "../state/runStore.ts";
@@ -152,18 +152,20 @@ export default function CodeEditor({ modelPrefix, files, activeName }: CodeEdito
   }, []);
 
   // Reset: the whole text replaced as one edit, so Ctrl+Z in the editor brings the learner's code back.
+  // A request made before this editor mounted is carried out now.
   useEffect(() => {
-    let lastSeq = editorStore.getState().replace?.seq ?? 0;
-    return editorStore.subscribe(() => {
-      const replace = editorStore.getState().replace;
-      if (!replace || replace.seq === lastSeq) return;
-      lastSeq = replace.seq;
-      const model = statesRef.current.get(replace.file)?.model;
-      if (!model || model.getValue() === replace.text) return;
+    const carryOut = () => {
+      const replace = pendingReplace();
+      const model = replace && statesRef.current.get(replace.file)?.model;
+      if (!replace || !model) return;
+      replaceCarriedOut(replace.seq);
+      if (model.getValue() === replace.text) return;
       model.pushStackElement();
       model.pushEditOperations([], [{ range: model.getFullModelRange(), text: replace.text }], () => null);
       model.pushStackElement();
-    });
+    };
+    carryOut();
+    return editorStore.subscribe(carryOut);
   }, []);
 
   return (

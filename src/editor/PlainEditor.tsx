@@ -4,7 +4,7 @@
  * store, Reset/Apply replace a file's text, and a dump click puts the cursor on a line.
  */
 import { useEffect, useRef } from "react";
-import { editorStore, setFileText } from "../state/editorStore.ts";
+import { editorStore, pendingReplace, replaceCarriedOut, setFileText } from "../state/editorStore.ts";
 import type { LessonFile } from "../state/lessonContent.ts";
 import { useStore } from "../state/useStore.ts";
 
@@ -36,16 +36,18 @@ export default function PlainEditor({ files, activeName }: PlainEditorProps) {
     for (const each of files) if (known[each.name] === undefined) setFileText(each.name, each.text);
   }, [files]);
 
-  // Reset and Apply: the text is replaced in the store, which is this editor's source of truth.
+  // Reset and Apply: the text is replaced in the store, which is this editor's source of truth. A request made
+  // before this editor mounted is carried out now.
   useEffect(() => {
-    let lastSeq = editorStore.getState().replace?.seq ?? 0;
-    return editorStore.subscribe(() => {
-      const replace = editorStore.getState().replace;
-      if (!replace || replace.seq === lastSeq) return;
-      lastSeq = replace.seq;
+    const carryOut = () => {
+      const replace = pendingReplace();
+      if (!replace || !files.some((each) => each.name === replace.file)) return;
+      replaceCarriedOut(replace.seq);
       setFileText(replace.file, replace.text);
-    });
-  }, []);
+    };
+    carryOut();
+    return editorStore.subscribe(carryOut);
+  }, [files]);
 
   // A click in the goroutine dump: the cursor on the line's first character.
   useEffect(() => {

@@ -1,7 +1,7 @@
 /**
  * What the editor holds, for the rest of the page: the current text of each file (what Run runs, never a
  * saved copy), and requests to the editor: put the cursor on a line (a click in the goroutine dump), replace a
- * file's text (Reset).
+ * file's text (Reset, Apply, Undo, shared code).
  */
 import { createStore } from "./createStore.ts";
 
@@ -11,9 +11,30 @@ export interface EditorState {
   readonly reveal: { readonly file: string; readonly line: number; readonly seq: number } | undefined;
   /** The latest request to replace a file's whole text (Reset), done as one edit the editor can undo. */
   readonly replace: { readonly file: string; readonly text: string; readonly seq: number } | undefined;
+  /**
+   * The `seq` of the latest replace request an editor has carried out. A request made while no editor holds
+   * the file (the editor's code still loading, or a switch to the plain editor) waits for the one that mounts.
+   */
+  readonly replaceDone: number;
 }
 
-export const editorStore = createStore<EditorState>({ texts: {}, reveal: undefined, replace: undefined });
+export const editorStore = createStore<EditorState>({
+  texts: {},
+  reveal: undefined,
+  replace: undefined,
+  replaceDone: 0,
+});
+
+/** The replace request no editor has carried out yet, if any. */
+export function pendingReplace(): EditorState["replace"] {
+  const { replace, replaceDone } = editorStore.getState();
+  return replace && replace.seq > replaceDone ? replace : undefined;
+}
+
+/** Called by the editor that carried out a replace request. */
+export function replaceCarriedOut(seq: number): void {
+  editorStore.setState((state) => ({ replaceDone: Math.max(state.replaceDone, seq) }));
+}
 
 export function setFileText(file: string, text: string): void {
   editorStore.setState((state) => ({ texts: { ...state.texts, [file]: text } }));

@@ -48,15 +48,17 @@ export function ShareButton({ fileName }: { readonly fileName: string }) {
 
 interface SharedBannerProps {
   readonly shared: SharedCode;
+  /** The learner's file as it stands, which the shared code replaces (kept for Undo). */
+  readonly currentText: () => string;
   readonly onUsed: (replaced: string) => void;
   readonly onDismiss: () => void;
 }
 
-export function SharedBanner({ shared, onUsed, onDismiss }: SharedBannerProps) {
+export function SharedBanner({ shared, currentText, onUsed, onDismiss }: SharedBannerProps) {
   const use = () => {
     // Write-ahead: the learner's own code is saved before the shared code replaces it.
     saveNow();
-    const replaced = editorStore.getState().texts[shared.file] ?? "";
+    const replaced = currentText();
     replaceFileText(shared.file, shared.text);
     forgetShareInUrl();
     onUsed(replaced);

@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useState } from "react";
 import { LESSONS_WITH_CHECKS } from "../checks/lessonsWithChecks.ts";
 import { LIVE_LESSONS } from "../sim/liveLessons.ts";
 import type { LessonEntry } from "../state/course.ts";
-import { editorStore } from "../state/editorStore.ts";
+import { editorStore, replaceCarriedOut } from "../state/editorStore.ts";
 import { facilitatorStore, solutionsVisible } from "../state/facilitatorStore.ts";
 import { useStore } from "../state/useStore.ts";
 import { ErrorBoundary } from "./ErrorBoundary.tsx";
@@ -44,11 +44,14 @@ export function Workspace({ lesson }: { readonly lesson: LessonEntry }) {
   /** What Apply or "use the shared code" replaced, and which it was, while Undo is on offer. */
   const [replaced, setReplaced] = useState<{ readonly text: string; readonly by: string } | undefined>();
   const solutionLoader = editable ? lesson.solutionLoaders[editable] : undefined;
+  /** The editable file as the editor holds it, or as the lesson opened it while the editor is still loading. */
+  const editableText = () => (editable && editorStore.getState().texts[editable]) ?? openedText ?? "";
   const showSolution = async () => {
     if (!editable || !solutionLoader) return;
-    const learner = editorStore.getState().texts[editable] ?? openedText ?? "";
-    setSolution({ learner, solution: await solutionLoader() });
+    setSolution({ learner: editableText(), solution: await solutionLoader() });
   };
+  // A replace request this lesson's editor never carried out is not carried over to another lesson.
+  useEffect(() => () => replaceCarriedOut(editorStore.getState().replace?.seq ?? 0), []);
   const editableLanguage = files.find((file) => file.name === editable)?.language ?? "typescript";
 
   return (
@@ -87,6 +90,7 @@ export function Workspace({ lesson }: { readonly lesson: LessonEntry }) {
       {shared && sharedBanner && (
         <SharedBanner
           shared={shared}
+          currentText={editableText}
           onUsed={(text) => {
             setSharedBanner(false);
             setReplaced({ text, by: "The shared code" });
