@@ -3,7 +3,7 @@
  * the lesson all end in worker.terminate() (STYLE.md #3). Messages from the worker are validated before they
  * reach the store, and a worker that falls silent (a learner loop that never waits) is stopped within 3 s.
  */
-import { liveSeries, MAX_LOG_LINES, MAX_POD_EVENTS, NO_RUN, runStore } from "../state/runStore.ts";
+import { liveSeries, MAX_LOG_LINES, NO_RUN, runStore, withPodEvent } from "../state/runStore.ts";
 import { createWorker, WATCHDOG_MS } from "./createWorker.ts";
 import { type FromWorker, parseFromWorker, type StartRun, type ToWorker, unreachable } from "./protocol.ts";
 
@@ -57,14 +57,9 @@ function handle(message: FromWorker): void {
     case "dump":
       runStore.setState({ dump: { groups: message.groups, heap: message.heap } });
       return;
-    case "podEvent": {
-      const { event } = message;
-      runStore.setState((state) => ({
-        podEvents: [...state.podEvents, event].slice(-MAX_POD_EVENTS),
-        kills: state.kills + (event.type === "OOMKilled" ? 1 : 0),
-      }));
+    case "podEvent":
+      runStore.setState((state) => withPodEvent(state, message.event));
       return;
-    }
     case "state":
       runStore.setState({ status: message.state });
       if (message.state === "finished") endWorker();

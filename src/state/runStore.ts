@@ -26,12 +26,14 @@ export interface RunState {
   readonly podEvents: readonly LivePodEvent[];
   /** OOM kills so far, however many events were let go. */
   readonly kills: number;
+  /** Alerts fired so far, counted as kills are. */
+  readonly alerts: number;
 }
 
 export const MAX_LOG_LINES = 2000;
 /**
  * A day of a leaky service makes a few dozen events; a module over the limit at load, ~400 (a kill and a
- * restart every 7 minutes). The kill count goes on past the list.
+ * restart every 7 minutes). The kill and alert counts go on past the list.
  */
 export const MAX_POD_EVENTS = 200;
 
@@ -50,9 +52,22 @@ export const NO_RUN: RunState = {
   dump: undefined,
   podEvents: [],
   kills: 0,
+  alerts: 0,
 };
 
 export const runStore = createStore<RunState>(NO_RUN);
+
+/** A pod event added to the run: kept in the bounded list, and counted over the whole run. */
+export function withPodEvent(
+  state: RunState,
+  event: LivePodEvent,
+): Pick<RunState, "podEvents" | "kills" | "alerts"> {
+  return {
+    podEvents: [...state.podEvents, event].slice(-MAX_POD_EVENTS),
+    kills: state.kills + (event.type === "OOMKilled" ? 1 : 0),
+    alerts: state.alerts + (event.type === "AlertFired" ? 1 : 0),
+  };
+}
 
 /** The run's samples, for the chart: high-rate data stays out of React. */
 export const liveSeries = new Series();

@@ -9,8 +9,9 @@ import { podEventText } from "./podEventText.ts";
 export function PodEvents() {
   const events = useStore(runStore, (state) => state.podEvents);
   const kills = useStore(runStore, (state) => state.kills);
+  // Counted over the whole run, as kills are: the list keeps only the latest MAX_POD_EVENTS.
+  const alerts = useStore(runStore, (state) => state.alerts);
   if (events.length === 0) return null;
-  const alerts = events.filter((event) => event.type === "AlertFired").length;
   return (
     <details className="pod-events" data-testid="pod-events">
       <summary>
