@@ -67,3 +67,21 @@ test("type, reload, take a hint, compare with the solution, apply, undo, apply, 
   // The applied solution is what was saved.
   await expect(editor).toContainText(FIXED);
 });
+
+test("Apply pressed the moment the solution shows leaves no error behind", async ({ page }) => {
+  await page.goto("/lessons/upload");
+  const editor = page.getByTestId("code-editor");
+  await expect(editor).toContainText("leak-lab/runtime");
+  // Apply before Monaco's diff worker has answered: the comparison's models must outlive its question.
+  await page.getByRole("button", { name: "Show solution" }).click();
+  await page.getByRole("button", { name: "Apply the solution" }).click();
+  await expect(editor).toContainText(FIXED);
+
+  // The worker answers in order: once a second comparison is drawn, the first one's answer is back too, and any
+  // error it raised has reached the page (the fixture fails the test for it).
+  await page.getByRole("button", { name: "Undo: put my code back" }).click();
+  await page.getByRole("button", { name: "Show solution" }).click();
+  await expect(page.getByTestId("solution-diff").locator(".line-insert").first()).toBeVisible();
+  await page.getByRole("button", { name: "Close" }).click();
+  await expect(editor).not.toContainText(FIXED);
+});

@@ -45,10 +45,24 @@ export default function SolutionDiff({
     // Each side is a text field to assistive technology; the diff options' labels do not reach them.
     diff.getOriginalEditor().updateOptions({ ariaLabel: "Your code, read-only" });
     diff.getModifiedEditor().updateOptions({ ariaLabel: "The solution, read-only" });
-    return () => {
+    let computed = false;
+    const whenComputed = diff.onDidUpdateDiff(() => {
+      computed = true;
+    });
+    let disposed = false;
+    const disposeAll = () => {
+      if (disposed) return;
+      disposed = true;
+      whenComputed.dispose();
       diff.dispose();
       original.dispose();
       modified.dispose();
+    };
+    return () => {
+      if (computed) return disposeAll();
+      // Monaco's diff worker throws "no diff result available" (uncaught) when the models go while it is still
+      // comparing them, as when Apply is pressed the moment the diff shows: they go once its answer is back.
+      diff.onDidUpdateDiff(disposeAll);
     };
   }, [modelPrefix, fileName, learner, solution, language]);
   return <div ref={hostRef} className="solution-diff" data-testid="solution-diff" />;
