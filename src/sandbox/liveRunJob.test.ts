@@ -10,7 +10,7 @@ import * as runtime from "../runtime/index.ts";
 import { BASELINE_MEMORY_MIB, POD_LIMIT_MIB, RESTART_DELAY_MS } from "../sim/calibration.ts";
 import type { LivePodEvent } from "../sim/livePod.ts";
 import { DEFAULT_KNOBS } from "../sim/liveScenario.ts";
-import { type FromWorker, parseFromWorker, type SampleRow, type StartRun } from "./protocol.ts";
+import { type FromWorker, MAX_LOG_TEXT, parseFromWorker, type SampleRow, type StartRun } from "./protocol.ts";
 import { learnerGlobals } from "./virtualGlobals.ts";
 import { type LiveRun, startLiveRun } from "./worker/liveRunJob.ts";
 
@@ -168,6 +168,20 @@ describe("startLiveRun", () => {
     const error = run.messages.find((message) => message.type === "error");
     expect(error).toMatchObject({ error: { kind: "load", message: "no", line: 2 } });
     expect(run.events).toEqual([]);
+  });
+
+  it("clips a 5,000,000-character error at load to what the page shows, at its line", async () => {
+    const run = start(job(`\nthrow new Error("x".repeat(5_000_000));\n${STARTER}`, DAY));
+    await run.finished;
+    const error = run.messages.find((message) => message.type === "error");
+    const { kind, message, line } = error?.type === "error" ? error.error : { kind: "", message: "" };
+    // Compared by length and ends: a failing toEqual would print five million characters.
+    expect({ kind, line, length: message.length, end: message.slice(-34) }).toEqual({
+      kind: "load",
+      line: 2,
+      length: MAX_LOG_TEXT + "… (4,998,000 more characters)".length,
+      end: "xxxxx… (4,998,000 more characters)",
+    });
   });
 
   it("refuses a pod event the page does not know", () => {

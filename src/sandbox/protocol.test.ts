@@ -52,6 +52,29 @@ describe("parseFromWorker", () => {
     expect(parseFromWorker(huge, 1)).toBeUndefined();
   });
 
+  it("refuses a run error or a check report with a message far longer than the worker sends (the worker clips them)", () => {
+    // Whether the page takes it; a failing toBeUndefined would print the five million characters.
+    const accepted = (data: unknown) => parseFromWorker(data, 1) !== undefined;
+    const huge = "x".repeat(5_000_000);
+    const clipped = `${"x".repeat(MAX_LOG_TEXT)}… (4,998,000 more characters)`;
+    const error = (message: string) => ({
+      type: "error",
+      runId: 1,
+      error: { kind: "load", message, line: 3 },
+    });
+    expect(accepted(error(clipped))).toBe(true);
+    expect(accepted(error(huge))).toBe(false);
+
+    const report = { status: "fail", tests: [], leaks: [], leakReport: "" };
+    const checked = (changes: object) => ({ type: "checked", runId: 1, report: { ...report, ...changes } });
+    const test = (message: string) => [{ name: "the service runs under traffic", status: "fail", message }];
+    expect(accepted(checked({ tests: test(`panic: ${clipped} (storage.ts:61)`) }))).toBe(true);
+    expect(accepted(checked({ tests: test(huge) }))).toBe(false);
+    expect(accepted(checked({ leakReport: huge }))).toBe(false);
+    expect(accepted(checked({ status: "error", error: { message: clipped, line: 3 } }))).toBe(true);
+    expect(accepted(checked({ status: "error", error: { message: huge, line: 3 } }))).toBe(false);
+  });
+
   it("accepts a replay's progress and its end, and refuses events it does not know or figures that are not numbers", () => {
     const row = { minute: 1, clock: "03:01", pod: 2, handles: 1300, memoryMiB: 1660.2 };
     const kill = { ...row, type: "OOMKilled", exitCode: 137 };

@@ -224,9 +224,19 @@ const sampleRow: Check = (value) => {
   for (const site of sites) if (!siteCount(site)) return false;
   return true;
 };
-/** Characters of a log message or its fields the worker sends; the page refuses much longer ones. */
+/**
+ * Characters of learner-made text (a log message or its fields, the message of a throw or a panic) the worker
+ * sends; the page refuses much longer ones. The slack leaves room for the worker's own words around it.
+ */
 export const MAX_LOG_TEXT = 2000;
 const isLogText: Check = (value) => typeof value === "string" && value.length <= MAX_LOG_TEXT + 100;
+
+/** Learner-made text cut to what the page shows (a learner can log, or throw, a megabyte string). */
+export function clipText(text: string): string {
+  if (text.length <= MAX_LOG_TEXT) return text;
+  return `${text.slice(0, MAX_LOG_TEXT)}… (${(text.length - MAX_LOG_TEXT).toLocaleString("en-US")} more characters)`;
+}
+
 const logRow = shape({
   t: isNumber,
   level: oneOf("info", "warn", "error"),
@@ -243,19 +253,23 @@ const dumpGroupRow = shape({
   longestBlockedMs: isNumber,
 });
 const heapRow = shape({ function: isString, site: isString, bytes: isNumber });
+// Messages that carry a learner's text (what they threw, what panicked) are bounded like log lines, and for the
+// same reason: one 5 MB string in the log list or an editor marker stalls the page. Too long is refused, as a
+// log line is, not cut here: the worker clips them, so a longer one is not a message the worker sends, and
+// parseFromWorker only says yes or no, never rewrites.
 const runError = shape({
   kind: oneOf("syntax", "load", "panic", "deadlock", "timeout", "crash"),
-  message: isString,
+  message: isLogText,
   line: optional(isNumber),
 });
 
 const MAX_ROWS = 10_000;
 const checkReport = shape({
   status: oneOf("pass", "fail", "error"),
-  tests: listOf(shape({ name: isString, status: oneOf("pass", "fail"), message: isString }), 100),
+  tests: listOf(shape({ name: isString, status: oneOf("pass", "fail"), message: isLogText }), 100),
   leaks: listOf(shape({ site: isString, function: isString, state: isString, count: isNumber }), 1000),
-  leakReport: isString,
-  error: optional(shape({ message: isString, file: optional(isString), line: optional(isNumber) })),
+  leakReport: isLogText,
+  error: optional(shape({ message: isLogText, file: optional(isString), line: optional(isNumber) })),
 });
 const replaySample = shape({
   minute: isNumber,

@@ -9,7 +9,13 @@ import { describe, expect, it } from "vitest";
 import { serviceCode } from "../../cli/replayCode.ts";
 import * as runtime from "../runtime/index.ts";
 import { DEFAULT_REPLAY, replay } from "../sim/replay.ts";
-import { type FromWorker, parseFromWorker, type ReplayService, type StartReplay } from "./protocol.ts";
+import {
+  type FromWorker,
+  MAX_LOG_TEXT,
+  parseFromWorker,
+  type ReplayService,
+  type StartReplay,
+} from "./protocol.ts";
 import { learnerGlobals } from "./virtualGlobals.ts";
 import { runReplayJob } from "./worker/replayJob.ts";
 
@@ -94,6 +100,24 @@ describe("runReplayJob", () => {
       type: "error",
       error: { kind: "crash", message: expect.stringContaining("does not export StorageService") },
     });
+  });
+
+  it("clips a 5,000,000-character error at load to what the page shows, at its line", async () => {
+    const throwing = STARTERS.map((s) =>
+      s.service === "sync" ? { ...s, source: '\nthrow new Error("x".repeat(5_000_000));\n' } : s,
+    );
+    const last = (await messagesOf(job(throwing))).at(-1);
+    expect(last !== undefined && parseFromWorker(last, 7) !== undefined).toBe(true);
+    const { kind, message, line } = last?.type === "error" ? last.error : { kind: "", message: "" };
+    // Compared by length and ends: a failing toEqual would print five million characters.
+    const start = "sync.ts:2: threw while loading: ";
+    expect({ kind, line, start: message.slice(0, start.length + 5), end: message.slice(-34) }).toEqual({
+      kind: "load",
+      line: 2,
+      start: `${start}xxxxx`,
+      end: "xxxxx… (4,998,000 more characters)",
+    });
+    expect(message.length).toBeLessThanOrEqual(MAX_LOG_TEXT + 100);
   });
 
   it("refuses a replay without code for every service", async () => {

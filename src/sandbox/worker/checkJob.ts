@@ -6,7 +6,7 @@ import { lessonChecks, runChecks } from "../../checks/index.ts";
 import { type CheckReport, LearnerCodeError } from "../../checks/report.ts";
 import type { LoadModule } from "../../checks/session.ts";
 import { lineInFile } from "../../runtime/stack.ts";
-import type { StartCheck } from "../protocol.ts";
+import { clipText, type StartCheck } from "../protocol.ts";
 import { transpile } from "../transpile.ts";
 import { evaluate } from "./learnerRealm.ts";
 
@@ -15,7 +15,26 @@ function errorReport(message: string, file?: string, line?: number): CheckReport
   return { status: "error", tests: [], leaks: [], leakReport: "", error };
 }
 
+/**
+ * The report with its text clipped like log lines, as the page accepts it: a check's message and an error can
+ * carry what the learner threw (`throw new Error("x".repeat(5e6))`). The page shows the leaks from `leaks`, never
+ * the leak report's text, so clipping that loses nothing on screen.
+ */
+function clipped(report: CheckReport): CheckReport {
+  const { error } = report;
+  return {
+    ...report,
+    tests: report.tests.map((test) => ({ ...test, message: clipText(test.message) })),
+    leakReport: clipText(report.leakReport),
+    ...(error && { error: { ...error, message: clipText(error.message) } }),
+  };
+}
+
 export async function runCheckJob(job: StartCheck): Promise<CheckReport> {
+  return clipped(await checkReport(job));
+}
+
+async function checkReport(job: StartCheck): Promise<CheckReport> {
   const lesson = lessonChecks[job.lesson];
   if (!lesson) return errorReport(`Lesson ${job.lesson} has no checks.`);
   const compiled = transpile(job.source, job.fileName);

@@ -28,7 +28,7 @@ import type {
   SiteCount,
   StartRun,
 } from "../protocol.ts";
-import { MAX_LOG_TEXT, MAX_SITES_PER_SAMPLE, OTHER_SITES, unreachable } from "../protocol.ts";
+import { clipText, MAX_SITES_PER_SAMPLE, OTHER_SITES, unreachable } from "../protocol.ts";
 import { transpile } from "../transpile.ts";
 import { safeText } from "../virtualGlobals.ts";
 
@@ -57,12 +57,6 @@ const SAMPLE_EVERY_MS = 1000;
 const MAX_LOGS_PER_FLUSH = 500;
 const SAMPLES_PER_MESSAGE = 5000;
 const SIMULATED_SITE = "the simulated traffic";
-
-/** A log line's text, cut to what the page shows (a learner can log a megabyte string). */
-function clip(text: string): string {
-  if (text.length <= MAX_LOG_TEXT) return text;
-  return `${text.slice(0, MAX_LOG_TEXT)}… (${(text.length - MAX_LOG_TEXT).toLocaleString("en-US")} more characters)`;
-}
 
 function fieldsText(fields: LogEntry["fields"]): string {
   if (!fields) return "";
@@ -94,11 +88,15 @@ function siteCounts(bySite: readonly SiteSample[], fileName: string): SiteCount[
   return [...kept, { site: OTHER_SITES, handles: rest }];
 }
 
+/** What a learner's throw says, clipped like a log line: `throw new Error("x".repeat(5e6))` is theirs to write. */
+function thrownText(error: unknown): string {
+  return clipText(error instanceof Error ? error.message : String(error));
+}
+
 /** An error at load (the first boot's or a restart's), said in the learner's terms. */
 function loadError(error: unknown, fileName: string): RunError {
   const line = error instanceof ExportError ? undefined : lineInFile(error, fileName);
-  const reason = error instanceof Error ? error.message : String(error);
-  return { kind: "load", message: reason, ...(line === undefined ? {} : { line }) };
+  return { kind: "load", message: thrownText(error), ...(line === undefined ? {} : { line }) };
 }
 
 /** Starts the run; answers with `started` at once and ends with `state: finished` (after any error). */
@@ -180,9 +178,9 @@ export function startLiveRun(job: StartRun, host: LiveRunHost): LiveRun {
         send({ type: "state", runId, state: "paused" });
         return;
       case "panic": {
-        const message = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
         const line = lineInFile(outcome.error, fileName);
-        fail({ kind: "panic", message: `panic: ${message}`, ...(line === undefined ? {} : { line }) });
+        const message = `panic: ${thrownText(outcome.error)}`;
+        fail({ kind: "panic", message, ...(line === undefined ? {} : { line }) });
         break;
       }
       case "deadlock":
@@ -214,7 +212,7 @@ export function startLiveRun(job: StartRun, host: LiveRunHost): LiveRun {
   const compiled = transpile(job.source, fileName);
   if (!compiled.ok) {
     const { line, message } = compiled.error;
-    fail({ kind: "syntax", message: `syntax error: ${message}`, line });
+    fail({ kind: "syntax", message: `syntax error: ${clipText(message)}`, line });
     finish();
   } else {
     try {
@@ -252,8 +250,8 @@ export function startLiveRun(job: StartRun, host: LiveRunHost): LiveRun {
           logs.push({
             t: entry.t,
             level: entry.level,
-            message: clip(String(entry.message)),
-            fields: clip(fieldsText(entry.fields)),
+            message: clipText(String(entry.message)),
+            fields: clipText(fieldsText(entry.fields)),
           });
         },
       });
@@ -279,7 +277,7 @@ export function startLiveRun(job: StartRun, host: LiveRunHost): LiveRun {
       const line = lineInFile(reason, fileName);
       fail({
         kind: "panic",
-        message: `panic: ${reason instanceof Error ? reason.message : String(reason)} (a promise rejected and nothing awaited it)`,
+        message: `panic: ${thrownText(reason)} (a promise rejected and nothing awaited it)`,
         ...(line === undefined ? {} : { line }),
       });
       // run() hears the stop and reports the end: the last samples, a dump, "finished".

@@ -12,7 +12,13 @@ import type { ModuleExports } from "../../checks/session.ts";
 import { lineInFile } from "../../runtime/stack.ts";
 import { SERVICES, type ServiceName } from "../../sim/pod.ts";
 import { type ReplayEvent, type ReplaySample, type ReplayUpdate, replay } from "../../sim/replay.ts";
-import type { FromWorker, ReplayService, RunError, StartReplay } from "../protocol.ts";
+import {
+  clipText,
+  type FromWorker,
+  type ReplayService,
+  type RunError,
+  type StartReplay,
+} from "../protocol.ts";
 import { transpile } from "../transpile.ts";
 
 export interface ReplayJobHost {
@@ -40,7 +46,7 @@ function compile(service: ReplayService, evaluate: ReplayJobHost["evaluate"]): (
     const { line, message } = compiled.error;
     throw new ServiceCodeError({
       kind: "syntax",
-      message: `${service.fileName}:${line}: syntax error: ${message}`,
+      message: `${service.fileName}:${line}: syntax error: ${clipText(message)}`,
       line,
     });
   }
@@ -50,7 +56,8 @@ function compile(service: ReplayService, evaluate: ReplayJobHost["evaluate"]): (
     } catch (error) {
       const line = lineInFile(error, service.fileName);
       const where = line === undefined ? service.fileName : `${service.fileName}:${line}`;
-      const reason = error instanceof Error ? error.message : String(error);
+      // Clipped like a log line: `throw new Error("x".repeat(5e6))` is the learner's to write.
+      const reason = clipText(error instanceof Error ? error.message : String(error));
       throw new ServiceCodeError({
         kind: "load",
         message: `${where}: threw while loading: ${reason}`,
@@ -126,7 +133,7 @@ export async function runReplayJob(job: StartReplay, host: ReplayJobHost): Promi
         ? error.error
         : {
             kind: "crash",
-            message: `The replay stopped: ${error instanceof Error ? error.message : String(error)}`,
+            message: `The replay stopped: ${clipText(error instanceof Error ? error.message : String(error))}`,
           };
     host.send({ type: "error", runId, error: failure });
   }

@@ -6,7 +6,7 @@
  */
 import { defaultHost } from "../../runtime/host.ts";
 import type { StartCheck, StartRun, ToWorker } from "../protocol.ts";
-import { type FromWorker, unreachable } from "../protocol.ts";
+import { clipText, type FromWorker, unreachable } from "../protocol.ts";
 import { transpile } from "../transpile.ts";
 import { runCheckJob } from "./checkJob.ts";
 import { evaluate, lockDown } from "./learnerRealm.ts";
@@ -57,7 +57,7 @@ function check(job: StartCheck): void {
   runCheckJob(job).then(
     (report) => send({ type: "checked", runId: job.runId, report }),
     (error: unknown) => {
-      const message = `The checks could not run: ${error instanceof Error ? error.message : String(error)}`;
+      const message = `The checks could not run: ${clipText(error instanceof Error ? error.message : String(error))}`;
       send({ type: "error", runId: job.runId, error: { kind: "crash", message } });
     },
   );
