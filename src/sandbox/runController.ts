@@ -3,9 +3,23 @@
  * the lesson all end in worker.terminate() (STYLE.md #3). Messages from the worker are validated before they
  * reach the store, and a worker that falls silent (a learner loop that never waits) is stopped within 3 s.
  */
-import { liveSeries, MAX_LOG_LINES, NO_RUN, runStore, withPodEvent } from "../state/runStore.ts";
+import {
+  liveSeries,
+  MAX_LOG_LINES,
+  NO_RUN,
+  type RunState,
+  runStore,
+  withPodEvent,
+} from "../state/runStore.ts";
 import { createWorker, WATCHDOG_MS } from "./createWorker.ts";
-import { type FromWorker, parseFromWorker, type StartRun, type ToWorker, unreachable } from "./protocol.ts";
+import {
+  type FromWorker,
+  type LogRow,
+  parseFromWorker,
+  type StartRun,
+  type ToWorker,
+  unreachable,
+} from "./protocol.ts";
 
 let worker: Worker | undefined;
 /** A fresh worker started ahead of the next run, so Run does not wait for the worker's code to load. */
@@ -23,6 +37,17 @@ function endWorker(): void {
   worker = undefined;
   if (watchdog !== undefined) clearInterval(watchdog);
   watchdog = undefined;
+}
+
+/** The log panel's lines with `rows` added, the oldest let go beyond MAX_LOG_LINES (and counted). */
+function appendLogs(state: RunState, rows: readonly LogRow[], dropped = 0): Partial<RunState> {
+  const logs = [...state.logs, ...rows];
+  const overflow = Math.max(0, logs.length - MAX_LOG_LINES);
+  return {
+    logs: logs.slice(overflow),
+    droppedLogs: state.droppedLogs + dropped + overflow,
+    logsShifted: state.logsShifted + overflow,
+  };
 }
 
 function handle(message: FromWorker): void {
@@ -44,15 +69,7 @@ function handle(message: FromWorker): void {
       return;
     }
     case "logs":
-      runStore.setState((state) => {
-        const logs = [...state.logs, ...message.logs];
-        const overflow = Math.max(0, logs.length - MAX_LOG_LINES);
-        return {
-          logs: logs.slice(overflow),
-          droppedLogs: state.droppedLogs + message.dropped + overflow,
-          logsShifted: state.logsShifted + overflow,
-        };
-      });
+      runStore.setState((state) => appendLogs(state, message.logs, message.dropped));
       return;
     case "dump":
       runStore.setState({ dump: { groups: message.groups, heap: message.heap } });
@@ -67,16 +84,13 @@ function handle(message: FromWorker): void {
     case "error": {
       // Marked in the editor at its line (CodeEditor) and written to the run's console, the logs panel.
       const { error } = message;
-      const line = {
+      const row: LogRow = {
         t: runStore.getState().clockMs,
-        level: "error" as const,
+        level: "error",
         message: error.message,
-        fields: "",
+        fields: error.line === undefined ? "" : `line=${error.line}`,
       };
-      runStore.setState((state) => ({
-        error,
-        logs: [...state.logs, error.line === undefined ? line : { ...line, fields: `line=${error.line}` }],
-      }));
+      runStore.setState((state) => ({ error, ...appendLogs(state, [row]) }));
       return;
     }
     default:
