@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { MAX_LOG_TEXT } from "../src/sandbox/protocol.ts";
 
 const repoRoot = resolve(import.meta.dirname, "..");
 const BROKEN = "cli/fixtures/broken";
@@ -142,6 +143,14 @@ const CASES: readonly Case[] = [
     env: SHORT_LIMIT,
     exit: 2,
     stderr: () => neverEnds("microtask-loop"),
+  },
+  {
+    // Clipped like a log line in the browser: the message's start, and how much was left out.
+    name: "a 5 MB error message",
+    file: broken("huge-error"),
+    exit: 2,
+    stderr: () =>
+      `huge-error.ts:${lineOf(broken("huge-error"), "throw new Error(")}: threw while loading: ${"x".repeat(MAX_LOG_TEXT)}… (4,998,000 more characters)\n`,
   },
   {
     name: "unbounded recursion",

@@ -11,6 +11,7 @@ import { LearnerCodeError } from "../src/checks/report.ts";
 import type { LoadModule, ModuleExports } from "../src/checks/session.ts";
 import * as runtime from "../src/runtime/index.ts";
 import { lineInFile } from "../src/runtime/stack.ts";
+import { clipText } from "../src/sandbox/protocol.ts";
 import { transpile } from "../src/sandbox/transpile.ts";
 import { learnerGlobals } from "../src/sandbox/virtualGlobals.ts";
 
@@ -70,8 +71,9 @@ export function learnerModule(source: string, path: string): LoadModule {
       if (error instanceof LearnerCodeError) throw error;
       const line = lineInFile(error, fileName);
       const where = line === undefined ? fileName : `${fileName}:${line}`;
+      // Clipped as the browser clips it: `throw new Error("x".repeat(5e6))` would fill the terminal.
       throw new LearnerCodeError(
-        `${where}: threw while loading: ${(error as Error)?.message ?? String(error)}`,
+        `${where}: threw while loading: ${clipText((error as Error)?.message ?? String(error))}`,
         fileName,
         line,
       );
