@@ -61,6 +61,7 @@ const typeError = atLoad('const probe: number = "not a number";');
 const throwAtLoad = atLoad('throw new Error("refused at load");');
 const throwInTask = inUpload('go(async () => { throw new Error("refused in a task"); });');
 const rejection = inUpload('void Promise.reject(new Error("nobody waits for me"));');
+const hugeError = atLoad('throw new Error("x".repeat(5_000_000));');
 const recursion = atLoad("const deeper = (n: number): number => deeper(n + 1) + 1; deeper(0);");
 // Mutex joins the starter's import for this one.
 const deadlock = inUpload("const mu = new Mutex(); go(async () => { await mu.lock(); await mu.lock(); });");
@@ -108,6 +109,13 @@ const CASES: readonly Case[] = [
     name: "a throw at load",
     code: throwAtLoad.code,
     error: `storage.ts:${throwAtLoad.line}: refused at load`,
+  },
+  {
+    // Clipped like a log line (MAX_LOG_TEXT in src/sandbox/protocol.ts: 2,000 characters), saying how much was
+    // left out; the same text goes to the log panel and the editor's marker.
+    name: "a 5 MB error message",
+    code: hugeError.code,
+    error: `storage.ts:${hugeError.line}: ${"x".repeat(2000)}… (4,998,000 more characters)`,
   },
   {
     name: "a throw inside a task",
