@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { captureStack, fileName, parseSite, UNKNOWN_SITE } from "./stack.ts";
+import { captureStack, fileName, MAX_FUNCTION_NAME, parseSite, UNKNOWN_SITE } from "./stack.ts";
 
 /** The line this function is called from, read off a plain Error's stack. */
 function lineHere(): number {
@@ -35,6 +35,16 @@ describe("parseSite", () => {
       line: 67,
       key: "storage.ts:67",
     });
+  });
+
+  it("cuts a function name of a megabyte (a computed method name) to MAX_FUNCTION_NAME characters", () => {
+    const name = "m".repeat(1_000_000);
+    const stack = ["Error", `    at StorageService.${name} (http://localhost:5173/src/storage.ts:9:3)`].join(
+      "\n",
+    );
+    const site = parseSite({ stack });
+    expect(site.fn).toBe(`StorageService.${"m".repeat(MAX_FUNCTION_NAME - "StorageService.".length)}…`);
+    expect(site.key).toBe("storage.ts:9");
   });
 
   it("names V8 async, constructor and anonymous frames", () => {

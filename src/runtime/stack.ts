@@ -56,11 +56,19 @@ interface Frame {
   readonly line: number;
 }
 
+/**
+ * Characters of a function's name kept: the learner names their functions, and a computed name can be a
+ * megabyte, which every dump row and check report that names the site would carry to the page.
+ */
+export const MAX_FUNCTION_NAME = 200;
+
 function parseFrame(line: string): Frame | undefined {
   const match = V8_FRAME.exec(line) ?? GECKO_FRAME.exec(line);
   if (!match) return undefined;
   const [, fn, url, lineNumber] = match;
-  return { fn: fn?.trim() || "(anonymous)", url: url ?? "", line: Number(lineNumber) };
+  const name = fn?.trim() || "(anonymous)";
+  const shown = name.length > MAX_FUNCTION_NAME ? `${name.slice(0, MAX_FUNCTION_NAME)}…` : name;
+  return { fn: shown, url: url ?? "", line: Number(lineNumber) };
 }
 
 /** The file name of a URL or path: no folders, no query or hash. */

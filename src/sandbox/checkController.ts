@@ -6,7 +6,7 @@
 import { checkStore, NO_CHECK } from "../state/checkStore.ts";
 import { markCompleted } from "../state/progressStore.ts";
 import { createWorker, WATCHDOG_MS } from "./createWorker.ts";
-import { parseFromWorker, type StartCheck } from "./protocol.ts";
+import { isRefusedEnding, parseFromWorker, REFUSED_ENDING, type StartCheck } from "./protocol.ts";
 
 let worker: Worker | undefined;
 let watchdog: ReturnType<typeof setInterval> | undefined;
@@ -34,8 +34,12 @@ export function checkFix(request: CheckRequest): void {
   worker = next;
   let lastHeard = performance.now();
   next.onmessage = (event: MessageEvent<unknown>) => {
+    if (worker !== next) return;
     const message = parseFromWorker(event.data, runId);
-    if (!message || worker !== next) return;
+    if (!message) {
+      if (isRefusedEnding(event.data, runId)) finish({ failure: REFUSED_ENDING });
+      return;
+    }
     lastHeard = performance.now();
     if (message.type === "checked") finish({ report: message.report });
     else if (message.type === "error") finish({ failure: message.error.message });

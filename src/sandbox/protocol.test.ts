@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { MAX_LOG_TEXT, MAX_SITES_PER_SAMPLE, parseFromWorker, type SampleRow } from "./protocol.ts";
+import {
+  isRefusedEnding,
+  MAX_LOG_TEXT,
+  MAX_SITES_PER_SAMPLE,
+  parseFromWorker,
+  type SampleRow,
+} from "./protocol.ts";
 
 const sample: SampleRow = {
   t: 1000,
@@ -73,6 +79,56 @@ describe("parseFromWorker", () => {
     expect(accepted(checked({ leakReport: huge }))).toBe(false);
     expect(accepted(checked({ status: "error", error: { message: clipped, line: 3 } }))).toBe(true);
     expect(accepted(checked({ status: "error", error: { message: huge, line: 3 } }))).toBe(false);
+  });
+
+  it("refuses a dump, a heap row or a leak naming a function far longer than the runtime reports", () => {
+    const name = "f".repeat(100_000);
+    const group = {
+      count: 1,
+      state: "chan receive",
+      file: "storage.ts",
+      line: 3,
+      blockedAt: "",
+      longestBlockedMs: 0,
+    };
+    const dump = (fn: string) => ({
+      type: "dump",
+      runId: 1,
+      groups: [{ ...group, function: fn }],
+      heap: [{ function: fn, site: "storage.ts:3", bytes: 8 }],
+    });
+    expect(parseFromWorker(dump("StorageService.upload"), 1)).toBeDefined();
+    expect(parseFromWorker(dump(name), 1) === undefined).toBe(true);
+    const report = {
+      status: "fail",
+      tests: [],
+      leakReport: "",
+      leaks: [{ site: "storage.ts:3", state: "x", count: 1 }],
+    };
+    const checked = (fn: string) => ({
+      type: "checked",
+      runId: 1,
+      report: { ...report, leaks: [{ ...report.leaks[0], function: fn }] },
+    });
+    expect(parseFromWorker(checked("main"), 1)).toBeDefined();
+    expect(isRefusedEnding(checked(name), 1)).toBe(true);
+  });
+
+  it("tells a refused ending (an error, a check report, a replay's end) from other refused messages", () => {
+    const huge = "x".repeat(2 * MAX_LOG_TEXT);
+    const report = { status: "fail", tests: [], leaks: [], leakReport: huge };
+    // The page ends the run on these instead of waiting, heartbeats and all, for an end it refused.
+    expect(isRefusedEnding({ type: "checked", runId: 1, report }, 1)).toBe(true);
+    expect(isRefusedEnding({ type: "error", runId: 1, error: { kind: "load", message: huge } }, 1)).toBe(
+      true,
+    );
+    expect(isRefusedEnding({ type: "replayed", runId: 1, heapProfile: "not a list" }, 1)).toBe(true);
+    // Accepted, of another run, or not an ending: the run goes on.
+    expect(isRefusedEnding({ type: "checked", runId: 1, report: { ...report, leakReport: "" } }, 1)).toBe(
+      false,
+    );
+    expect(isRefusedEnding({ type: "checked", runId: 2, report }, 1)).toBe(false);
+    expect(isRefusedEnding({ type: "logs", runId: 1, logs: [{ text: huge }], dropped: 0 }, 1)).toBe(false);
   });
 
   it("accepts a replay's progress and its end, and refuses events it does not know or figures that are not numbers", () => {

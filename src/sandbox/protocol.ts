@@ -207,7 +207,12 @@ const listOf =
   (value) =>
     Array.isArray(value) && value.length <= max && value.every(check);
 
-const siteCount = shape({ site: isString, handles: isNumber });
+/**
+ * A name the runtime reports: a function (cut to MAX_FUNCTION_NAME in src/runtime/stack.ts), a file:line site,
+ * a wait's description. The page refuses much longer ones, as it does over-long log text.
+ */
+const isName: Check = (value) => typeof value === "string" && value.length <= 1000;
+const siteCount = shape({ site: isName, handles: isNumber });
 const SAMPLE_NUMBERS = ["t", "handles", "goroutines", "timers", "tickers", "memoryMiB"] as const;
 /**
  * Written out rather than built from shape(): a flat-out run sends hundreds of samples ten times a second,
@@ -245,14 +250,14 @@ const logRow = shape({
 });
 const dumpGroupRow = shape({
   count: isNumber,
-  state: isString,
-  function: isString,
-  file: isString,
+  state: isName,
+  function: isName,
+  file: isName,
   line: isNumber,
-  blockedAt: isString,
+  blockedAt: isName,
   longestBlockedMs: isNumber,
 });
-const heapRow = shape({ function: isString, site: isString, bytes: isNumber });
+const heapRow = shape({ function: isName, site: isName, bytes: isNumber });
 // Messages that carry a learner's text (what they threw, what panicked) are bounded like log lines, and for the
 // same reason: one 5 MB string in the log list or an editor marker stalls the page. Too long is refused, as a
 // log line is, not cut here: the worker clips them, so a longer one is not a message the worker sends, and
@@ -266,8 +271,8 @@ const runError = shape({
 const MAX_ROWS = 10_000;
 const checkReport = shape({
   status: oneOf("pass", "fail", "error"),
-  tests: listOf(shape({ name: isString, status: oneOf("pass", "fail"), message: isLogText }), 100),
-  leaks: listOf(shape({ site: isString, function: isString, state: isString, count: isNumber }), 1000),
+  tests: listOf(shape({ name: isName, status: oneOf("pass", "fail"), message: isLogText }), 100),
+  leaks: listOf(shape({ site: isName, function: isName, state: isName, count: isNumber }), 1000),
   leakReport: isLogText,
   error: optional(shape({ message: isLogText, file: optional(isString), line: optional(isNumber) })),
 });
@@ -294,7 +299,7 @@ const livePodEvent = shape({
   handles: isNumber,
   memoryMiB: isNumber,
 });
-const heapProfileEntry = shape({ function: isString, site: isString, MiB: isNumber });
+const heapProfileEntry = shape({ function: isName, site: isName, MiB: isNumber });
 const shortText: Check = (value) => typeof value === "string" && value.length <= 2000;
 const podEvidence = shape({
   at: isNumber,
@@ -333,6 +338,27 @@ export function parseFromWorker(data: unknown, runId: number): FromWorker | unde
   if (!Object.hasOwn(messageChecks, data.type)) return undefined;
   const check = messageChecks[data.type as FromWorker["type"]];
   return check(data) ? (data as unknown as FromWorker) : undefined;
+}
+
+/** The messages that end a run, a check or a replay. */
+const ENDING_TYPES: ReadonlySet<string> = new Set(["error", "checked", "replayed"]);
+
+/** What the learner is told when the worker's last word was refused: the alternative is waiting for ever. */
+export const REFUSED_ENDING =
+  "The worker's answer was too large or malformed for the page to take, so it was dropped. Your code is untouched.";
+
+/**
+ * Whether `data`, which parseFromWorker refused, was meant to end run `runId` (its error, its check report, its
+ * replay). Heartbeats keep coming after it, so the watchdog would never step in: the caller ends the run itself.
+ */
+export function isRefusedEnding(data: unknown, runId: number): boolean {
+  return (
+    isRecord(data) &&
+    data.runId === runId &&
+    typeof data.type === "string" &&
+    ENDING_TYPES.has(data.type) &&
+    parseFromWorker(data, runId) === undefined
+  );
 }
 
 /** Exhaustiveness check for switches over the unions. */

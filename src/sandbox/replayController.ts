@@ -8,7 +8,13 @@ import type { PodEvidence } from "../sim/evidence.ts";
 import type { HeapProfileEntry, Symptoms } from "../sim/pod.ts";
 import type { ReplayEvent, ReplaySample } from "../sim/replay.ts";
 import { createWorker, WATCHDOG_MS } from "./createWorker.ts";
-import { parseFromWorker, type StartReplay, unreachable } from "./protocol.ts";
+import {
+  isRefusedEnding,
+  parseFromWorker,
+  REFUSED_ENDING,
+  type StartReplay,
+  unreachable,
+} from "./protocol.ts";
 
 export type ReplayRequest = Omit<StartReplay, "type" | "runId">;
 
@@ -38,8 +44,15 @@ export function startReplay(request: ReplayRequest, listener: ReplayListener): (
     clearInterval(watchdog);
   };
   worker.onmessage = (event: MessageEvent<unknown>) => {
+    if (ended) return;
     const message = parseFromWorker(event.data, runId);
-    if (!message || ended) return;
+    if (!message) {
+      if (isRefusedEnding(event.data, runId)) {
+        end();
+        listener.failed(REFUSED_ENDING);
+      }
+      return;
+    }
     lastHeard = performance.now();
     switch (message.type) {
       case "replayProgress":

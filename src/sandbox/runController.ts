@@ -14,8 +14,10 @@ import {
 import { createWorker, WATCHDOG_MS } from "./createWorker.ts";
 import {
   type FromWorker,
+  isRefusedEnding,
   type LogRow,
   parseFromWorker,
+  REFUSED_ENDING,
   type StartRun,
   type ToWorker,
   unreachable,
@@ -121,8 +123,13 @@ export function startRun(request: RunRequest): void {
   standby = undefined;
   worker = next;
   next.onmessage = (event: MessageEvent<unknown>) => {
+    if (worker !== next) return;
     const message = parseFromWorker(event.data, runId);
-    if (message && worker === next) handle(message);
+    if (message) handle(message);
+    else if (isRefusedEnding(event.data, runId)) {
+      endWorker();
+      runStore.setState({ status: "finished", error: { kind: "crash", message: REFUSED_ENDING } });
+    }
   };
   next.onerror = (event) => {
     event.preventDefault();
