@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { MAX_THROWN_TEXT } from "../src/checks/report.ts";
 import { MAX_LOG_TEXT } from "../src/sandbox/protocol.ts";
 
 const repoRoot = resolve(import.meta.dirname, "..");
@@ -151,6 +152,18 @@ const CASES: readonly Case[] = [
     exit: 2,
     stderr: () =>
       `huge-error.ts:${lineOf(broken("huge-error"), "throw new Error(")}: threw while loading: ${"x".repeat(MAX_LOG_TEXT)}… (4,998,000 more characters)\n`,
+  },
+  {
+    // The message is cut before the report's own words go round it, so the line it panicked at survives.
+    name: "a 5 MB panic in a task",
+    file: broken("huge-panic"),
+    exit: 1,
+    report: (stdout) => {
+      expect(stdout).toContain(
+        `panic: ${"x".repeat(MAX_THROWN_TEXT)}… (4,998,500 more characters) (huge-panic.ts:${lineOf(broken("huge-panic"), "5_000_000")})`,
+      );
+      expect(stdout.length).toBeLessThan(20_000);
+    },
   },
   {
     name: "unbounded recursion",

@@ -60,6 +60,7 @@ const syntax = {
 const typeError = atLoad('const probe: number = "not a number";');
 const throwAtLoad = atLoad('throw new Error("refused at load");');
 const throwInTask = inUpload('go(async () => { throw new Error("refused in a task"); });');
+const hugePanic = inUpload('go(async () => { throw new Error("x".repeat(5_000_000)); });');
 const rejection = inUpload('void Promise.reject(new Error("nobody waits for me"));');
 const hugeError = atLoad('throw new Error("x".repeat(5_000_000));');
 const recursion = atLoad("const deeper = (n: number): number => deeper(n + 1) + 1; deeper(0);");
@@ -121,6 +122,11 @@ const CASES: readonly Case[] = [
     name: "a throw inside a task",
     code: throwInTask.code,
     error: `storage.ts:${throwInTask.line}: panic: refused in a task`,
+  },
+  {
+    name: "a 5 MB panic in a task",
+    code: hugePanic.code,
+    error: `storage.ts:${hugePanic.line}: panic: ${"x".repeat(2000)}… (4,998,000 more characters)`,
   },
   {
     name: "an unhandled rejection",

@@ -2,6 +2,8 @@
  * Check results as data, the same in the browser and in `npm run check`: a status, one entry per check, and
  * the leaks grouped by creation site (goleak's "found unexpected goroutines", as numbers).
  */
+
+import { clipText } from "../runtime/clipText.ts";
 import type { LeakGroup } from "../runtime/views/formatLeaks.ts";
 
 export type { LeakGroup };
@@ -44,8 +46,18 @@ export class LearnerCodeError extends Error {
   }
 }
 
-/** What a thrown value says: an Error's message, a thrown string as it is, anything else as text. */
+/**
+ * Characters of a thrown message a check keeps: well under MAX_LOG_TEXT, so the words a check puts around it
+ * (`panic: …`, and the line it happened at) still fit in what the page is sent.
+ */
+export const MAX_THROWN_TEXT = 1500;
+
+/** What a thrown value says, cut to MAX_THROWN_TEXT: an Error's message, a thrown string, anything else as text. */
 export function thrownMessage(value: unknown): string {
+  return clipText(thrownText(value), MAX_THROWN_TEXT);
+}
+
+function thrownText(value: unknown): string {
   if (value instanceof Error) return value.message;
   if (typeof value === "string") return value;
   try {

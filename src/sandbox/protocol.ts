@@ -6,11 +6,14 @@
  */
 
 import type { CheckReport } from "../checks/report.ts";
+import { MAX_LOG_TEXT } from "../runtime/clipText.ts";
 import type { PodEvidence } from "../sim/evidence.ts";
 import type { LivePodEvent } from "../sim/livePod.ts";
 import type { TrafficKnobs } from "../sim/liveScenario.ts";
 import type { HeapProfileEntry, ServiceName, Symptoms } from "../sim/pod.ts";
 import type { ReplayEvent, ReplaySample } from "../sim/replay.ts";
+
+export { clipText, MAX_LOG_TEXT } from "../runtime/clipText.ts";
 
 export type { TrafficKnobs };
 
@@ -229,18 +232,9 @@ const sampleRow: Check = (value) => {
   for (const site of sites) if (!siteCount(site)) return false;
   return true;
 };
-/**
- * Characters of learner-made text (a log message or its fields, the message of a throw or a panic) the worker
- * sends; the page refuses much longer ones. The slack leaves room for the worker's own words around it.
- */
-export const MAX_LOG_TEXT = 2000;
+// Learner-made text (a log message or its fields, the message of a throw or a panic) is cut to MAX_LOG_TEXT by
+// the worker; the page refuses much longer. The slack leaves room for the worker's own words around it.
 const isLogText: Check = (value) => typeof value === "string" && value.length <= MAX_LOG_TEXT + 100;
-
-/** Learner-made text cut to what the page shows (a learner can log, or throw, a megabyte string). */
-export function clipText(text: string): string {
-  if (text.length <= MAX_LOG_TEXT) return text;
-  return `${text.slice(0, MAX_LOG_TEXT)}… (${(text.length - MAX_LOG_TEXT).toLocaleString("en-US")} more characters)`;
-}
 
 const logRow = shape({
   t: isNumber,
