@@ -2,9 +2,9 @@
  * The `test` every browser test uses. Two guards run around each test, automatically:
  * - no request may leave 127.0.0.1: each one is recorded (page, workers and all) and blocked, and the test
  *   fails listing them;
- * - no console error or uncaught exception may happen on the page.
+ * - no console error or uncaught exception may happen on any page the test opens.
  */
-import { test as base, expect } from "@playwright/test";
+import { test as base, expect, type Page } from "@playwright/test";
 
 const LOCAL_ORIGIN = /^(https?|wss?):\/\/127\.0\.0\.1(:\d+)?\//;
 const LOCAL_SCHEMES = /^(data|blob|about):/;
@@ -38,11 +38,16 @@ export const test = base.extend<{ guards: Guards }>({
       });
       // Requests that bypass routing (from workers on some versions, WebSockets) are still seen here.
       context.on("request", (request) => record(request.url()));
-      page.on("websocket", (socket) => record(socket.url()));
-      page.on("console", (message) => {
-        if (message.type() === "error") guards.pageErrors.push(`console.error: ${message.text()}`);
-      });
-      page.on("pageerror", (error) => guards.pageErrors.push(`uncaught: ${error.message}`));
+      // Every page of the test: the one it starts with and any it opens (a second tab, a tab reopened after a crash).
+      const watch = (watched: Page) => {
+        watched.on("websocket", (socket) => record(socket.url()));
+        watched.on("console", (message) => {
+          if (message.type() === "error") guards.pageErrors.push(`console.error: ${message.text()}`);
+        });
+        watched.on("pageerror", (error) => guards.pageErrors.push(`uncaught: ${error.message}`));
+      };
+      watch(page);
+      context.on("page", watch);
 
       await use(guards);
       expectNoViolations(guards);

@@ -32,4 +32,12 @@ test.describe("the guards around every browser test", () => {
     expect(() => expectNoViolations(guards)).toThrow(/console errors on the page/);
     guards.pageErrors.length = 0;
   });
+
+  test("record a console error on a second tab the test opens", async ({ context, guards }) => {
+    const second = await context.newPage();
+    await second.goto("/");
+    await second.evaluate(() => console.error("broke in the second tab"));
+    await expect.poll(() => guards.pageErrors).toEqual(["console.error: broke in the second tab"]);
+    guards.pageErrors.length = 0;
+  });
 });
