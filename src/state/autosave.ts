@@ -15,7 +15,7 @@ import { notify, saveFailedNotice } from "./notices.ts";
 import { pageStorage } from "./persist/browserStorage.ts";
 import { fingerprint } from "./persist/hash.ts";
 import { loadCode, type SavedVersion } from "./persist/savedCode.ts";
-import { watchEditorCode } from "./persist/watchEditorCode.ts";
+import { unwrittenCode, watchEditorCode } from "./persist/watchEditorCode.ts";
 
 export { SAVE_AFTER_MS, saveNow, unwrittenCode } from "./persist/watchEditorCode.ts";
 
@@ -66,8 +66,13 @@ export function openLessonCode(slug: string, files: readonly LessonFile[]): Open
       text: `This lesson's starter has changed since you last worked on it (${new Date(latestEarlier.savedAt).toLocaleDateString()}). Your earlier code is not lost: it is in the read-only ${EARLIER_FOLDER} tab.`,
     });
   }
+  // Code this page could not write (storage full) is newer than what storage holds: the lesson opens with it.
+  const notWritten = unwrittenCode().find(
+    (left) => left.slug === slug && left.code.starter === starter,
+  )?.code;
+  const newest = notWritten?.files ?? saved.current?.files;
   const withSaved = files.map((file) => {
-    const text = saved.current?.files[file.name];
+    const text = newest?.[file.name];
     return !file.readOnly && text !== undefined ? { ...file, text } : file;
   });
   const before = keptBeforeReplace(slug, files, withSaved, saved.beforeReplace);

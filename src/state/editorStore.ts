@@ -47,3 +47,14 @@ export function revealLine(file: string, line: number): void {
 export function replaceFileText(file: string, text: string): void {
   editorStore.setState((state) => ({ replace: { file, text, seq: (state.replace?.seq ?? 0) + 1 } }));
 }
+
+/**
+ * A lesson closing: its files' texts are dropped and any replace request still waiting is dropped with them,
+ * so the lesson's next opening starts from what was saved.
+ */
+export function forgetFiles(names: readonly string[]): void {
+  editorStore.setState((state) => ({
+    texts: Object.fromEntries(Object.entries(state.texts).filter(([name]) => !names.includes(name))),
+    replaceDone: state.replace?.seq ?? 0,
+  }));
+}

@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useState } from "react";
 import { LESSONS_WITH_CHECKS } from "../checks/lessonsWithChecks.ts";
 import { LIVE_LESSONS } from "../sim/liveLessons.ts";
 import type { LessonEntry } from "../state/course.ts";
-import { editorStore, replaceCarriedOut } from "../state/editorStore.ts";
+import { editorStore, forgetFiles } from "../state/editorStore.ts";
 import { facilitatorStore, solutionsVisible } from "../state/facilitatorStore.ts";
 import { useStore } from "../state/useStore.ts";
 import { ErrorBoundary } from "./ErrorBoundary.tsx";
@@ -50,8 +50,10 @@ export function Workspace({ lesson }: { readonly lesson: LessonEntry }) {
     if (!editable || !solutionLoader) return;
     setSolution({ learner: editableText(), solution: await solutionLoader() });
   };
-  // A replace request this lesson's editor never carried out is not carried over to another lesson.
-  useEffect(() => () => replaceCarriedOut(editorStore.getState().replace?.seq ?? 0), []);
+  // Closing the lesson (after autosave, an earlier effect, has written what was pending): its texts and any
+  // replace request its editor never carried out are not carried over to its next opening, which starts from
+  // what was saved (read-only tabs included: before/ and shared/ hold what this opening found).
+  useEffect(() => () => forgetFiles(files.map((file) => file.name)), [files]);
   const editableLanguage = files.find((file) => file.name === editable)?.language ?? "typescript";
 
   return (

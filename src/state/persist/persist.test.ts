@@ -91,7 +91,7 @@ describe("saved code", () => {
       starter: "s1",
       files: { "storage.ts": "mine" },
       savedAt: NOW,
-      beforeReplace: { "storage.ts": "mine" },
+      beforeReplace: [{ "storage.ts": "mine" }],
     });
     saveCode(storage, "upload", { starter: "s1", files: { "storage.ts": "starter" }, savedAt: NOW + 1 });
     const loaded = loadCode(storage, "upload", "s1");
@@ -108,7 +108,7 @@ describe("saved code", () => {
         starter: "s1",
         files: { "storage.ts": text },
         savedAt: NOW + i,
-        beforeReplace: { "storage.ts": text },
+        beforeReplace: [{ "storage.ts": text }],
       });
     }
     const copies = loadCode(storage, "upload", "s1").beforeReplace;

@@ -126,27 +126,27 @@ export interface CodeToSave {
   /** Epoch ms. */
   readonly savedAt: number;
   /**
-   * Also keep these files as a write-ahead copy: what the editor held just before a Reset, Apply or shared
-   * code replaced it. A copy with the same text as one already kept moves to the front.
+   * Also keep these files as write-ahead copies, newest first: what the editor held just before a Reset, Apply
+   * or shared code replaced it. A copy with the same text as one already kept moves to the front.
    */
-  readonly beforeReplace?: Readonly<Record<string, string>>;
+  readonly beforeReplace?: readonly Readonly<Record<string, string>>[];
 }
 
 /** The entry `existing` becomes with `code` saved in it, keeping the versions saved against other starters. */
 function withCode(existing: Entry, code: CodeToSave): object {
-  const { starter, files, savedAt, beforeReplace: kept } = code;
+  const { starter, files, savedAt, beforeReplace: kept = [] } = code;
   const versions = [
     { starter, files, savedAt },
     ...existing.versions.filter((version) => version.starter !== starter),
   ]
     .sort((a, b) => b.savedAt - a.savedAt)
     .slice(0, MAX_VERSIONS);
-  const beforeReplace = kept
-    ? [
-        { starter, files: kept, savedAt },
-        ...existing.beforeReplace.filter((copy) => copy.starter !== starter || !sameFiles(copy.files, kept)),
-      ].slice(0, MAX_BEFORE_REPLACE)
-    : existing.beforeReplace;
+  const isKept = (copy: SavedVersion) =>
+    copy.starter === starter && kept.some((files) => sameFiles(copy.files, files));
+  const beforeReplace = [
+    ...kept.map((files) => ({ starter, files, savedAt })),
+    ...existing.beforeReplace.filter((copy) => !isKept(copy)),
+  ].slice(0, MAX_BEFORE_REPLACE);
   return { format: CODE_FORMAT, versions, beforeReplace };
 }
 

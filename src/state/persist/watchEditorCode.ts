@@ -64,39 +64,51 @@ export function watchEditorCode(options: WatchOptions): Watch {
   let last = JSON.stringify(pick(options.initial));
   let timer: ReturnType<typeof setTimeout> | undefined;
   /**
-   * A write-ahead copy storage had no room for. Until it is written, nothing is saved over the code it holds:
-   * each later save tries it again with the new code, in one write. (A second replacement meanwhile keeps
-   * this older copy: its code is the one no longer saved anywhere; the newer one is still in Ctrl+Z.)
+   * Write-ahead copies storage had no room for, newest first. Until they are written, nothing is saved over
+   * the code they hold: each later save tries them again with the new code, in one write. A lesson left and
+   * opened again picks up what this page could not write (it opens with that code too, see autosave.ts).
    */
-  let waitingCopy: Record<string, string> | undefined;
+  const leftOver = unwritten.get(slug);
+  let waitingCopies: readonly Record<string, string>[] =
+    leftOver?.starter === starter ? [...(leftOver.beforeReplace ?? [])] : [];
   const save = (files: Record<string, string>, beforeReplace?: Record<string, string>) => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
     pending = undefined;
-    const copy = waitingCopy ?? beforeReplace;
+    const copies = beforeReplace ? [beforeReplace, ...waitingCopies] : waitingCopies;
     const text = JSON.stringify(files);
-    if ((text === last && !copy) || Object.keys(files).length === 0) return;
-    const code: CodeToSave = { starter, files, savedAt: now(), ...(copy ? { beforeReplace: copy } : {}) };
+    if ((text === last && copies.length === 0) || Object.keys(files).length === 0) return;
+    const code: CodeToSave = {
+      starter,
+      files,
+      savedAt: now(),
+      ...(copies.length > 0 && { beforeReplace: copies }),
+    };
     const result = saveCode(storage(), slug, code);
     const failedNotice = saveFailedNotice("your code", result.ok ? "quota" : result.reason);
     if (result.ok) {
       last = text;
-      waitingCopy = undefined;
+      for (const copy of copies) copied.add(JSON.stringify(copy));
+      waitingCopies = [];
       unwritten.delete(slug);
       dismiss(failedNotice.id);
       dismiss(COPY_FAILED_ID(slug));
       return;
     }
     unwritten.set(slug, code);
-    if (!copy || result.reason === "newer") {
-      notify(failedNotice);
+    // Only a full storage leaves room to hope: with none at all, or a newer Leak Lab's entry, nothing is saved.
+    if (!beforeReplace || result.reason !== "quota") {
+      if (waitingCopies.length === 0 || result.reason !== "quota") notify(failedNotice);
       return;
     }
-    if (waitingCopy) return;
+    const firstToWait = waitingCopies.length === 0;
+    waitingCopies = copies;
+    if (!firstToWait) return;
     // No room for the copy: the code it holds is at least written as the current version (a smaller write than
-    // both), and stays the saved code until the copy can be written too.
-    waitingCopy = copy;
-    if (saveCode(storage(), slug, { starter, files: copy, savedAt: now() }).ok) last = JSON.stringify(copy);
+    // both), and stays the saved code until the copies can be written too.
+    if (saveCode(storage(), slug, { starter, files: beforeReplace, savedAt: now() }).ok) {
+      last = JSON.stringify(beforeReplace);
+    }
     notify({ id: COPY_FAILED_ID(slug), tone: "warning", text: COPY_FAILED_NOTICE });
   };
   const write = () => save(pick(editorStore.getState().texts));
@@ -104,8 +116,10 @@ export function watchEditorCode(options: WatchOptions): Watch {
   // The texts as of the previous notification: what the editor held before a replacement, even when the editor
   // applies the replacement (a nested store update) before this listener hears of the request itself.
   let previous = editorStore.getState().texts;
-  /** The latest text a replacement put in place, while it is the one thing that replacement changed. */
+  /** The latest text a replacement put in place. */
   let put: { readonly file: string; readonly text: string } | undefined;
+  /** Every copy this watch has written, as JSON: a text put back that was once copied is the learner's. */
+  const copied = new Set<string>();
   const unsubscribe = editorStore.subscribe(() => {
     const { texts, replace } = editorStore.getState();
     const before = previous;
@@ -114,11 +128,11 @@ export function watchEditorCode(options: WatchOptions): Watch {
       seenReplace = replace.seq;
       const kept = pick(before);
       // Write-ahead: the code about to be replaced is written, with its copy, before the replacement can be;
-      // unless the replacement changes nothing, or what it replaces was put there by the previous replacement
-      // untouched (the solution that Undo takes back, a Reset after a Reset): that is not the learner's code.
-      const ownCode =
-        kept[replace.file] !== replace.text &&
-        !(put?.file === replace.file && put.text === kept[replace.file]);
+      // unless the replacement changes nothing, or what it replaces is what the previous replacement put there,
+      // untouched, and not code of the learner's (the solution that Undo takes back, a Reset after a Reset).
+      // Undo puts back the learner's code, which was copied when it was replaced: that is copied again.
+      const putThere = put?.file === replace.file && put.text === kept[replace.file];
+      const ownCode = kept[replace.file] !== replace.text && (!putThere || copied.has(JSON.stringify(kept)));
       save(kept, ownCode ? kept : undefined);
       put = { file: replace.file, text: replace.text };
       if (texts === before) return;
