@@ -1,7 +1,9 @@
 /**
  * SECURITY.md promises that each case it lists is a test, and names the test: `file › describe › title`, with
  * "…" for words left out and `<case>` for the part a table of cases fills in. A renamed or deleted test would
- * leave the page promising a test nobody runs, so every name it quotes must still be found in the file it names.
+ * leave the page promising a test nobody runs, so every name it quotes must still be the title of a test (or a
+ * describe) in the file it names, every file it names must exist, and every case of its bad-input table must be
+ * a case of both bad-input matrices.
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -10,6 +12,7 @@ import { expect, it } from "vitest";
 const root = new URL("../", import.meta.url);
 const security = readFileSync(new URL("SECURITY.md", root), "utf8");
 const tracked = execFileSync("git", ["ls-files"], { cwd: root, encoding: "utf8" }).split("\n");
+const read = (file: string) => readFileSync(new URL(file, root), "utf8");
 
 /** A test named on the page: the file it is in, and the pieces of its name the page quotes. */
 interface NamedTest {
@@ -25,6 +28,9 @@ function resolve(reference: string): string | undefined {
   return matches.length === 1 ? matches[0] : undefined;
 }
 
+/** Every code span of the page, its white space made single spaces (a span may wrap across lines). */
+const spans = [...security.matchAll(/`([^`]+)`/g)].map(([, span = ""]) => span.replace(/\s+/g, " "));
+
 /**
  * Every `… › …` the page quotes, in the file it names first. Without a file of its own ("`… › y`", or a name
  * quoted just after "`file.spec.ts`"), a quote means the file the page named last.
@@ -32,8 +38,7 @@ function resolve(reference: string): string | undefined {
 function namedTests(): NamedTest[] {
   let lastFile: string | undefined;
   const tests: NamedTest[] = [];
-  for (const [, span = ""] of security.matchAll(/`([^`]+)`/g)) {
-    const quoted = span.replace(/\s+/g, " ");
+  for (const quoted of spans) {
     const segments = quoted.split(" › ");
     const ownFile = resolve(segments[0] ?? "");
     if (ownFile !== undefined) lastFile = ownFile;
@@ -49,35 +54,45 @@ function namedTests(): NamedTest[] {
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** Where a title written as a template takes a case's words: `${…}`, or `$name` in a title of it.each. */
-const PLACEHOLDER = /\$\{[^}]*\}|\$[\w.]+/;
+/** Where a title written as a template takes a case's words: `${…}`, or `$name` or `%s` in a title of it.each. */
+const PLACEHOLDER = /\$\{[^}]*\}|\$[\w.]+|%[sdifjo]/;
 
-/**
- * Whether a quoted piece of a test's name is in its file: word for word, or as a title written as a template
- * (`${attempt.name}: …`, or it.each's `"$name: …"`). For each placeholder the page writes `<case>`, or the words
- * of one case as the file spells them in a string; it may stop after a placeholder (writing "…" for the rest).
- */
-function inSource(piece: string, source: string): boolean {
-  if (source.includes(piece)) return true;
-  const caseWords = [...source.matchAll(/"([^"\\\n]+)"/g)].map(([, words = ""]) => escapeRegExp(words));
-  const placeholder = `(?:<[^>]+>|${caseWords.join("|")})`;
-  const templates = [...source.matchAll(/`([^`]*\$\{[^`]*)`|"([^"\n]*\$\w[^"\n]*)"/g)].map(
-    ([, template, eachTitle]) => template ?? eachTitle ?? "",
-  );
-  return templates.some((template) => templateTitle(template, placeholder).test(piece));
+/** The titles of a file's tests and describes: the first argument of test(…), it(…), describe(…) and kin. */
+function titles(source: string): string[] {
+  // test("…"), test.describe("…"), and it.each(cases)("…"): a string right after "(" of a call that is one.
+  const call =
+    /(?:\b(?:test|it|describe)(?:\.\w+)*|\.each\([\s\S]*?\))\(\s*(?:"([^"\n]*)"|`([^`]*)`|'([^'\n]*)')/g;
+  return [...source.matchAll(call)].map(([, double, template, single]) => double ?? template ?? single ?? "");
 }
 
 /**
- * A template title as a pattern, with the given pattern for each placeholder. It may end after a placeholder
- * once some of its own words have come (a title that starts with one is not matched by a case's words alone).
+ * The cases of a table of cases in the file (what `${testCase.name}` stands for): each `name: "…",` that ends its
+ * line or comes before the case's `code:`, not a role's accessible name (`{ name: "Run", exact: true }`).
  */
+function caseNames(source: string): string[] {
+  return [...source.matchAll(/\bname: "([^"\n]+)",(?=\s*(?:\n|code:))/g)].map(([, name = ""]) => name);
+}
+
+/**
+ * Whether a quoted piece of a test's name is part of a title in the file: word for word, or, for a title
+ * written as a template (`${attempt.name}: …`, it.each's `"$name: …"`), with `<case>` or one case's name for
+ * each placeholder; the page may stop after a placeholder (writing "…" for the rest).
+ */
+function inTitles(piece: string, source: string): boolean {
+  const all = titles(source);
+  if (all.some((title) => title.includes(piece))) return true;
+  const placeholder = `(?:<[^>]+>|${caseNames(source).map(escapeRegExp).join("|") || "(?!)"})`;
+  return all
+    .filter((title) => PLACEHOLDER.test(title))
+    .some((template) => templateTitle(template, placeholder).test(piece));
+}
+
+/** A template title as a pattern, with the given pattern for each placeholder; it may end after any of them. */
 function templateTitle(template: string, placeholder: string): RegExp {
   const words = template.split(PLACEHOLDER);
   let pattern = escapeRegExp(words.at(-1) ?? "");
   for (let index = words.length - 2; index >= 0; index--) {
-    const mayEndHere = words.slice(0, index + 1).some((part) => part.trim().length > 0);
-    const rest = mayEndHere ? `(?:${pattern})?` : pattern;
-    pattern = `${escapeRegExp(words[index] ?? "")}${placeholder}${rest}`;
+    pattern = `${escapeRegExp(words[index] ?? "")}${placeholder}(?:${pattern})?`;
   }
   return new RegExp(`^${pattern}$`);
 }
@@ -85,12 +100,40 @@ function templateTitle(template: string, placeholder: string): RegExp {
 it("names only tests that exist, in files that exist", () => {
   const missing = namedTests().flatMap(({ quoted, file, pieces }) => {
     if (file === undefined) return [`${quoted}: no such file`];
-    const source = readFileSync(new URL(file, root), "utf8");
+    const source = read(file);
     return pieces
-      .filter((piece) => !inSource(piece, source))
-      .map((piece) => `${quoted}: "${piece}" not in ${file}`);
+      .filter((piece) => !inTitles(piece, source))
+      .map((piece) => `${quoted}: "${piece}" is no test's title in ${file}`);
   });
   expect(missing).toEqual([]);
+});
+
+it("names only files that exist", () => {
+  const files = spans.filter((span) => /^[\w./-]+\.(?:ts|tsx|mjs|md)$/.test(span));
+  expect(files.filter((file) => resolve(file) === undefined)).toEqual([]);
+});
+
+it("lists as bad input only cases both matrices test", () => {
+  const table = security.slice(security.indexOf("**Bad input in the editor**"));
+  const rows = table.slice(0, table.indexOf("\n\n", table.indexOf("| ---"))).split("\n");
+  const cases = rows
+    .filter((row) => row.startsWith("| ") && !row.startsWith("| case") && !row.startsWith("| ---"))
+    // The page writes a case's code in backticks (`while (true) {}` at load), and may show it after the name.
+    .map((row) =>
+      (row.split("|")[1] ?? "")
+        .trim()
+        .replace(/ \(`[^`]*`\)$/, "")
+        .replaceAll("`", "")
+        .trim(),
+    );
+  expect(cases.length).toBeGreaterThan(10);
+  for (const matrix of ["e2e/hostileInput.spec.ts", "cli/hostileInput.test.ts"]) {
+    const names = caseNames(read(matrix)).map((name) => name.replace(/\s+/g, " "));
+    expect(
+      cases.filter((name) => !names.includes(name)),
+      matrix,
+    ).toEqual([]);
+  }
 });
 
 it("finds the test names it checks (the test reads the page it means to)", () => {
