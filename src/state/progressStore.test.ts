@@ -30,6 +30,23 @@ describe("createProgressStore", () => {
     );
   });
 
+  it("keeps another tab's answer to the same lesson while its own failed save waits for room", () => {
+    const storage = new MemoryStorage(400);
+    storage.setItem("filler", "f".repeat(300));
+    const { first, second } = twoTabs(storage);
+    const target = new EventTarget();
+    first.listen(target);
+    first.writeAnswer("postmortem", "q1", "a".repeat(100)); // No room: waits in this tab.
+    storage.removeItem("filler");
+    second.writeAnswer("postmortem", "q2", "the ticker was never stopped");
+    target.dispatchEvent(storageEvent(storage));
+    first.markCompleted("sync", NOW); // Lands, with both answers.
+    expect(loadProgress(storage).progress.lessons.postmortem?.texts).toEqual({
+      q1: "a".repeat(100),
+      q2: "the ticker was never stopped",
+    });
+  });
+
   it("keeps the time of a completion another tab saved first", () => {
     const { storage, first, second } = twoTabs();
     first.markCompleted("upload", NOW);

@@ -42,33 +42,32 @@ export function createProgressStore(storage: () => KeyValueStorage | undefined):
   } else if (loaded.problem === "newer") {
     notify(saveFailedNotice(WHAT, "newer"));
   }
-  // Lessons changed here whose latest save failed (a full storage): kept over what is stored until a save lands,
-  // so a failed save loses nothing at the next change, and Leak Lab keeps trying.
-  const unsaved = new Set<string>();
+  type Change = (lesson: LessonProgress) => LessonProgress;
+  // Changes made here whose save failed (a full storage), in order: replayed over what is stored until a save
+  // lands, so a failed save loses nothing at the next change, and another tab's save to the same lesson
+  // meanwhile (another answer) is kept too. Leak Lab keeps trying.
+  const unsaved: { readonly slug: string; readonly change: Change }[] = [];
 
-  /** What is stored, with this tab's unsaved lessons over it; this tab's own copy where storage cannot say. */
+  /** What is stored, with this tab's unsaved changes replayed over it; this tab's own copy where storage cannot say. */
   function current(stored = loadProgress(storage())): Progress {
     // A damaged or newer entry is no base to build on; saveProgress keeps the one aside and refuses the other.
     if (stored.problem || !storage()) return store.getState();
-    const own = store.getState().lessons;
-    const kept = [...unsaved].flatMap((slug) => {
-      const lesson = own[slug];
-      return lesson ? [[slug, lesson] as const] : [];
-    });
-    return { lessons: { ...stored.progress.lessons, ...Object.fromEntries(kept) } };
+    const lessons = { ...stored.progress.lessons };
+    for (const { slug, change } of unsaved) lessons[slug] = change(lessons[slug] ?? {});
+    return { lessons };
   }
 
-  function update(slug: string, change: (lesson: LessonProgress) => LessonProgress): void {
+  function update(slug: string, change: Change): void {
     const base = current();
     const next = { lessons: { ...base.lessons, [slug]: change(base.lessons[slug] ?? {}) } };
     const result = saveProgress(storage(), next);
     store.setState(next);
     const notice = saveFailedNotice(WHAT, result.ok ? "quota" : result.reason);
     if (result.ok) {
-      unsaved.clear();
+      unsaved.length = 0;
       dismiss(notice.id);
     } else {
-      unsaved.add(slug);
+      unsaved.push({ slug, change });
       notify(notice);
     }
   }
