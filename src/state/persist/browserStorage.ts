@@ -68,8 +68,13 @@ export function writeJson(storage: KeyValueStorage | undefined, key: string, val
  */
 export function keepDamaged(storage: KeyValueStorage | undefined, key: string, raw: string): boolean {
   if (!storage) return false;
+  // A copy kept aside earlier is not written over: each damaged text gets a key of its own.
+  let aside = `${key}:unreadable`;
+  for (let n = 2; storage.getItem(aside) !== null && storage.getItem(aside) !== raw; n++) {
+    aside = `${key}:unreadable:${n}`;
+  }
   try {
-    storage.setItem(`${key}:unreadable`, raw);
+    storage.setItem(aside, raw);
     return true;
   } catch {
     return false;

@@ -36,6 +36,16 @@ describe("saved code", () => {
     expect(storage.getItem(`${codeKey("upload")}:unreadable`)).toBe("{not json");
   });
 
+  it("keeps a second damaged text aside beside the first, not over it", () => {
+    const storage = new MemoryStorage();
+    storage.setItem(codeKey("upload"), "{first damage");
+    saveCode(storage, "upload", { starter: "s1", files: { "storage.ts": "x" }, savedAt: NOW });
+    storage.setItem(codeKey("upload"), "{second damage");
+    saveCode(storage, "upload", { starter: "s1", files: { "storage.ts": "y" }, savedAt: NOW + 1 });
+    expect(storage.getItem(`${codeKey("upload")}:unreadable`)).toBe("{first damage");
+    expect(storage.getItem(`${codeKey("upload")}:unreadable:2`)).toBe("{second damage");
+  });
+
   it("writes nothing over a damaged entry when there is no room to keep it aside", () => {
     const damaged = `{${"x".repeat(2000)}`;
     // Room for the damaged entry, or for a small new one, but not for both.
