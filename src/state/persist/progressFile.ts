@@ -39,7 +39,11 @@ export function exportProgress(
   }
   for (const { slug, code } of unwritten) {
     const entry = entryWithCode(storage, slug, code);
-    if (entry) entries[codeKey(slug)] = entry;
+    if (!entry) continue;
+    const key = codeKey(slug);
+    // What is stored there and cannot be read goes in beside it, as a save would have kept it aside.
+    if (typeof entries[key] === "string") entries[`${key}:unreadable:export`] = entries[key];
+    entries[key] = entry;
   }
   return { format: FILE_FORMAT, version: FILE_VERSION, exportedAt: now.toISOString(), entries };
 }

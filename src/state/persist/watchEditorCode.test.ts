@@ -203,6 +203,19 @@ describe("watchEditorCode", () => {
       reopened.stop();
     });
 
+    it("exports a damaged entry beside the code that could not be written over it", () => {
+      storage = new MemoryStorage(300);
+      storage.setItem("leak-lab:code:upload", `{${"d".repeat(200)}`);
+      const stop = start();
+      setFileText("storage.ts", "mine");
+      vi.advanceTimersByTime(SAVE_AFTER_MS); // No room to keep the damaged text aside: nothing is written.
+      const { entries } = exportProgress(storage, new Date(0), unwrittenCode());
+      expect(entries["leak-lab:code:upload:unreadable:export"]).toBe(`{${"d".repeat(200)}`);
+      expect(JSON.stringify(entries["leak-lab:code:upload"])).toContain('"storage.ts":"mine"');
+      storage = new MemoryStorage();
+      stop();
+    });
+
     it("exports the code that could not be written, with its copy", () => {
       const stop = start();
       setFileText("storage.ts", mine);
