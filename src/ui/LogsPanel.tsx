@@ -1,8 +1,9 @@
 /** The run's logs with virtual timestamps, filterable, bounded, and always shown as text. */
-import { useDeferredValue, useId, useState } from "react";
+import { useDeferredValue, useEffect, useId, useRef, useState } from "react";
 import { runStore } from "../state/runStore.ts";
 import { useStore } from "../state/useStore.ts";
 import { formatSimClock } from "./formatSimClock.ts";
+import { logRowKeys } from "./logRowKeys.ts";
 
 const SHOWN = 300;
 
@@ -19,6 +20,15 @@ export function LogsPanel() {
     ? numbered.filter(({ line }) => `${line.message} ${line.fields}`.toLowerCase().includes(deferredFilter))
     : numbered;
   const shown = matching.slice(-SHOWN);
+  // The last line number rendered, for the next render's keys (logRowKeys.ts).
+  const lastShown = useRef<number | undefined>(undefined);
+  const keys = logRowKeys(
+    shown.map(({ number }) => number),
+    lastShown.current,
+  );
+  useEffect(() => {
+    lastShown.current = shown.at(-1)?.number;
+  });
   return (
     <section className="logs-panel" aria-labelledby="logs-heading">
       <div className="panel-head">
@@ -41,8 +51,8 @@ export function LogsPanel() {
         // Focusable, so keyboard users can scroll it.
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
         <ol className="log-lines" aria-label="Log lines" tabIndex={0}>
-          {shown.map(({ line, number }) => (
-            <li key={number} className={`log-${line.level}`}>
+          {shown.map(({ line }, index) => (
+            <li key={keys[index]} className={`log-${line.level}`}>
               <span className="log-time">{formatSimClock(line.t)}</span> {line.message}{" "}
               <span className="log-fields">{line.fields}</span>
             </li>
