@@ -38,6 +38,25 @@ test("lesson 3 asks for a hypothesis that explains every exhibit", async ({ page
   await expect(question.getByRole("status")).toContainText("Lessons 4 to 6");
 });
 
+test("a lesson keeps its answer to the report's question folded away until the lesson is completed", async ({
+  page,
+}) => {
+  await page.goto("/lessons/evidence");
+  const aside = page.getByRole("complementary", { name: "The report's question 1" });
+  await expect(aside).toContainText("Why are goroutine counts growing unbounded?");
+  const answer = aside.getByText(/not growing with load but with time/);
+  await expect(answer).toBeHidden();
+  await page.getByRole("button", { name: "I have finished this lesson" }).click();
+  await expect(answer).toBeVisible();
+  await page.reload();
+  await expect(answer).toBeVisible();
+  // A learner who wants it sooner opens it themselves.
+  await page.goto("/lessons/upload");
+  const upload = page.getByRole("complementary", { name: "The report's question 3" });
+  await upload.getByText("Show the answer (try the lesson first)").click();
+  await expect(upload.getByText(/nobody closes it/)).toBeVisible();
+});
+
 test("lesson 3 takes the heap profile, goroutine dump and logs from the replay and shows them beside the report's", async ({
   page,
 }) => {

@@ -10,6 +10,7 @@ import { CourseNav } from "./CourseNav.tsx";
 import { ErrorBoundary } from "./ErrorBoundary.tsx";
 import { FacilitatorNotes } from "./Facilitator.tsx";
 import { Hints } from "./Hints.tsx";
+import { InlineCode } from "./InlineCode.tsx";
 import { Link } from "./Link.tsx";
 import { lessonComponents } from "./mdx/lessonComponents.tsx";
 import { LessonSlugContext } from "./mdx/lessonContext.ts";
@@ -41,7 +42,9 @@ function LessonView({ lesson }: { readonly lesson: LessonEntry }) {
           <h2 id="goals-heading">You will</h2>
           <ul>
             {meta.goals.map((goal) => (
-              <li key={goal}>{goal}</li>
+              <li key={goal}>
+                <InlineCode text={goal} />
+              </li>
             ))}
           </ul>
         </section>
