@@ -60,6 +60,32 @@ test.describe("the presenter view", () => {
     await expect(page.getByRole("region", { name: "Facilitator notes" })).toBeVisible();
     await expect(chart).toHaveAttribute("data-axis-font-px", "12");
   });
+
+  test("lasts a reload of the projector's tab, solutions hidden again, and stays out of other tabs", async ({
+    page,
+    context,
+  }) => {
+    await page.goto("/lessons/sync?facilitator");
+    await page.getByRole("button", { name: "Present this lesson" }).click();
+    const bar = page.getByRole("region", { name: "Presenter view" });
+    await bar.getByLabel("Show solutions and hints").check();
+    await page.reload();
+    await expect(bar).toBeVisible();
+    await expect(bar.getByLabel("Show solutions and hints")).not.toBeChecked();
+    // The notes hold the answers: a reload in front of the room must not bring them up.
+    await expect(page.getByRole("region", { name: "Facilitator notes" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Show solution" })).toHaveCount(0);
+
+    const other = await context.newPage();
+    await other.goto("/lessons/sync");
+    await expect(other.getByRole("region", { name: "Facilitator notes" })).toBeVisible();
+    await expect(other.getByRole("region", { name: "Presenter view" })).toHaveCount(0);
+
+    await bar.getByRole("button", { name: "Leave presenter view" }).click();
+    await page.reload();
+    await expect(page.getByRole("region", { name: "Facilitator notes" })).toBeVisible();
+    await expect(bar).toHaveCount(0);
+  });
 });
 
 /** The page's document, in code passed to page.evaluate (it runs in the browser; this file type-checks in Node). */

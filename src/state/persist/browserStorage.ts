@@ -35,6 +35,17 @@ export function pageStorage(): KeyValueStorage | undefined {
   }
 }
 
+/**
+ * This tab's sessionStorage (what lasts a reload of this tab only), or undefined where the browser refuses it.
+ */
+export function tabStorage(): KeyValueStorage | undefined {
+  try {
+    return (globalThis as { sessionStorage?: KeyValueStorage }).sessionStorage;
+  } catch {
+    return undefined;
+  }
+}
+
 export function readJson(storage: KeyValueStorage | undefined, key: string): ReadResult {
   let raw: string | null;
   try {
