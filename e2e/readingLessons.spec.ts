@@ -118,6 +118,42 @@ test("the postmortem keeps the learner's answers and downloads them with the rep
   expect(text).toContain("| Fix the upload leak |");
 });
 
+test("the postmortem's before is the learner's run of the starter and its after their run of the fix", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto("/lessons/upload");
+  await expect(page.getByTestId("code-editor")).toContainText("leak-lab/runtime");
+  await page.getByLabel("Speed").selectOption({ label: "as fast as possible" });
+  await page.getByLabel("Run for").selectOption({ label: "1 hour" });
+  const status = page.getByTestId("run-status");
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(status).toHaveText("finished", { timeout: 60_000 });
+  const leakyHandles = await page.getByTestId("handle-count").textContent();
+  await page.getByRole("button", { name: "Show solution" }).click();
+  await page.getByRole("button", { name: "Apply the solution" }).click();
+  await page.getByRole("button", { name: "Keep it" }).click();
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(status).toHaveText("running");
+  await expect(status).toHaveText("finished", { timeout: 60_000 });
+
+  await page.goto("/lessons/postmortem");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download the postmortem (Markdown)" }).click(),
+  ]);
+  const text = readFileSync(await download.path(), "utf8");
+  const row = text.split("\n").find((line) => line.startsWith("| Fix the upload leak |")) ?? "";
+  const [before, after] = row
+    .split("|")
+    .slice(-3, -1)
+    .map((cell) => cell.trim());
+  expect(before).toMatch(new RegExp(`^${leakyHandles} handles, \\d+ MiB after 60 min$`));
+  const handlesIn = (cell: string | undefined) => Number(cell?.split(" ")[0]?.replace(/,/g, ""));
+  expect(handlesIn(after)).toBeLessThan(handlesIn(before) / 4);
+  expect(after).toMatch(/ MiB after 60 min$/);
+});
+
 test("lesson 7 replays the night with the three fixes and asks what a level line means", async ({ page }) => {
   await page.goto("/lessons/prove-it");
   await expect(page.getByRole("heading", { name: "Prove it", level: 1 })).toBeVisible();

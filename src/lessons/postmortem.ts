@@ -20,7 +20,7 @@ export interface ServiceFix {
   readonly idiom: string;
   /** Epoch ms the lesson's checks all passed, if they have. */
   readonly completedAt?: number;
-  /** The end of the run the learner pinned (the leaky one) and of their latest run. */
+  /** The end of the leaky run (the one the learner pinned, else the starter's latest) and of their own latest. */
   readonly before?: RunEnd;
   readonly after?: RunEnd;
   /** The learner's current code for the file. */
@@ -74,7 +74,7 @@ export function postmortemMarkdown(input: PostmortemInput): string {
     "",
     "## Root causes and fixes",
     "",
-    "| service | what leaked | the fix | checks | before (pinned run) | after (latest run) |",
+    "| service | what leaked | the fix | checks | before (pinned or starter run) | after (latest run of your code) |",
     "| --- | --- | --- | --- | --- | --- |",
     ...input.fixes.map(
       (fix) =>

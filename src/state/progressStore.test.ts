@@ -112,10 +112,22 @@ describe("createProgressStore", () => {
   it("keeps its changes for the page's life where the browser stores nothing", () => {
     const tab = createProgressStore(() => undefined);
     tab.setHintsShown("upload", 2);
-    tab.recordRun("upload", { minutes: 10, handles: 12, memoryMiB: 1551.2 });
+    tab.recordRun("upload", { minutes: 10, handles: 12, memoryMiB: 1551.2 }, "own code");
     expect(tab.store.getState().lessons.upload).toEqual({
       hintsShown: 2,
       lastRun: { minutes: 10, handles: 12, memoryMiB: 1551.2 },
+    });
+  });
+
+  it("keeps the starter's run apart from the learner's own, and both survive a reload", () => {
+    const storage = new MemoryStorage();
+    const tab = createProgressStore(() => storage);
+    tab.recordRun("upload", { minutes: 60, handles: 1450, memoryMiB: 1729.8 }, "starter");
+    tab.recordRun("upload", { minutes: 60, handles: 9, memoryMiB: 1557.5 }, "own code");
+    tab.recordRun("upload", { minutes: 10, handles: 240, memoryMiB: 1580 }, "starter");
+    expect(loadProgress(storage).progress.lessons.upload).toEqual({
+      starterRun: { minutes: 10, handles: 240, memoryMiB: 1580 },
+      lastRun: { minutes: 60, handles: 9, memoryMiB: 1557.5 },
     });
   });
 });

@@ -24,7 +24,8 @@ export interface ProgressStore {
   setHintsShown(slug: string, count: number): void;
   answerQuestion(slug: string, question: string, choice: number): void;
   writeAnswer(slug: string, question: string, text: string): void;
-  recordRun(slug: string, figures: RunFigures): void;
+  /** Keeps a finished run's figures: as the starter's (the leaky "before") or as the learner's own code's. */
+  recordRun(slug: string, figures: RunFigures, ran: "starter" | "own code"): void;
   /** Reads other tabs' saves into the store on `target`'s `storage` events; returns what stops it. */
   listen(target: EventTarget): () => void;
 }
@@ -100,8 +101,8 @@ export function createProgressStore(storage: () => KeyValueStorage | undefined):
     writeAnswer(slug, question, text) {
       update(slug, (lesson) => ({ ...lesson, texts: { ...lesson.texts, [question]: text } }));
     },
-    recordRun(slug, figures) {
-      update(slug, (lesson) => ({ ...lesson, lastRun: figures }));
+    recordRun(slug, figures, ran) {
+      update(slug, (lesson) => ({ ...lesson, [ran === "starter" ? "starterRun" : "lastRun"]: figures }));
     },
     listen(target) {
       target.addEventListener("storage", onStorage);

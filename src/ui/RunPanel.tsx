@@ -44,9 +44,11 @@ interface RunPanelProps {
   readonly fileName: string;
   /** What Run runs while the editor is still loading (Ctrl+Enter can come first): the code the lesson opened with. */
   readonly openedText: string;
+  /** The lesson's starter for the file: a run of it unchanged is the postmortem's leaky "before". */
+  readonly starterText: string | undefined;
 }
 
-export function RunPanel({ lesson, fileName, openedText }: RunPanelProps) {
+export function RunPanel({ lesson, fileName, openedText, starterText }: RunPanelProps) {
   const status = useStore(runStore, (state) => state.status);
   const error = useStore(runStore, (state) => state.error);
   const [speed, setSpeed] = useState<number>(60);
@@ -55,9 +57,12 @@ export function RunPanel({ lesson, fileName, openedText }: RunPanelProps) {
   const speedId = useId();
   const durationId = useId();
   const active = status === "running" || status === "paused";
+  // What the current run runs, for where its figures are kept when it finishes.
+  const ranRef = useRef<"starter" | "own code">("own code");
 
   const run = () => {
     const source = editorStore.getState().texts[fileName] ?? openedText;
+    ranRef.current = source === starterText ? "starter" : "own code";
     startRun({ lesson, fileName, source, speed, untilMs: minutes * 60_000, traffic });
   };
   // The key handler is installed once and calls the latest `run` (STYLE.md #7).
@@ -90,13 +95,14 @@ export function RunPanel({ lesson, fileName, openedText }: RunPanelProps) {
     return () => window.removeEventListener("keydown", onKey);
   }, []);
 
-  // A finished run's figures are kept with the lesson's progress: the "after" of the learner's postmortem.
+  // A finished run's figures are kept with the lesson's progress: the starter's are the learner's postmortem's
+  // "before" (unless they pin a run), their own code's its "after".
   useEffect(() => {
     let previous = runStore.getState().status;
     return runStore.subscribe(() => {
       const { status, clockMs, handles, memoryMiB } = runStore.getState();
       if (status === "finished" && previous !== "finished" && clockMs > 0) {
-        recordRun(lesson, { minutes: clockMs / 60_000, handles, memoryMiB });
+        recordRun(lesson, { minutes: clockMs / 60_000, handles, memoryMiB }, ranRef.current);
       }
       previous = status;
     });

@@ -141,7 +141,7 @@ export function Workspace({ lesson }: { readonly lesson: LessonEntry }) {
       {hasLiveRun && editable && openedText !== undefined && (
         <ErrorBoundary what="the run panel">
           <Suspense fallback={<p className="loading">Loading the run panel…</p>}>
-            <RunPanel lesson={slug} fileName={editable} openedText={openedText} />
+            <RunPanel lesson={slug} fileName={editable} openedText={openedText} starterText={starter} />
           </Suspense>
         </ErrorBoundary>
       )}

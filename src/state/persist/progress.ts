@@ -1,11 +1,11 @@
 /**
  * The learner's progress through the course: which lessons are complete, how many hints each has shown. Saved
  * under `leak-lab:progress` as `{ format: 1, lessons: { <slug>: { completedAt?, hintsShown?, answers?, texts?,
- * lastRun? } } }`.
+ * lastRun?, starterRun? } } }`.
  *
  * Format 1 has grown by optional fields only, so every shape a released Leak Lab wrote reads as it is, and is
  * written back whole: `{ completedAt?, hintsShown? }` (a5a2b22), `+ answers` (66b51c6), `+ texts, lastRun`
- * (fe41d58). A change that is not an optional field gets format 2 and a step in PROGRESS_STEPS.
+ * (fe41d58), `+ starterRun`. A change that is not an optional field gets format 2 and a step in PROGRESS_STEPS.
  */
 import {
   KEY_PREFIX,
@@ -30,8 +30,13 @@ export interface LessonProgress {
   readonly answers?: Readonly<Record<string, number>>;
   /** Written answers (the postmortem's), by question id. */
   readonly texts?: Readonly<Record<string, string>>;
-  /** The figures the lesson's latest finished run ended with: the "after" of the postmortem. */
+  /** The figures the latest finished run of the learner's own code ended with: the "after" of the postmortem. */
   readonly lastRun?: RunFigures;
+  /**
+   * The figures the latest finished run of the lesson's starter, unchanged, ended with: the leaky "before" of
+   * the postmortem when the learner pinned no run.
+   */
+  readonly starterRun?: RunFigures;
 }
 
 export interface RunFigures {
@@ -54,22 +59,15 @@ export interface LoadedProgress {
 
 function lessonProgress(value: unknown): LessonProgress | undefined {
   if (typeof value !== "object" || value === null) return undefined;
-  const { completedAt, hintsShown, answers, texts, lastRun } = value as Record<string, unknown>;
+  const { completedAt, hintsShown, answers, texts, lastRun, starterRun } = value as Record<string, unknown>;
   const validTexts =
     typeof texts === "object" && texts !== null
       ? Object.fromEntries(
           Object.entries(texts).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
         )
       : undefined;
-  const run =
-    typeof lastRun === "object" && lastRun !== null ? (lastRun as Record<string, unknown>) : undefined;
-  const validRun =
-    run &&
-    [run.minutes, run.handles, run.memoryMiB].every(
-      (figure) => typeof figure === "number" && Number.isFinite(figure),
-    )
-      ? { minutes: run.minutes as number, handles: run.handles as number, memoryMiB: run.memoryMiB as number }
-      : undefined;
+  const validRun = runFigures(lastRun);
+  const validStarterRun = runFigures(starterRun);
   const validAnswers =
     typeof answers === "object" && answers !== null
       ? Object.fromEntries(
@@ -84,7 +82,19 @@ function lessonProgress(value: unknown): LessonProgress | undefined {
     ...(validAnswers ? { answers: validAnswers } : {}),
     ...(validTexts ? { texts: validTexts } : {}),
     ...(validRun ? { lastRun: validRun } : {}),
+    ...(validStarterRun ? { starterRun: validStarterRun } : {}),
   };
+}
+
+/** A run's saved figures, or undefined when any of them is not a finite number. */
+function runFigures(value: unknown): RunFigures | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const { minutes, handles, memoryMiB } = value as Record<string, unknown>;
+  return [minutes, handles, memoryMiB].every(
+    (figure) => typeof figure === "number" && Number.isFinite(figure),
+  )
+    ? { minutes: minutes as number, handles: handles as number, memoryMiB: memoryMiB as number }
+    : undefined;
 }
 
 /** Reads a progress value (from storage or an imported file); what cannot be read is reported, not guessed. */

@@ -41,6 +41,7 @@ function gatherFixes(): ServiceFix[] {
     const progress = lessons[service.slug];
     const pin = pinned[service.slug];
     const last = pin ? pin.minutes.length - 1 : -1;
+    // The run the learner pinned, else their latest run of the starter as the lesson gives it.
     const before =
       pin && last >= 0
         ? {
@@ -48,7 +49,7 @@ function gatherFixes(): ServiceFix[] {
             handles: pin.handles[last] ?? 0,
             memoryMiB: pin.memoryMiB[last] ?? 0,
           }
-        : undefined;
+        : progress?.starterRun;
     const code = latestCode(pageStorage(), service.slug)?.files[fileName];
     return {
       title: lesson?.meta.title ?? service.slug,
@@ -76,7 +77,7 @@ export function Postmortem() {
   const slug = useLessonSlug();
   const texts = useStore(progressStore, (state) => state.lessons[slug]?.texts);
   const idPrefix = useId();
-  // The pinned runs of the three service lessons are the postmortem's "before".
+  // The pinned runs of the three service lessons are the postmortem's "before" (their starter runs otherwise).
   useEffect(() => {
     for (const service of SERVICES) loadPinnedRun(service.slug);
   }, []);
