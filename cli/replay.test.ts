@@ -3,6 +3,7 @@
  * leaky replay, and the fixed replay's flat lines.
  */
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SERVICES } from "../src/sim/pod.ts";
 import { DEFAULT_REPLAY, type ReplayResult, replay } from "../src/sim/replay.ts";
@@ -60,6 +61,25 @@ describe("the leaky replay, pod 1", () => {
     sizes.forEach((size, index) => {
       within(size / total, (report[index] ?? 0) / reportTotal, 0.25);
     });
+  });
+  it("is what lesson 2's table of pod 1 against the report quotes (the lesson's figures are the replay's)", () => {
+    const lesson = readFileSync("lessons/02-dashboards/lesson.mdx", "utf8");
+    /** The replay column of the table row whose first cell starts with `label`. */
+    const quoted = (label: string) =>
+      lesson
+        .split("\n")
+        .find((line) => line.startsWith(`| ${label}`))
+        ?.split("|")[3]
+        ?.trim();
+    const run = podRun(result, 1);
+    const handlesAt = ["03:00", "03:15", "03:30", "03:45"].map((clock) =>
+      (run.find((sample) => sample.clock === clock)?.handles ?? Number.NaN).toLocaleString("en-US"),
+    );
+    expect(quoted("goroutines at 03:00")).toBe(handlesAt.join(" · "));
+    const [alert, kill, restart] = result.events.filter((event) => event.pod === 1);
+    expect(quoted("alert")).toBe(alert?.clock);
+    expect(quoted("OOM kill")).toBe(kill?.clock);
+    expect(quoted("after the restart")).toBe(`${restart?.handles} handles, climbing again`);
   });
 });
 
