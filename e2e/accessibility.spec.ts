@@ -30,6 +30,8 @@ for (const colorScheme of ["light", "dark"] as const) {
     });
 
     test("a lesson, after a run and a check, has no serious accessibility violations", async ({ page }) => {
+      // A run, a check and three scans of the whole page: over 20 s on a quiet two-core machine.
+      test.setTimeout(90_000);
       await page.goto("/lessons/upload");
       await expect(page.getByTestId("code-editor")).toContainText("leak-lab/runtime");
       await expectNoSeriousViolations(page, "the upload lesson");
