@@ -1,9 +1,16 @@
 /**
  * The run panel's controls beyond Run and Stop: Reset to the starter (asked first, undoable), the handles chart
- * by kind and by creation site, the pod memory chart with its limit, and a pinned run overlaid on the next.
+ * by kind and by creation site, the pod memory chart with its limit, a pinned run overlaid on the next, and the
+ * run's figures and error beside the Run button.
  */
 import { readFileSync } from "node:fs";
+import type { Locator } from "@playwright/test";
+import { openUpload, typeAtTop } from "./editorHelpers.ts";
 import { expect, test } from "./fixtures.ts";
+
+/** The page's window and document, in code passed to page.evaluate (this file type-checks in Node). */
+declare const window: { scrollTo(x: number, y: number): void };
+declare const document: { querySelector(selector: string): { scrollTop: number } | null };
 
 const STARTER = readFileSync("lessons/04-upload/storage.ts", "utf8");
 
@@ -116,4 +123,46 @@ test("a run's error shows at its line and is written to the run's console (the l
   const logs = page.getByRole("list", { name: "Log lines" });
   await expect(logs).toContainText("broken on purpose");
   await expect(logs).toContainText("line=1");
+});
+
+test.describe("on a 1280×800 screen", () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+
+  /** Whether all of the element is inside the window, not below the fold nor scrolled away in the workspace. */
+  const inWindow = async (locator: Locator) => {
+    const box = await locator.boundingBox();
+    return box !== null && box.y >= 0 && box.y + box.height <= 800;
+  };
+
+  test("Run shows the run's figures by the Run button, and a run's error, without the learner scrolling", async ({
+    page,
+  }) => {
+    await openUpload(page);
+    const run = page.getByRole("button", { name: "Run", exact: true });
+    const strip = page.getByTestId("run-strip");
+    await run.click();
+    await expect(strip).toContainText("running");
+    await expect.poll(() => inWindow(strip)).toBe(true);
+    // The figures move where the learner is looking, and the focus stays on Run.
+    const first = (await strip.textContent()) ?? "";
+    await expect(strip).not.toHaveText(first);
+    await expect(strip).toContainText(/\d handles/);
+    await expect(strip).toContainText("MiB (modelled)");
+    await expect(run).toBeFocused();
+    await page.getByRole("button", { name: "Stop" }).click();
+    await expect(strip).toContainText("finished");
+
+    // A run that fails at once, started by Ctrl+Enter from the editor with the page and workspace at the top.
+    await typeAtTop(page, "this is not code(");
+    await page.evaluate(() => {
+      window.scrollTo(0, 0);
+      const workspace = document.querySelector(".workspace");
+      if (workspace) workspace.scrollTop = 0;
+    });
+    await page.keyboard.press("ControlOrMeta+Enter");
+    const error = page.getByRole("alert").filter({ hasText: "storage.ts:1:" });
+    await expect(error).toBeVisible();
+    await expect.poll(() => inWindow(error)).toBe(true);
+    await expect(page.getByRole("textbox", { name: "Code editor" })).toBeFocused();
+  });
 });

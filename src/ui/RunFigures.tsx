@@ -11,22 +11,20 @@ import { runStore } from "../state/runStore.ts";
 import { useStore } from "../state/useStore.ts";
 import { formatSimClock } from "./formatSimClock.ts";
 import { killNotice } from "./podEventText.ts";
+import { useRunFigures } from "./useRunFigures.ts";
 
 export function RunFigures() {
-  const status = useStore(runStore, (state) => state.status);
-  const clockMs = useStore(runStore, (state) => state.clockMs);
-  const handles = useStore(runStore, (state) => state.handles);
-  const memoryMiB = useStore(runStore, (state) => state.memoryMiB);
+  const { status, clock, handles, memory, memoryMiB } = useRunFigures();
   return (
     <>
       <dl className="run-figures">
         <div>
           <dt>Virtual time</dt>
-          <dd data-testid="sim-clock">{formatSimClock(clockMs)}</dd>
+          <dd data-testid="sim-clock">{clock}</dd>
         </div>
         <div>
           <dt>Live handles</dt>
-          <dd data-testid="handle-count">{handles.toLocaleString("en-US")}</dd>
+          <dd data-testid="handle-count">{handles}</dd>
         </div>
         <div>
           <dt>
@@ -40,7 +38,7 @@ export function RunFigures() {
               (modelled)
             </a>
           </dt>
-          <dd data-testid="memory-mib">{memoryMiB.toFixed(1)} MiB</dd>
+          <dd data-testid="memory-mib">{memory}</dd>
         </div>
         <div>
           <dt>Status</dt>

@@ -1,6 +1,7 @@
 /**
- * The live run under the editor: Run, Stop, Pause/Resume and speed; the clock, handles and memory as text
- * (and for screen readers, a sentence); the chart; the goroutine dump; the logs.
+ * The live run under the editor: Run, Stop, Pause/Resume and speed, with the run's figures in one line and its
+ * error right below them; the clock, handles and memory as cards (and for screen readers, a sentence); the
+ * chart; the goroutine dump; the logs.
  */
 import { useEffect, useId, useRef, useState } from "react";
 import {
@@ -21,7 +22,9 @@ import { DumpPanel } from "./DumpPanel.tsx";
 import { LogsPanel } from "./LogsPanel.tsx";
 import { RunCharts } from "./RunCharts.tsx";
 import { RunFigures } from "./RunFigures.tsx";
+import { RunStatusStrip } from "./RunStatusStrip.tsx";
 import { TrafficKnobs } from "./TrafficKnobs.tsx";
+import { useRevealOnRun } from "./useRevealOnRun.ts";
 
 const SPEEDS = [
   { label: "real time", value: 1 },
@@ -59,6 +62,8 @@ export function RunPanel({ lesson, fileName, openedText, starterText }: RunPanel
   const active = status === "running" || status === "paused";
   // What the current run runs, for where its figures are kept when it finishes.
   const ranRef = useRef<"starter" | "own code">("own code");
+  const headRef = useRef<HTMLDivElement>(null);
+  useRevealOnRun(headRef);
 
   const run = () => {
     const source = editorStore.getState().texts[fileName] ?? openedText;
@@ -116,52 +121,63 @@ export function RunPanel({ lesson, fileName, openedText, starterText }: RunPanel
 
   return (
     <section className="run-panel" aria-label="Live run">
-      <div className="run-controls">
-        <button type="button" className="primary" onClick={run} title="Ctrl+Enter">
-          Run
-        </button>
-        <button type="button" onClick={stopRun} disabled={!active} title="Escape">
-          Stop
-        </button>
-        <button type="button" onClick={status === "paused" ? resumeRun : pauseRun} disabled={!active}>
-          {status === "paused" ? "Resume" : "Pause"}
-        </button>
-        <label htmlFor={speedId}>Speed</label>
-        <select
-          id={speedId}
-          value={String(speed)}
-          onChange={(event) => {
-            const next = Number(event.target.value);
-            setSpeed(next);
-            if (active) setRunSpeed(next);
-          }}
-        >
-          {SPEEDS.map((option) => (
-            <option key={option.label} value={String(option.value)}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-        <label htmlFor={durationId}>Run for</label>
-        <select id={durationId} value={minutes} onChange={(event) => setMinutes(Number(event.target.value))}>
-          {DURATIONS.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
+      {/* Controls, strip and error together: what a run brings into view (useRevealOnRun). */}
+      <div className="run-head" ref={headRef}>
+        <div className="run-controls">
+          <button type="button" className="primary" onClick={run} title="Ctrl+Enter">
+            Run
+          </button>
+          <button type="button" onClick={stopRun} disabled={!active} title="Escape">
+            Stop
+          </button>
+          <button type="button" onClick={status === "paused" ? resumeRun : pauseRun} disabled={!active}>
+            {status === "paused" ? "Resume" : "Pause"}
+          </button>
+          <span className="run-option">
+            <label htmlFor={speedId}>Speed</label>
+            <select
+              id={speedId}
+              value={String(speed)}
+              onChange={(event) => {
+                const next = Number(event.target.value);
+                setSpeed(next);
+                if (active) setRunSpeed(next);
+              }}
+            >
+              {SPEEDS.map((option) => (
+                <option key={option.label} value={String(option.value)}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+          </span>
+          <span className="run-option">
+            <label htmlFor={durationId}>Run for</label>
+            <select
+              id={durationId}
+              value={minutes}
+              onChange={(event) => setMinutes(Number(event.target.value))}
+            >
+              {DURATIONS.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+          </span>
+        </div>
+        <RunStatusStrip />
+        {error && (
+          <div role="alert" className="run-error">
+            {error.line !== undefined && <strong>{`${fileName}:${error.line}: `}</strong>}
+            {error.message}
+          </div>
+        )}
       </div>
 
       <TrafficKnobs lesson={lesson} value={traffic} onChange={setTraffic} disabled={active} />
 
       <RunFigures />
-
-      {error && (
-        <div role="alert" className="run-error">
-          {error.line !== undefined && <strong>{`${fileName}:${error.line}: `}</strong>}
-          {error.message}
-        </div>
-      )}
 
       <RunCharts lesson={lesson} />
       <DumpPanel />
