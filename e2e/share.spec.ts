@@ -1,6 +1,7 @@
 /**
  * Sharing code by link: the link opens with a banner and the shared code in a read-only tab, nothing runs, and
- * the learner's saved code stays theirs until they choose to use the shared code (which they can undo).
+ * the learner's saved code stays theirs until they choose to use the shared code (which they can undo); the link
+ * itself shows in a bar across the editor that Escape closes.
  */
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures.ts";
@@ -100,4 +101,59 @@ test.describe("Use it pressed while the editor's code is still loading", () => {
     await expect(editor).toContainText("// my own work");
     await expect(editor).not.toContainText("// the shared attempt");
   });
+});
+
+test("Share's link and Reset's question open in a bar across the editor, and Escape closes them without stopping the run", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto("/lessons/upload");
+  await expect(page.getByTestId("code-editor")).toContainText("leak-lab/runtime");
+  const status = page.getByTestId("run-status");
+  await page.getByLabel("Speed").selectOption({ label: "real time" });
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(status).toHaveText("running");
+
+  const toolbar = page.locator(".file-bar");
+  const toolbarHeight = (await toolbar.boundingBox())?.height;
+  const workspace = await page.getByRole("region", { name: "Code" }).boundingBox();
+  /** Whether all of the element lies inside the workspace, left to right. */
+  const inWorkspace = async (locator: ReturnType<typeof page.locator>) => {
+    const box = await locator.boundingBox();
+    return (
+      box !== null &&
+      workspace !== null &&
+      box.x >= workspace.x &&
+      box.x + box.width <= workspace.x + workspace.width
+    );
+  };
+
+  const share = page.getByRole("button", { name: "Share" });
+  await share.click();
+  const link = page.getByRole("textbox", { name: "Share link" });
+  await expect(link).toBeFocused();
+  await expect(link).toHaveValue(/#share=1\./);
+  const shareBar = page.getByRole("status").filter({ has: link });
+  expect(await inWorkspace(shareBar.getByRole("button", { name: "Done" }))).toBe(true);
+  // The link has most of the editor's width, and the toolbar keeps its one row of buttons.
+  expect((await link.boundingBox())?.width ?? 0).toBeGreaterThan((workspace?.width ?? 0) / 2);
+  expect((await toolbar.boundingBox())?.height).toBe(toolbarHeight);
+  await page.keyboard.press("Escape");
+  await expect(link).toHaveCount(0);
+  await expect(share).toBeFocused();
+  await expect(status).toHaveText("running");
+
+  await page.getByRole("button", { name: "Reset to starter" }).click();
+  const question = page.getByRole("alertdialog");
+  await expect(question.getByRole("button", { name: "Cancel" })).toBeFocused();
+  expect(await inWorkspace(question.getByRole("button", { name: "Cancel" }))).toBe(true);
+  expect((await toolbar.boundingBox())?.height).toBe(toolbarHeight);
+  await page.keyboard.press("Escape");
+  await expect(question).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Reset to starter" })).toBeFocused();
+  await expect(status).toHaveText("running");
+
+  // With nothing left to close, Escape stops the run as before.
+  await page.keyboard.press("Escape");
+  await expect(status).toHaveText("finished");
 });

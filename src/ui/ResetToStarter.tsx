@@ -1,41 +1,38 @@
 /**
- * Reset: puts the lesson's starter back in the editor, after the learner confirms. The replacement is one edit
- * in the editor, so Ctrl+Z there undoes it; the confirmation says so.
+ * Reset: puts the lesson's starter back in the editor, after the learner confirms in a bar under the toolbar.
+ * The replacement is one edit in the editor, so Ctrl+Z there undoes it; the confirmation says so.
  */
-import { useEffect, useRef, useState } from "react";
+import { useRef } from "react";
 import { saveNow } from "../state/autosave.ts";
 import { replaceFileText } from "../state/editorStore.ts";
+import { useEditorBar } from "./useEditorBar.ts";
 
-interface ResetToStarterProps {
-  readonly fileName: string;
-  readonly starter: string;
+export function ResetToStarterButton({ onAsk }: { readonly onAsk: () => void }) {
+  return (
+    <button type="button" className="reset-starter" onClick={onAsk}>
+      Reset to starter
+    </button>
+  );
 }
 
-export function ResetToStarter({ fileName, starter }: ResetToStarterProps) {
-  const [confirming, setConfirming] = useState(false);
-  const cancelRef = useRef<HTMLButtonElement>(null);
-  const resetRef = useRef<HTMLButtonElement>(null);
+interface ResetConfirmProps {
+  readonly fileName: string;
+  readonly starter: string;
+  readonly onClose: () => void;
+}
+
+export function ResetConfirm({ fileName, starter, onClose }: ResetConfirmProps) {
   // The safe answer has the focus, so a stray Enter keeps the learner's code.
-  useEffect(() => {
-    if (confirming) cancelRef.current?.focus();
-  }, [confirming]);
-
-  const close = () => {
-    setConfirming(false);
-    // Back to the button that opened the question, as a dialog would.
-    requestAnimationFrame(() => resetRef.current?.focus());
-  };
-
-  if (!confirming) {
-    return (
-      <button ref={resetRef} type="button" className="reset-starter" onClick={() => setConfirming(true)}>
-        Reset to starter
-      </button>
-    );
-  }
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const { barRef, close } = useEditorBar(onClose, cancelRef);
   return (
     // An inline question rather than a modal <dialog>: the learner can still read their code while deciding.
-    <div role="alertdialog" aria-labelledby="reset-question" className="reset-confirm">
+    <div
+      ref={barRef}
+      role="alertdialog"
+      aria-labelledby="reset-question"
+      className="editor-bar reset-confirm"
+    >
       <span id="reset-question">
         Replace your {fileName} with the lesson's starter? Ctrl+Z in the editor undoes it.
       </span>
@@ -51,17 +48,7 @@ export function ResetToStarter({ fileName, starter }: ResetToStarterProps) {
       >
         Reset
       </button>
-      <button
-        ref={cancelRef}
-        type="button"
-        onClick={close}
-        onKeyDown={(event) => {
-          // Escape answers the question; it should not also stop a run (RunPanel listens for it).
-          if (event.key !== "Escape") return;
-          event.preventDefault();
-          close();
-        }}
-      >
+      <button ref={cancelRef} type="button" onClick={close}>
         Cancel
       </button>
     </div>

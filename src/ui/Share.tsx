@@ -3,46 +3,71 @@
  * to a server), and the banner a shared link opens with. Shared code is shown read-only in its own tab; it
  * never runs by itself and replaces the learner's code only when they ask, undoably.
  */
-import { useState } from "react";
+import { useRef } from "react";
 import { saveNow } from "../state/autosave.ts";
 import { editorStore, replaceFileText } from "../state/editorStore.ts";
 import { forgetShareInUrl } from "../state/share/sharedOnOpen.ts";
 import { encodeShare, type SharedCode } from "../state/share/shareLink.ts";
+import { useEditorBar } from "./useEditorBar.ts";
 
 export const SHARED_FOLDER = "shared/";
 
-export function ShareButton({ fileName }: { readonly fileName: string }) {
-  const [link, setLink] = useState<string | undefined>();
-  const [copied, setCopied] = useState(false);
+/** A link made by Share, and whether it reached the clipboard. */
+export interface ShareResult {
+  readonly link: string;
+  readonly copied: boolean;
+}
+
+interface ShareButtonProps {
+  readonly fileName: string;
+  readonly onShared: (result: ShareResult) => void;
+}
+
+export function ShareButton({ fileName, onShared }: ShareButtonProps) {
   const share = async () => {
     const text = editorStore.getState().texts[fileName] ?? "";
-    const url = `${window.location.origin}${window.location.pathname}${await encodeShare({ file: fileName, text })}`;
-    setLink(url);
+    const link = `${window.location.origin}${window.location.pathname}${await encodeShare({ file: fileName, text })}`;
     try {
-      await navigator.clipboard.writeText(url);
-      setCopied(true);
+      await navigator.clipboard.writeText(link);
+      onShared({ link, copied: true });
     } catch {
       // The clipboard can be refused (permissions, an insecure origin): the link stays on screen to copy by hand.
-      setCopied(false);
+      onShared({ link, copied: false });
     }
   };
   return (
-    <>
-      <button type="button" className="tool-button" onClick={() => void share()}>
-        Share
+    <button type="button" className="tool-button" onClick={() => void share()}>
+      Share
+    </button>
+  );
+}
+
+/** The link, under the toolbar and as wide as the editor, selected to copy by hand. */
+export function ShareBar({
+  result,
+  onClose,
+}: {
+  readonly result: ShareResult;
+  readonly onClose: () => void;
+}) {
+  const inputRef = useRef<HTMLInputElement>(null);
+  const { barRef, close } = useEditorBar(onClose, inputRef);
+  return (
+    <div ref={barRef} className="editor-bar share-link" role="status">
+      <label>
+        {result.copied ? "Link copied. " : "Copy this link: "}
+        <input
+          ref={inputRef}
+          readOnly
+          value={result.link}
+          onFocus={(event) => event.target.select()}
+          aria-label="Share link"
+        />
+      </label>
+      <button type="button" onClick={close}>
+        Done
       </button>
-      {link && (
-        <div className="share-link" role="status">
-          <label>
-            {copied ? "Link copied. " : "Copy this link: "}
-            <input readOnly value={link} onFocus={(event) => event.target.select()} aria-label="Share link" />
-          </label>
-          <button type="button" className="tool-button" onClick={() => setLink(undefined)}>
-            Done
-          </button>
-        </div>
-      )}
-    </>
+    </div>
   );
 }
 

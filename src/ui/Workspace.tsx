@@ -6,8 +6,8 @@ import { editorStore, forgetFiles } from "../state/editorStore.ts";
 import { facilitatorStore, solutionsVisible } from "../state/facilitatorStore.ts";
 import { useStore } from "../state/useStore.ts";
 import { ErrorBoundary } from "./ErrorBoundary.tsx";
-import { ResetToStarter } from "./ResetToStarter.tsx";
-import { ShareButton, SharedBanner } from "./Share.tsx";
+import { ResetConfirm, ResetToStarterButton } from "./ResetToStarter.tsx";
+import { ShareBar, ShareButton, SharedBanner, type ShareResult } from "./Share.tsx";
 import { AppliedBar, type ShownSolution, SolutionView } from "./SolutionView.tsx";
 import { useOpenedLesson } from "./useOpenedLesson.ts";
 
@@ -41,6 +41,9 @@ export function Workspace({ lesson }: { readonly lesson: LessonEntry }) {
     if (reveal && files.some((file) => file.name === reveal.file)) setActiveName(reveal.file);
   }, [reveal, files]);
   const [solution, setSolution] = useState<ShownSolution | undefined>();
+  /** The bar under the toolbar, one at a time: Share's link or Reset's question. */
+  const [toolBar, setToolBar] = useState<{ share: ShareResult } | "reset" | undefined>();
+  const closeToolBar = () => setToolBar(undefined);
   /** What Apply or "use the shared code" replaced, and which it was, while Undo is on offer. */
   const [replaced, setReplaced] = useState<{ readonly text: string; readonly by: string } | undefined>();
   const solutionLoader = editable ? lesson.solutionLoaders[editable] : undefined;
@@ -85,10 +88,14 @@ export function Workspace({ lesson }: { readonly lesson: LessonEntry }) {
           <button type="button" className="tool-button" aria-pressed={plain} onClick={() => setPlain(!plain)}>
             Plain editor
           </button>
-          {editable && <ShareButton fileName={editable} />}
-          {editable && starter !== undefined && <ResetToStarter fileName={editable} starter={starter} />}
+          {editable && <ShareButton fileName={editable} onShared={(share) => setToolBar({ share })} />}
+          {editable && starter !== undefined && <ResetToStarterButton onAsk={() => setToolBar("reset")} />}
         </div>
       </div>
+      {typeof toolBar === "object" && <ShareBar result={toolBar.share} onClose={closeToolBar} />}
+      {toolBar === "reset" && editable && starter !== undefined && (
+        <ResetConfirm fileName={editable} starter={starter} onClose={closeToolBar} />
+      )}
       {shared && sharedBanner && (
         <SharedBanner
           shared={shared}
