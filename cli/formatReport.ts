@@ -24,8 +24,11 @@ export function reportJson(report: CheckReport): ReportJson {
 
 export function formatReport(report: CheckReport, file: string): string {
   const lines = [`Checking ${file}`, ""];
-  for (const test of report.tests)
+  for (const test of report.tests) {
     lines.push(`${test.status === "pass" ? "PASS" : "FAIL"} ${test.name}: ${test.message}`);
+    // The text the line stands for (lesson 8: goleak's report on the learner's test), indented under it.
+    if (test.detail) lines.push(...test.detail.split("\n").map((line) => `    ${line}`));
+  }
   if (report.leaks.length > 0) {
     lines.push("", "Leaks by creation site:");
     for (const leak of report.leaks)

@@ -13,6 +13,11 @@ export interface CheckResult {
   readonly status: "pass" | "fail";
   /** One line: why it passed or failed. */
   readonly message: string;
+  /**
+   * The text the line stands for, whole (goleak's report with its stacks), for a monospace disclosure below
+   * it. Bounded like the message: the checks cut what they quote to MAX_THROWN_TEXT.
+   */
+  readonly detail?: string;
 }
 
 /** Where the learner's code could not run: a syntax error, a throw at load, a missing export. */
@@ -67,12 +72,12 @@ function thrownText(value: unknown): string {
   }
 }
 
-export function pass(name: string, message: string): CheckResult {
-  return { name, status: "pass", message };
+export function pass(name: string, message: string, detail?: string): CheckResult {
+  return { name, status: "pass", message, ...(detail ? { detail } : {}) };
 }
 
-export function fail(name: string, message: string): CheckResult {
-  return { name, status: "fail", message };
+export function fail(name: string, message: string, detail?: string): CheckResult {
+  return { name, status: "fail", message, ...(detail ? { detail } : {}) };
 }
 
 export function check(name: string, ok: boolean, passMessage: string, failMessage: string): CheckResult {

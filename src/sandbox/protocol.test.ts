@@ -128,6 +128,15 @@ describe("parseFromWorker", () => {
       false,
     );
     expect(isRefusedEnding({ type: "checked", runId: 2, report }, 1)).toBe(false);
+    // A check's detail (lesson 8's goleak report) is bounded like its message.
+    const withDetail = (detail: unknown) => ({
+      type: "checked",
+      runId: 1,
+      report: { ...report, leakReport: "", tests: [{ name: "n", status: "pass", message: "m", detail }] },
+    });
+    expect(isRefusedEnding(withDetail("found unexpected goroutines:\n[…]"), 1)).toBe(false);
+    expect(isRefusedEnding(withDetail(huge), 1)).toBe(true);
+    expect(isRefusedEnding(withDetail(42), 1)).toBe(true);
     expect(isRefusedEnding({ type: "logs", runId: 1, logs: [{ text: huge }], dropped: 0 }, 1)).toBe(false);
   });
 

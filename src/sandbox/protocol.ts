@@ -265,7 +265,10 @@ const runError = shape({
 const MAX_ROWS = 10_000;
 const checkReport = shape({
   status: oneOf("pass", "fail", "error"),
-  tests: listOf(shape({ name: isName, status: oneOf("pass", "fail"), message: isLogText }), 100),
+  tests: listOf(
+    shape({ name: isName, status: oneOf("pass", "fail"), message: isLogText, detail: optional(isLogText) }),
+    100,
+  ),
   leaks: listOf(shape({ site: isName, function: isName, state: isName, count: isNumber }), 1000),
   leakReport: isLogText,
   error: optional(shape({ message: isLogText, file: optional(isString), line: optional(isNumber) })),

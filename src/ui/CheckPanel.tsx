@@ -4,6 +4,7 @@
  * Passing every check marks the lesson complete.
  */
 import { useEffect } from "react";
+import { checkSummary } from "../checks/checkSummary.ts";
 import { COMPANIONS } from "../checks/lessonsWithChecks.ts";
 import type { CheckReport } from "../checks/report.ts";
 import { cancelCheck, checkFix } from "../sandbox/checkController.ts";
@@ -13,6 +14,7 @@ import { findLesson } from "../state/course.ts";
 import { editorStore, revealLine } from "../state/editorStore.ts";
 import { progressStore } from "../state/progressStore.ts";
 import { useStore } from "../state/useStore.ts";
+import "./checkPanel.css";
 
 interface CheckPanelProps {
   readonly lesson: string;
@@ -92,13 +94,10 @@ function CheckResults({ report, fileName }: { readonly report: CheckReport; read
       </div>
     );
   }
-  const passed = report.tests.filter((test) => test.status === "pass").length;
   return (
     <div className="check-results">
       <p className={report.status === "pass" ? "check-summary pass" : "check-summary fail"}>
-        {report.status === "pass"
-          ? `All ${report.tests.length} checks pass. Lesson complete.`
-          : `${passed} of ${report.tests.length} checks pass.`}
+        {checkSummary(report)}
       </p>
       <ul className="check-list">
         {report.tests.map((test) => (
@@ -106,6 +105,13 @@ function CheckResults({ report, fileName }: { readonly report: CheckReport; read
             <span aria-hidden="true">{test.status === "pass" ? "✓" : "✗"}</span>
             <span className="visually-hidden">{test.status === "pass" ? "passed:" : "failed:"}</span>{" "}
             <strong>{test.name}</strong> — {test.message}
+            {test.detail ? (
+              // Closed by default: the line says what happened; the report with its stacks is for who wants it.
+              <details className="check-detail">
+                <summary>The whole report</summary>
+                <pre>{test.detail}</pre>
+              </details>
+            ) : null}
           </li>
         ))}
       </ul>

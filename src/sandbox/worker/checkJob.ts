@@ -16,15 +16,19 @@ function errorReport(message: string, file?: string, line?: number): CheckReport
 }
 
 /**
- * The report with its text clipped like log lines, as the page accepts it: a check's message and an error can
- * carry what the learner threw (`throw new Error("x".repeat(5e6))`). The page shows the leaks from `leaks`, never
- * the leak report's text, so clipping that loses nothing on screen.
+ * The report with its text clipped like log lines, as the page accepts it: a check's message, its detail and an
+ * error can carry what the learner threw (`throw new Error("x".repeat(5e6))`). The page shows the leaks from
+ * `leaks`, never the leak report's text, so clipping that loses nothing on screen.
  */
 function clipped(report: CheckReport): CheckReport {
   const { error } = report;
   return {
     ...report,
-    tests: report.tests.map((test) => ({ ...test, message: clipText(test.message) })),
+    tests: report.tests.map((test) => ({
+      ...test,
+      message: clipText(test.message),
+      ...(test.detail === undefined ? {} : { detail: clipText(test.detail) }),
+    })),
     leakReport: clipText(report.leakReport),
     ...(error && { error: { ...error, message: clipText(error.message) } }),
   };
