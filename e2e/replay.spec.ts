@@ -1,11 +1,11 @@
 /**
- * The incident replay in the page (lesson 2): the night as it was pages pod 1 and OOM-kills it while its
- * handles climb; a 4 GiB limit moves the kill out of the two hours; the fixed services stay level with no
- * alert; a fixed service runs the learner's own saved code. Each replay's wall time is logged, to keep the
- * windows chosen here honest.
+ * The incident replay in the page (lessons 2 and 7): the night as it was pages pod 1 and OOM-kills it while its
+ * handles climb, its events listed in clock order; a 4 GiB limit moves the kill out of the two hours; the fixed
+ * services stay level with no alert; a fixed service runs the learner's own saved code, and one they have not
+ * fixed says it runs the solution. Each replay's wall time is logged, to keep the windows chosen here honest.
  */
 import AxeBuilder from "@axe-core/playwright";
-import type { Locator, Page } from "@playwright/test";
+import type { Locator, Page, TestInfo } from "@playwright/test";
 import { expect, test } from "./fixtures.ts";
 
 // A replay takes seconds of CPU (2 h of three pods: about 3 s here when the machine is quiet); give a busy machine
@@ -30,6 +30,14 @@ async function replay(panel: Locator, label: string): Promise<string> {
   return text;
 }
 
+/** Kept with the test's results for a person to look at, as the facilitator spec does. */
+async function shoot(page: Page, near: Locator, testInfo: TestInfo, name: string): Promise<void> {
+  const shot = testInfo.outputPath(`checks-${name}.png`);
+  await near.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot });
+  await testInfo.attach(name, { path: shot, contentType: "image/png" });
+}
+
 async function growth(panel: Locator, pod: number): Promise<number> {
   const text = (await panel.getByTestId(`replay-pod-${pod}-growth`).textContent()) ?? "";
   return Number(text.replace("/min", ""));
@@ -37,13 +45,23 @@ async function growth(panel: Locator, pod: number): Promise<number> {
 
 test("the night as it was: pod 1 pages at 03:43 and is OOM-killed at 04:17, its handles climbing", async ({
   page,
-}) => {
+}, testInfo) => {
   const panel = await openReplay(page);
   await replay(panel, "2 h, 3 pods, 2 GiB");
   const events = panel.getByTestId("replay-events");
   await expect(events).toContainText("03:43 pod 1 alert");
   await expect(events).toContainText("04:17 pod 1 OOM kill, exit code 137");
   await expect(events).toContainText("04:24 pod 1 restart: back with 412 handles");
+  // In clock order, as the report's timeline: the three pods' alerts first, not pod 1's whole night.
+  const lines = await events.locator("li").allTextContents();
+  expect(lines.slice(0, 3).map((line) => line.slice(0, 16))).toEqual([
+    "03:43 pod 1 aler",
+    "03:49 pod 2 aler",
+    "03:56 pod 3 aler",
+  ]);
+  const clocks = lines.map((line) => line.slice(0, 5));
+  expect(clocks).toEqual([...clocks].sort());
+  await shoot(page, events, testInfo, "replay-events-in-clock-order");
   expect(await growth(panel, 1)).toBeGreaterThan(35);
   await expect(panel.getByTestId("replay-pod-1")).toContainText("1,261");
   await expect(panel.getByTestId("replay-memory-chart").locator("canvas")).toBeVisible();
@@ -85,11 +103,29 @@ test("a fixed service runs the learner's own saved code: a 'fix' that still leak
   await page.keyboard.type("\n// my fix, not done yet\n");
   const panel = await openReplay(page);
   await panel.getByLabel("Fixed services").selectOption("sync");
-  await expect(panel.getByText(/your code for sync \(saved/)).toBeVisible();
+  const notes = panel.getByTestId("replay-code-notes");
+  await expect(notes).toHaveText(/^sync runs your code, saved /);
   await panel.getByLabel("Replay for").selectOption("60");
   await replay(panel, "1 h, 3 pods, sync 'fixed' with the learner's code");
   await expect(panel.getByTestId("replay-code")).toContainText(
     "upload as that night, sync your fix, rate limiter as that night",
   );
   expect(await growth(panel, 1)).toBeGreaterThan(35);
+});
+
+test("lesson 7 with no saved code: each fixed service says it runs the solution and where to fix it", async ({
+  page,
+}, testInfo) => {
+  await page.goto("/lessons/prove-it");
+  const panel = page.getByRole("region", { name: "Incident replay" });
+  await expect(panel.getByRole("radio", { name: "yours" })).toBeChecked();
+  const notes = panel.getByTestId("replay-code-notes");
+  await expect(notes.locator("li")).toHaveText([
+    "upload runs the solution: you haven't fixed upload yet (lesson 4).",
+    "sync runs the solution: you haven't fixed sync yet (lesson 5).",
+    "rate limiter runs the solution: you haven't fixed rate limiter yet (lesson 6).",
+  ]);
+  await shoot(page, panel, testInfo, "prove-it-code-notes");
+  await notes.getByRole("link", { name: "lesson 5" }).click();
+  await expect(page.getByRole("heading", { name: "Fix the sync leak", level: 1 })).toBeVisible();
 });

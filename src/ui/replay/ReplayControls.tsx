@@ -5,6 +5,8 @@
  */
 import { useId } from "react";
 import { formatClock, REPLAY_START } from "../../sim/clock.ts";
+import { Link } from "../Link.tsx";
+import type { CodeNote } from "./codeNotes.ts";
 import {
   FIXED_CHOICES,
   type FixedChoice,
@@ -21,8 +23,8 @@ interface ReplayControlsProps {
   readonly running: boolean;
   readonly onStart: () => void;
   readonly onCancel: () => void;
-  /** What "your fixes" means for each service right now (which have saved code). */
-  readonly codeNote: string;
+  /** What "yours" means for each fixed service right now (saved code, or the solution); undefined while looking. */
+  readonly codeNotes: readonly CodeNote[] | undefined;
 }
 
 const clockAfter = (minutes: number) => formatClock(REPLAY_START + minutes * 60_000);
@@ -33,7 +35,7 @@ export function ReplayControls({
   running,
   onStart,
   onCancel,
-  codeNote,
+  codeNotes,
 }: ReplayControlsProps) {
   const id = useId();
   const set = (patch: Partial<ReplaySettings>) => onChange({ ...settings, ...patch });
@@ -130,9 +132,7 @@ export function ReplayControls({
           the solutions
         </label>
       </fieldset>
-      {settings.fixed !== "none" && settings.code === "mine" ? (
-        <p className="replay-note">{codeNote}</p>
-      ) : null}
+      {settings.fixed !== "none" && settings.code === "mine" ? <CodeNotes notes={codeNotes} /> : null}
       <div className="replay-actions">
         <button type="button" className="primary" onClick={onStart}>
           {running ? "Restart replay" : "Start replay"}
@@ -144,5 +144,25 @@ export function ReplayControls({
         ) : null}
       </div>
     </div>
+  );
+}
+
+/** One line per fixed service: whose code it runs, and where to fix one that runs the solution. */
+function CodeNotes({ notes }: { readonly notes: readonly CodeNote[] | undefined }) {
+  if (!notes) return <p className="replay-note">Looking for your saved code…</p>;
+  return (
+    <ul className="replay-code-notes" data-testid="replay-code-notes">
+      {notes.map((note) => (
+        <li key={note.service} className={note.kind}>
+          {note.text}
+          {note.kind === "solution" ? (
+            <>
+              {" "}
+              (<Link to={`/lessons/${note.lesson.slug}`}>lesson {note.lesson.order}</Link>).
+            </>
+          ) : null}
+        </li>
+      ))}
+    </ul>
   );
 }

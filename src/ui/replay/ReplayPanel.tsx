@@ -10,32 +10,13 @@ import { LiveChart } from "../../charts/LiveChart.tsx";
 import { replayHandlesLayout, replayMemoryLayout } from "../../charts/replayLayouts.ts";
 import type { ReplayPoints } from "../../charts/replaySeries.ts";
 import type { ServiceCode } from "./chooseCode.ts";
+import { codeNotes } from "./codeNotes.ts";
 import { ReplayControls } from "./ReplayControls.tsx";
 import { ReplayFigures } from "./ReplayFigures.tsx";
-import { type ReplayProps, SERVICE_LABELS, settingsFromProps } from "./replaySettings.ts";
+import { fixedServices, type ReplayProps, settingsFromProps } from "./replaySettings.ts";
 import { loadServiceCode } from "./serviceCode.ts";
 import { useReplay } from "./useReplay.ts";
 import "./replay.css";
-
-/** Which services have a saved fix of the learner's, said in one line under the controls. */
-function codeNote(codes: readonly ServiceCode[] | undefined): string {
-  if (!codes) return "Looking for your saved code…";
-  const date = (at: number) => new Date(at).toLocaleDateString();
-  const yours = codes.filter((code) => code.mine);
-  const others = codes.filter((code) => !code.mine);
-  const parts = [];
-  if (yours.length > 0) {
-    parts.push(
-      `your code for ${yours.map((code) => `${SERVICE_LABELS[code.service]} (saved ${date(code.mine?.savedAt ?? 0)})`).join(", ")}`,
-    );
-  }
-  if (others.length > 0) {
-    parts.push(
-      `the solution for ${others.map((code) => SERVICE_LABELS[code.service]).join(", ")} (no code of yours saved for the current starter)`,
-    );
-  }
-  return `A fixed service runs ${parts.join("; ")}.`;
-}
 
 export default function ReplayPanel(props: ReplayProps) {
   const [settings, setSettings] = useState(() => settingsFromProps(props));
@@ -62,7 +43,7 @@ export default function ReplayPanel(props: ReplayProps) {
           readCodes();
         }}
         onCancel={cancel}
-        codeNote={codeNote(codes)}
+        codeNotes={codes && codeNotes(codes, fixedServices(settings.fixed))}
       />
       {view.series ? (
         <div className="replay-charts">

@@ -14,6 +14,8 @@ export interface ServiceCode {
   readonly solution: string | undefined;
   /** The learner's code saved against the current starter, if any. */
   readonly mine: { readonly text: string; readonly savedAt: number } | undefined;
+  /** The lesson the service is fixed in (its place in the course and its slug), for "fix it in lesson 5". */
+  readonly lesson: { readonly order: number; readonly slug: string };
 }
 
 /** Which code a service runs: the starter, the learner's or the solution. */

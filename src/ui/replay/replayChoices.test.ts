@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { ReplaySeries } from "../../charts/replaySeries.ts";
+import type { ReplayEvent } from "../../sim/replay.ts";
 import { codeUsed, replayServices, type ServiceCode } from "./chooseCode.ts";
 import { DEFAULT_SETTINGS, fixedServices, settingsFromProps } from "./replaySettings.ts";
-import { podFigures, rateText } from "./replaySummary.ts";
+import { inClockOrder, podFigures, rateText } from "./replaySummary.ts";
 
 const code = (service: ServiceCode["service"], mine?: string): ServiceCode => ({
   service,
@@ -10,6 +11,7 @@ const code = (service: ServiceCode["service"], mine?: string): ServiceCode => ({
   starter: `${service} starter`,
   solution: `${service} solution`,
   mine: mine === undefined ? undefined : { text: mine, savedAt: 1 },
+  lesson: { order: 4, slug: service },
 });
 const CODES = [code("upload", "my upload"), code("sync"), code("ratelimit", "my limiter")];
 
@@ -75,5 +77,37 @@ describe("podFigures", () => {
     expect(pod?.handlesPerMinute).toBeCloseTo(40);
     expect(rateText(pod?.handlesPerMinute ?? 0, 1, "")).toBe("+40.0/min");
     expect(rateText(-0.01, 1, "")).toBe("+0.0/min");
+  });
+});
+
+describe("inClockOrder", () => {
+  it("lists the events by clock time as the report's timeline does, pods in order at the same minute", () => {
+    const event = (pod: number, minute: number, type: ReplayEvent["type"]): ReplayEvent => ({
+      minute,
+      clock: "",
+      pod,
+      type,
+      handles: 0,
+      memoryMiB: 0,
+    });
+    // As the replay sends them: pod 1's night, then pod 2's, then pod 3's.
+    const arrived = [
+      event(1, 43, "AlertFired"),
+      event(1, 77, "OOMKilled"),
+      event(1, 84, "Restarted"),
+      event(2, 49, "AlertFired"),
+      event(2, 77, "OOMKilled"),
+      event(3, 56, "AlertFired"),
+    ];
+    expect(inClockOrder(arrived).map((e) => `${e.minute} pod ${e.pod} ${e.type}`)).toEqual([
+      "43 pod 1 AlertFired",
+      "49 pod 2 AlertFired",
+      "56 pod 3 AlertFired",
+      "77 pod 1 OOMKilled",
+      "77 pod 2 OOMKilled",
+      "84 pod 1 Restarted",
+    ]);
+    // The list the replay keeps (the charts' marks) is left as it came.
+    expect(arrived[1]?.pod).toBe(1);
   });
 });

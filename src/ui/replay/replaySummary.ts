@@ -4,6 +4,7 @@
  * memory, and its events. What the tests read and a screen reader hears, beside the pixels.
  */
 import type { ReplayPoints } from "../../charts/replaySeries.ts";
+import type { ReplayEvent } from "../../sim/replay.ts";
 import { slope } from "../../sim/trend.ts";
 
 export interface PodFigures {
@@ -54,6 +55,14 @@ export function podFigures(points: ReplayPoints): PodFigures[] {
       restarts: count("Restarted"),
     };
   });
+}
+
+/**
+ * The events as the report's timeline runs: by clock time, pods together at the same minute in pod order. The
+ * replay runs pods one after the other, so they arrive grouped by pod (pod 1's whole night, then pod 2's).
+ */
+export function inClockOrder(events: readonly ReplayEvent[]): ReplayEvent[] {
+  return [...events].sort((a, b) => a.minute - b.minute || a.pod - b.pod);
 }
 
 const WHOLE = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });

@@ -27,6 +27,7 @@ async function loadOne(service: ServiceName): Promise<ServiceCode> {
     starter,
     solution,
     mine: saved && text !== undefined ? { text, savedAt: saved.savedAt } : undefined,
+    lesson: { order: lesson.meta.order, slug: lesson.meta.slug },
   };
 }
 

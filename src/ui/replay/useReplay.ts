@@ -11,7 +11,7 @@ import type { HeapProfileEntry, ServiceName, Symptoms } from "../../sim/pod.ts";
 import type { ReplayEvent } from "../../sim/replay.ts";
 import { type CodeUsed, codeUsed, replayServices } from "./chooseCode.ts";
 import { fixedServices, type ReplaySettings } from "./replaySettings.ts";
-import { type PodFigures, podFigures } from "./replaySummary.ts";
+import { inClockOrder, type PodFigures, podFigures } from "./replaySummary.ts";
 import { loadServiceCode } from "./serviceCode.ts";
 
 export type ReplayStatus = "idle" | "running" | "done" | "failed" | "cancelled";
@@ -26,6 +26,7 @@ export interface ReplayView {
   readonly progress: number;
   readonly at: { readonly pod: number; readonly clock: string } | undefined;
   readonly figures: readonly PodFigures[];
+  /** In clock order, as the report's timeline (they arrive pod by pod). */
   readonly events: readonly ReplayEvent[];
   readonly wallMs: number | undefined;
   readonly heapProfile: readonly HeapProfileEntry[];
@@ -99,7 +100,7 @@ export function useReplay(): {
                 progress: Math.max(state.progress, Math.min(1, replayed / podMinutes)),
                 at: last ? { pod: last.pod, clock: last.clock } : state.at,
                 figures: podFigures(points),
-                events: points.events,
+                events: inClockOrder(points.events),
               }));
             },
             done(result) {
