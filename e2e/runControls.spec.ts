@@ -48,10 +48,22 @@ test("the charts break handles down by kind and by site, draw the pod's limit, a
 }) => {
   await page.goto("/lessons/upload");
   await expect(page.getByTestId("code-editor")).toContainText("leak-lab/runtime");
+  // Before the first run the charts say how to fill them, rather than stand as blank boxes.
+  const placeholder = page.getByTestId("handles-chart").getByText("Press Run to draw the charts");
+  await expect(placeholder).toBeVisible();
   await page.getByLabel("Speed").selectOption({ label: "as fast as possible" });
   await page.getByLabel("Run for").selectOption({ label: "10 minutes" });
   await page.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(placeholder).toBeHidden();
   await expect(page.getByTestId("run-status")).toHaveText("finished", { timeout: 60_000 });
+  // With nothing hovered the legend is a key: no "minute:" row, no dash for a missing value…
+  const handlesLegend = page.getByTestId("handles-chart").locator(".u-legend .u-series");
+  await expect(handlesLegend.first()).toBeHidden();
+  await expect(page.getByTestId("memory-chart").locator(".u-legend")).not.toContainText("–");
+  // …and hovering the chart gives the figures at that minute.
+  await page.getByTestId("handles-chart").locator(".u-over").hover();
+  await expect(handlesLegend.first()).toBeVisible();
+  await expect(handlesLegend.nth(1)).toContainText(/live handles\s*[\d,]+/);
 
   // The pod's memory is its modelled baseline (1,550 MiB) plus what the service holds.
   const memory = Number((await page.getByTestId("memory-mib").textContent())?.replace(/[^\d.]/g, ""));

@@ -1,12 +1,16 @@
 /**
  * One live uPlot chart over a run's Series. The chart follows the Series outside React and redraws at most once
  * per animation frame (STYLE.md #6); it is rebuilt only when its layout's key says the series themselves changed
- * (another view, a new site, a pinned run), and disposed on unmount (STYLE.md #7).
+ * (another view, a new site, a pinned run), and disposed on unmount (STYLE.md #7). Before its first point it
+ * shows `emptyText` instead of a blank box; its legend reads as a key until a point is hovered (chartLegend.ts).
  */
 import { useEffect, useRef } from "react";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
+import "./charts.css";
 import type { ChartLayout } from "./chartLayouts.ts";
+import { markBlankLegendRows, shapeLegendMarkers } from "./chartLegend.ts";
+import { withShapePaths } from "./drawShapes.ts";
 import type { Thinned } from "./series.ts";
 
 /** What a chart draws from: its points now, and word when there are more (a run's Series, a replay's). */
@@ -45,9 +49,12 @@ interface LiveChartProps<P> {
   readonly layoutOf: (points: P) => ChartLayout;
   readonly height: number;
   readonly testId: string;
+  /** Said in the chart while it has no point yet ("Press Run to draw the charts"); nothing when absent. */
+  readonly emptyText?: string;
 }
 
-export function LiveChart<P = Thinned>({ series, layoutOf, height, testId }: LiveChartProps<P>) {
+export function LiveChart<P = Thinned>({ series, layoutOf, height, testId, emptyText }: LiveChartProps<P>) {
+  const frameRef = useRef<HTMLDivElement>(null);
   const hostRef = useRef<HTMLDivElement>(null);
   const layoutOfRef = useRef(layoutOf);
   layoutOfRef.current = layoutOf;
@@ -55,7 +62,8 @@ export function LiveChart<P = Thinned>({ series, layoutOf, height, testId }: Liv
 
   useEffect(() => {
     const host = hostRef.current;
-    if (!host) return;
+    const frameEl = frameRef.current;
+    if (!host || !frameEl) return;
     let chart: uPlot | undefined;
     let key = "";
     let frame = 0;
@@ -64,6 +72,8 @@ export function LiveChart<P = Thinned>({ series, layoutOf, height, testId }: Liv
     const draw = () => {
       frame = 0;
       const layout = layoutOfRef.current(series.thinned());
+      const empty = String((layout.data[0]?.length ?? 0) === 0);
+      if (frameEl.dataset.empty !== empty) frameEl.dataset.empty = empty;
       const chartKey = `${layout.key}|${fontPx}`;
       if (chart && chartKey === key) {
         chart.setData(layout.data);
@@ -71,16 +81,26 @@ export function LiveChart<P = Thinned>({ series, layoutOf, height, testId }: Liv
       }
       chart?.destroy();
       key = chartKey;
-      host.dataset.axisFontPx = String(fontPx);
+      frameEl.dataset.axisFontPx = String(fontPx);
+      const { yRange } = layout;
       const options: uPlot.Options = {
         width: host.clientWidth || 600,
         height,
         legend: { live: true },
-        scales: { x: { time: false } },
+        scales: {
+          x: { time: false },
+          // uPlot passes null for min and max while no series has a point.
+          ...(yRange
+            ? { y: { range: (_u: uPlot, min: number | null, max: number | null) => yRange(min, max) } }
+            : {}),
+        },
         axes: axesAt(layout.axes, fontPx),
-        series: layout.series,
+        series: layout.series.map(withShapePaths),
+        hooks: { setLegend: [markBlankLegendRows] },
       };
       chart = new uPlot(options, layout.data, host);
+      shapeLegendMarkers(chart, layout.series);
+      markBlankLegendRows(chart);
     };
     const schedule = () => {
       if (frame === 0) frame = requestAnimationFrame(draw);
@@ -111,5 +131,10 @@ export function LiveChart<P = Thinned>({ series, layoutOf, height, testId }: Liv
   // biome-ignore lint/correctness/useExhaustiveDependencies: layoutOf is the trigger, read through its ref
   useEffect(() => scheduleRef.current(), [layoutOf]);
 
-  return <div ref={hostRef} className="live-chart" data-testid={testId} aria-hidden="true" />;
+  return (
+    <div ref={frameRef} className="live-chart" data-testid={testId} data-empty="true" aria-hidden="true">
+      <div ref={hostRef} />
+      {emptyText ? <p className="chart-placeholder">{emptyText}</p> : null}
+    </div>
+  );
 }

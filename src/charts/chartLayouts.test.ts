@@ -1,7 +1,10 @@
+import type uPlot from "uplot";
 import { describe, expect, it } from "vitest";
-import { ALERT_SHARE, POD_LIMIT_MIB } from "../sim/calibration.ts";
+import { ALERT_SHARE, BASELINE_MEMORY_MIB, POD_LIMIT_MIB } from "../sim/calibration.ts";
+import { handlesRange } from "./axisRanges.ts";
 import { alignTables, handlesLayout, memoryLayout, stack } from "./chartLayouts.ts";
 import type { PinnedRun, Thinned } from "./series.ts";
+import { legendAtRest } from "./testLegend.ts";
 
 const points: Thinned = {
   minutes: [0, 1, 2],
@@ -89,19 +92,67 @@ describe("chart layouts", () => {
       "pinned: run 1",
       `limit ${POD_LIMIT_MIB.toLocaleString("en-US")}`,
       "alert at 90%",
+      "pod baseline 1,550 MiB (modelled, not the leak)",
     ]);
     expect(layout.data[3]).toEqual([POD_LIMIT_MIB, POD_LIMIT_MIB, POD_LIMIT_MIB, POD_LIMIT_MIB]);
   });
 
   it("marks the pod's OOM kills and restarts at their minute and memory, once there is one", () => {
     const alert = { type: "AlertFired", t: 30_000, handles: 5, memoryMiB: 1900 } as const;
-    expect(memoryLayout(points, undefined, [alert]).series).toHaveLength(4);
+    expect(memoryLayout(points, undefined, [alert]).series).toHaveLength(5);
     const kill = { type: "OOMKilled", t: 65_000, exitCode: 137, handles: 9, memoryMiB: 2050 } as const;
     const restart = { type: "Restarted", t: 118_000, handles: 0, memoryMiB: 1550 } as const;
     const layout = memoryLayout(points, undefined, [alert, kill, restart]);
-    expect(layout.series.slice(4).map((series) => series.label)).toEqual(["OOM kill", "restart"]);
-    expect(layout.data[4]).toEqual([null, 2050, null]);
-    expect(layout.data[5]).toEqual([null, null, 1550]);
+    expect(layout.series.slice(5).map((series) => series.label)).toEqual(["OOM kill", "restart"]);
+    expect(layout.series.slice(5).map((series) => (series as { shape?: string }).shape)).toEqual([
+      "cross",
+      "circle",
+    ]);
+    expect(layout.data[5]).toEqual([null, 2050, null]);
+    expect(layout.data[6]).toEqual([null, null, 1550]);
     expect(layout.key).not.toBe(memoryLayout(points, undefined).key);
+  });
+
+  it("labels the pod's modelled baseline with calibration's figure, drawn across the chart", () => {
+    const layout = memoryLayout(points, undefined);
+    const at = layout.series.findIndex((series) => String(series.label).startsWith("pod baseline"));
+    expect(layout.series[at]?.label).toBe(
+      `pod baseline ${BASELINE_MEMORY_MIB.toLocaleString("en-US")} MiB (modelled, not the leak)`,
+    );
+    expect(layout.data[at]).toEqual(points.minutes.map(() => BASELINE_MEMORY_MIB));
+  });
+
+  it("draws every handles view from zero with a least span, and leaves memory to fit the limit", () => {
+    for (const view of ["total", "kind", "site"] as const) {
+      expect(handlesLayout(view, points, undefined).yRange).toBe(handlesRange);
+      expect(handlesLayout(view, points, pinned).yRange).toBe(handlesRange);
+    }
+    expect(memoryLayout(points, undefined).yRange).toBeUndefined();
+  });
+});
+
+describe("the legend with nothing hovered", () => {
+  const events = [
+    { type: "OOMKilled", t: 65_000, exitCode: 137, handles: 9, memoryMiB: 2050 },
+    { type: "Restarted", t: 118_000, handles: 0, memoryMiB: 1550 },
+  ] as const;
+  const layouts = [
+    handlesLayout("total", points, pinned),
+    handlesLayout("kind", points, undefined),
+    handlesLayout("site", points, undefined),
+    memoryLayout(points, pinned, events),
+  ];
+
+  it("has no value and no dash in any row, so each row reads as a key", () => {
+    for (const layout of layouts) expect(legendAtRest(layout).every((text) => text === "")).toBe(true);
+  });
+
+  it("shows each line's figure on hover, a stacked band's own share", () => {
+    const layout = handlesLayout("kind", points, undefined);
+    const u = { data: layout.data } as unknown as uPlot;
+    const goroutines = layout.series[3];
+    expect(typeof goroutines?.value === "function" && goroutines.value(u, 3, 3, 2)).toBe("3");
+    const total = handlesLayout("total", points, undefined).series[1];
+    expect(typeof total?.value === "function" && total.value(u, 1234, 1, 0)).toBe("1,234");
   });
 });

@@ -5,8 +5,21 @@
  * canvas; LiveChart hands them to uPlot.
  */
 import type uPlot from "uplot";
-import { ALERT_SHARE, POD_LIMIT_MIB } from "../sim/calibration.ts";
+import { ALERT_SHARE, BASELINE_MEMORY_MIB, POD_LIMIT_MIB } from "../sim/calibration.ts";
 import type { LivePodEvent } from "../sim/livePod.ts";
+import { handlesRange } from "./axisRanges.ts";
+import {
+  ALERT_AMBER,
+  AXIS_TEXT,
+  BASELINE_GREY,
+  colorAt,
+  GRID,
+  LIMIT_RED,
+  MEMORY_ORANGE,
+  PINNED_COLOR,
+  RESTART_GREEN,
+} from "./chartStyle.ts";
+import type { MarkShape, ShapedSeries } from "./markShapes.ts";
 import type { PinnedRun, Thinned } from "./series.ts";
 
 export type HandlesView = "total" | "kind" | "site";
@@ -17,42 +30,23 @@ export interface ChartLayout {
   readonly series: uPlot.Series[];
   readonly axes: uPlot.Axis[];
   readonly data: uPlot.AlignedData;
+  /** The y axis' range for the data's least and greatest value (null before any); uPlot's fit when absent. */
+  readonly yRange?: (min: number | null, max: number | null) => [number, number];
 }
 
-const PALETTE = [
-  "#0369a1",
-  "#c2410c",
-  "#15803d",
-  "#7e22ce",
-  "#b91c1c",
-  "#0f766e",
-  "#a16207",
-  "#be185d",
-  "#4338ca",
-  "#4d7c0f",
-  "#0e7490",
-  "#57534e",
-];
-const PINNED_COLOR = "#64748b";
 const MINUTE_SERIES: uPlot.Series = {
   label: "minute",
   value: (_u, v) => (v == null ? "" : v.toFixed(1)),
 };
-/** Mid-tone axis text and faint grid lines: legible on the light and the dark theme alike. */
-export const AXIS_TEXT = "#64748b";
-export const GRID = { stroke: "rgba(100, 116, 139, 0.25)", width: 1 };
 const X_AXIS: uPlot.Axis = { label: "virtual minutes", stroke: AXIS_TEXT, grid: GRID, ticks: GRID };
 
 // One formatter, made once: toLocaleString builds a new one on every call, and the legend formats every
 // series at every redraw.
 const WHOLE = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 
+/** A whole number, or "" for none: the legend shows nothing, not a dash, when no point is hovered. */
 export function whole(value: number | null | undefined): string {
-  return value == null ? "–" : WHOLE.format(value);
-}
-
-export function colorAt(index: number): string {
-  return PALETTE[index % PALETTE.length] ?? "#0369a1";
+  return value == null ? "" : WHOLE.format(value);
 }
 
 /** Sums columns bottom-up, so column i holds components 0..i: what a stacked area draws. */
@@ -162,7 +156,7 @@ function stackedLines(components: readonly { readonly label: string; readonly va
         fill: `${color}55`,
         width: 1,
         value: (u: uPlot, v: number | null, seriesIndex: number, dataIndex: number | null) => {
-          if (v == null || dataIndex == null) return "–";
+          if (v == null || dataIndex == null) return "";
           // The band below this one is the next series (see above); the bottom band stands on zero.
           const below = i === 0 ? 0 : (u.data[seriesIndex + 1]?.[dataIndex] ?? 0);
           return whole(v - below);
@@ -179,6 +173,10 @@ export function handlesLayout(
   points: Thinned,
   pinned: PinnedRun | undefined,
 ): ChartLayout {
+  return { ...handlesLayoutOf(view, points, pinned), yRange: handlesRange };
+}
+
+function handlesLayoutOf(view: HandlesView, points: Thinned, pinned: PinnedRun | undefined): ChartLayout {
   const axis: uPlot.Axis = { label: "live handles", stroke: AXIS_TEXT, grid: GRID, ticks: GRID };
   const pinnedOverlay = pinned && { run: pinned, values: pinned.handles };
   if (view === "kind") {
@@ -201,14 +199,21 @@ export function handlesLayout(
   return layout("total", axis, points.minutes, [total], pinnedOverlay);
 }
 
-/** How the memory chart marks the pod's events (the replay's colours, replayLayouts.ts). */
-const POD_MARKS: readonly {
-  readonly type: LivePodEvent["type"];
+/** How an event is marked, on the live memory chart and the replay's charts alike. */
+export interface Mark {
   readonly label: string;
   readonly color: string;
-}[] = [
-  { type: "OOMKilled", label: "OOM kill", color: "#b91c1c" },
-  { type: "Restarted", label: "restart", color: "#15803d" },
+  readonly shape: MarkShape;
+}
+
+export const ALERT_MARK: Mark = { label: "alert", color: ALERT_AMBER, shape: "triangle" };
+export const OOM_KILL_MARK: Mark = { label: "OOM kill", color: LIMIT_RED, shape: "cross" };
+export const RESTART_MARK: Mark = { label: "restart", color: RESTART_GREEN, shape: "circle" };
+
+/** How the memory chart marks the pod's events. */
+const POD_MARKS: readonly (Mark & { readonly type: LivePodEvent["type"] })[] = [
+  { type: "OOMKilled", ...OOM_KILL_MARK },
+  { type: "Restarted", ...RESTART_MARK },
 ];
 
 /** The index of the x nearest to `at` (x sorted). */
@@ -224,24 +229,40 @@ function nearest(x: readonly number[], at: number): number {
   return Math.abs((x[before] ?? 0) - at) <= Math.abs((x[low] ?? 0) - at) ? before : low;
 }
 
+/** A series of event marks (an alert, a kill, a restart): its shape at the events, no line between them. */
+export function markSeries(mark: Mark): ShapedSeries {
+  return {
+    label: mark.label,
+    shape: mark.shape,
+    stroke: mark.color,
+    fill: mark.color,
+    width: 0,
+    paths: () => null,
+    // Drawn as its shape by LiveChart (drawShapes.ts), which has the canvas.
+    points: { show: true, size: 11, stroke: mark.color, fill: mark.color },
+    value: (_u, v) => whole(v),
+  };
+}
+
+/**
+ * The pod's baseline, memory it holds that is not the leak (calibration.ts): a faint line, so the climb above
+ * it reads as the leak and the 1.5 GiB under it is not mistaken for one.
+ */
+export function baselineSeries(): uPlot.Series {
+  return {
+    label: `pod baseline ${whole(BASELINE_MEMORY_MIB)} MiB (modelled, not the leak)`,
+    stroke: BASELINE_GREY,
+    width: 1,
+    dash: [8, 4],
+    value: () => "",
+  };
+}
+
 /**
  * The layout with a marker series per kind of pod event: a point at the event's minute and memory, nothing
  * elsewhere. The memory line itself drops to zero while the pod is down; the text list under the charts
  * (PodEvents.tsx) names each event.
  */
-/** A series of event marks (an alert, a kill, a restart): dots at the events, no line between them. */
-export function markSeries(mark: { readonly label: string; readonly color: string }): uPlot.Series {
-  return {
-    label: mark.label,
-    stroke: mark.color,
-    fill: mark.color,
-    width: 0,
-    paths: () => null,
-    points: { show: true, size: 9, stroke: mark.color, fill: mark.color },
-    value: (_u, v) => (v == null ? "" : whole(v)),
-  };
-}
-
 function withPodMarks(base: ChartLayout, events: readonly LivePodEvent[]): ChartLayout {
   if (!events.some((event) => event.type !== "AlertFired")) return base;
   const x = base.data[0] as readonly number[];
@@ -270,24 +291,30 @@ export function memoryLayout(
 ): ChartLayout {
   const axis: uPlot.Axis = { label: "pod MiB", stroke: AXIS_TEXT, grid: GRID, ticks: GRID };
   const memory: Line = {
-    series: { label: "pod memory MiB (modelled)", stroke: "#c2410c", width: 2, value: (_u, v) => whole(v) },
+    series: {
+      label: "pod memory MiB (modelled)",
+      stroke: MEMORY_ORANGE,
+      width: 2,
+      value: (_u, v) => whole(v),
+    },
     values: points.memoryMiB,
   };
   const levels: Level[] = [
     {
-      series: { label: `limit ${whole(POD_LIMIT_MIB)}`, stroke: "#b91c1c", width: 1, value: () => "" },
+      series: { label: `limit ${whole(POD_LIMIT_MIB)}`, stroke: LIMIT_RED, width: 1, value: () => "" },
       value: POD_LIMIT_MIB,
     },
     {
       series: {
         label: `alert at ${ALERT_SHARE * 100}%`,
-        stroke: "#a16207",
+        stroke: ALERT_AMBER,
         width: 1,
         dash: [2, 3],
         value: () => "",
       },
       value: POD_LIMIT_MIB * ALERT_SHARE,
     },
+    { series: baselineSeries(), value: BASELINE_MEMORY_MIB },
   ];
   const overlay = pinned && { run: pinned, values: pinned.memoryMiB };
   return withPodMarks(layout("memory", axis, points.minutes, [memory], overlay, levels), podEvents);

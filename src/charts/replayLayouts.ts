@@ -1,13 +1,25 @@
 /**
  * What the replay's two charts draw, as data: one line per pod for live handles and for modelled memory, over
- * the night's clock, with the alert, OOM kills and restarts marked as points where they happened, and on the
- * memory chart the pods' limit and the alert's 90% line. Pure functions of the points, tested without a canvas.
+ * the night's clock, with the alert, OOM kills and restarts marked as shapes where they happened, and on the
+ * memory chart the pods' limit, the alert's 90% line and the pods' modelled baseline. Handle counts are drawn
+ * from zero (axisRanges.ts). Pure functions of the points, tested without a canvas.
  */
 import type uPlot from "uplot";
-import { ALERT_SHARE } from "../sim/calibration.ts";
+import { ALERT_SHARE, BASELINE_MEMORY_MIB } from "../sim/calibration.ts";
 import { formatClock, REPLAY_START } from "../sim/clock.ts";
 import type { ReplayEvent } from "../sim/replay.ts";
-import { AXIS_TEXT, type ChartLayout, colorAt, GRID, markSeries, whole } from "./chartLayouts.ts";
+import { handlesRange } from "./axisRanges.ts";
+import {
+  ALERT_MARK,
+  baselineSeries,
+  type ChartLayout,
+  type Mark,
+  markSeries,
+  OOM_KILL_MARK,
+  RESTART_MARK,
+  whole,
+} from "./chartLayouts.ts";
+import { ALERT_AMBER, AXIS_TEXT, GRID, LIMIT_RED, podColor } from "./chartStyle.ts";
 import type { ReplayPoints } from "./replaySeries.ts";
 
 const MINUTE_MS = 60_000;
@@ -27,19 +39,19 @@ const CLOCK_AXIS: uPlot.Axis = {
 };
 
 /** How each kind of event is marked, and what the event list calls it. */
-export const EVENT_MARKS: Readonly<Record<ReplayEvent["type"], { label: string; color: string }>> = {
-  AlertFired: { label: "alert", color: "#a16207" },
-  OOMKilled: { label: "OOM kill", color: "#b91c1c" },
-  Restarted: { label: "restart", color: "#15803d" },
+export const EVENT_MARKS: Readonly<Record<ReplayEvent["type"], Mark>> = {
+  AlertFired: ALERT_MARK,
+  OOMKilled: OOM_KILL_MARK,
+  Restarted: RESTART_MARK,
 };
 
 function podLines(values: readonly (readonly (number | null)[])[], unit: string): uPlot.Series[] {
   return values.map((_, index) => ({
     label: `pod ${index + 1}`,
-    stroke: colorAt(index),
+    stroke: podColor(index),
     width: 2,
-    // No point: the pod was down then, or is not replayed yet.
-    value: (_u: uPlot, v: number | null) => (v == null ? "–" : `${whole(v)}${unit}`),
+    // No point: the pod was down then, or is not replayed yet; the row then reads as a key.
+    value: (_u: uPlot, v: number | null) => (v == null ? "" : `${whole(v)}${unit}`),
   }));
 }
 
@@ -53,7 +65,7 @@ function eventMarks(
 ): { series: uPlot.Series[]; data: (number | null)[][] } {
   const series: uPlot.Series[] = [];
   const data: (number | null)[][] = [];
-  const kinds = Object.entries(EVENT_MARKS) as [ReplayEvent["type"], { label: string; color: string }][];
+  const kinds = Object.entries(EVENT_MARKS) as [ReplayEvent["type"], Mark][];
   for (const [type, mark] of kinds) {
     const column: (number | null)[] = points.minutes.map(() => null);
     for (const event of points.events) {
@@ -73,6 +85,7 @@ export function replayHandlesLayout(points: ReplayPoints): ChartLayout {
     series: [CLOCK_SERIES, ...podLines(points.handles, ""), ...marks.series],
     axes: [CLOCK_AXIS, { label: "live handles", stroke: AXIS_TEXT, grid: GRID, ticks: GRID, size: 60 }],
     data: [points.minutes, ...points.handles, ...marks.data] as uPlot.AlignedData,
+    yRange: handlesRange,
   };
 }
 
@@ -80,14 +93,15 @@ export function replayMemoryLayout(points: ReplayPoints, limitMiB: number): Char
   const marks = eventMarks(points, (event) => event.memoryMiB);
   const level = (value: number) => points.minutes.map(() => value);
   const levels: uPlot.Series[] = [
-    { label: `limit ${whole(limitMiB)} MiB`, stroke: "#b91c1c", width: 1, value: () => "" },
+    { label: `limit ${whole(limitMiB)} MiB`, stroke: LIMIT_RED, width: 1, value: () => "" },
     {
       label: `alert at ${ALERT_SHARE * 100}%`,
-      stroke: "#a16207",
+      stroke: ALERT_AMBER,
       width: 1,
       dash: [2, 3],
       value: () => "",
     },
+    baselineSeries(),
   ];
   return {
     key: `replay-memory:${points.memoryMiB.length}:${limitMiB}`,
@@ -98,6 +112,7 @@ export function replayMemoryLayout(points: ReplayPoints, limitMiB: number): Char
       ...points.memoryMiB,
       level(limitMiB),
       level(limitMiB * ALERT_SHARE),
+      level(BASELINE_MEMORY_MIB),
       ...marks.data,
     ] as uPlot.AlignedData,
   };

@@ -74,8 +74,20 @@ export function RunCharts({ lesson }: { readonly lesson: string }) {
           </button>
         )}
       </div>
-      <LiveChart series={liveSeries} layoutOf={handlesOf} height={200} testId="handles-chart" />
-      <LiveChart series={liveSeries} layoutOf={memoryOf} height={170} testId="memory-chart" />
+      <LiveChart
+        series={liveSeries}
+        layoutOf={handlesOf}
+        height={200}
+        testId="handles-chart"
+        emptyText="Press Run to draw the charts"
+      />
+      <LiveChart
+        series={liveSeries}
+        layoutOf={memoryOf}
+        height={170}
+        testId="memory-chart"
+        emptyText="The pod's memory, against its limit, once you press Run"
+      />
       <PodEvents />
     </div>
   );
