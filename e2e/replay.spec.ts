@@ -91,6 +91,12 @@ test("the three services fixed with the solutions: no alert, handles level for h
   );
   await expect(panel.getByTestId("replay-no-events")).toContainText("no alert, no OOM kill");
   for (const pod of [1, 2, 3]) expect(Math.abs(await growth(panel, pod)), `pod ${pod}`).toBeLessThan(1);
+  // Level pods of ~430 handles are drawn on an axis from zero, so they read as flat lines, not a jagged band;
+  // and with nothing hovered the legend is a key, with no dash for a value.
+  const handlesChart = panel.getByTestId("replay-handles-chart");
+  await expect(handlesChart).toHaveAttribute("data-y-min", "0");
+  expect(Number(await handlesChart.getAttribute("data-y-max"))).toBeLessThan(600);
+  await expect(handlesChart.locator(".u-legend")).not.toContainText("–");
 });
 
 test("a fixed service runs the learner's own saved code: a 'fix' that still leaks still climbs", async ({

@@ -96,7 +96,17 @@ export function LiveChart<P = Thinned>({ series, layoutOf, height, testId, empty
         },
         axes: axesAt(layout.axes, fontPx),
         series: layout.series.map(withShapePaths),
-        hooks: { setLegend: [markBlankLegendRows] },
+        hooks: {
+          setLegend: [markBlankLegendRows],
+          // The y axis' extent, for tests: the canvas's tick labels are out of the DOM's reach.
+          setScale: [
+            (u: uPlot, scaleKey: string) => {
+              if (scaleKey !== "y") return;
+              frameEl.dataset.yMin = String(u.scales.y?.min);
+              frameEl.dataset.yMax = String(u.scales.y?.max);
+            },
+          ],
+        },
       };
       chart = new uPlot(options, layout.data, host);
       shapeLegendMarkers(chart, layout.series);
