@@ -11,6 +11,18 @@ import { expect, test } from "./fixtures.ts";
 /** The page's window and document, in code passed to page.evaluate (this file type-checks in Node). */
 declare const window: { scrollTo(x: number, y: number): void };
 declare const document: { querySelector(selector: string): { scrollTop: number } | null };
+/** A scrolling box, as code passed to locator.evaluate sees it. */
+interface Rect {
+  readonly top: number;
+  readonly bottom: number;
+}
+interface ScrollBox {
+  scrollTop: number;
+  readonly scrollHeight: number;
+  readonly clientHeight: number;
+  readonly lastElementChild: { getBoundingClientRect(): Rect } | null;
+  getBoundingClientRect(): Rect;
+}
 
 const STARTER = readFileSync("lessons/04-upload/storage.ts", "utf8");
 
@@ -177,4 +189,42 @@ test.describe("on a 1280×800 screen", () => {
     await expect.poll(() => inWindow(error)).toBe(true);
     await expect(page.getByRole("textbox", { name: "Code editor" })).toBeFocused();
   });
+});
+
+test("the logs follow the newest line, keep still while the learner scrolls up to read, and follow again at the bottom", async ({
+  page,
+}) => {
+  await openUpload(page);
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+  const logs = page.getByRole("list", { name: "Log lines" });
+  // Full: from here each batch drops old rows from the top as it adds new ones at the bottom.
+  await expect.poll(() => logs.locator("li").count(), { timeout: 30_000 }).toBe(300);
+  const lastRowInView = () =>
+    logs.evaluate((box: ScrollBox) => {
+      const last = box.lastElementChild?.getBoundingClientRect();
+      const frame = box.getBoundingClientRect();
+      return last !== undefined && last.bottom <= frame.bottom + 1 && last.top >= frame.top;
+    });
+  const moreLines = async () => {
+    const newest = await logs.locator("li").last().textContent();
+    await expect(logs.locator("li").last()).not.toHaveText(newest ?? "");
+  };
+  await moreLines();
+  await expect.poll(lastRowInView).toBe(true);
+
+  // Up with the mouse wheel, as a learner reading an older line does.
+  await logs.hover();
+  await page.mouse.wheel(0, -600);
+  await moreLines();
+  await moreLines();
+  const farFromBottom = () =>
+    logs.evaluate((box: ScrollBox) => box.scrollHeight - box.scrollTop - box.clientHeight > box.clientHeight);
+  expect(await farFromBottom()).toBe(true);
+  expect(await lastRowInView()).toBe(false);
+
+  // Back to the newest line with the keyboard.
+  await logs.focus();
+  await page.keyboard.press("End");
+  await moreLines();
+  await expect.poll(lastRowInView).toBe(true);
 });

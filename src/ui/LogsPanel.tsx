@@ -1,9 +1,13 @@
-/** The run's logs with virtual timestamps, filterable, bounded, and always shown as text. */
+/**
+ * The run's logs with virtual timestamps, filterable, bounded, and always shown as text; the box follows the
+ * newest line unless the learner scrolls up to read.
+ */
 import { useDeferredValue, useEffect, useId, useRef, useState } from "react";
 import { runStore } from "../state/runStore.ts";
 import { useStore } from "../state/useStore.ts";
 import { formatSimClock } from "./formatSimClock.ts";
 import { logRowKeys } from "./logRowKeys.ts";
+import { useFollowTail } from "./useFollowTail.ts";
 
 const SHOWN = 300;
 
@@ -29,6 +33,8 @@ export function LogsPanel() {
   useEffect(() => {
     lastShown.current = shown.at(-1)?.number;
   });
+  const box = useRef<HTMLOListElement>(null);
+  const followTail = useFollowTail(box, shown.at(-1)?.number);
   return (
     <section className="logs-panel" aria-labelledby="logs-heading">
       <div className="panel-head">
@@ -50,7 +56,7 @@ export function LogsPanel() {
       ) : (
         // Focusable, so keyboard users can scroll it.
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
-        <ol className="log-lines" aria-label="Log lines" tabIndex={0}>
+        <ol ref={box} className="log-lines" aria-label="Log lines" tabIndex={0} {...followTail}>
           {shown.map(({ line }, index) => (
             <li key={keys[index]} className={`log-${line.level}`}>
               <span className="log-time">{formatSimClock(line.t)}</span> {line.message}{" "}
