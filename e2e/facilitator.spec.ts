@@ -61,6 +61,19 @@ test.describe("the presenter view", () => {
     await expect(chart).toHaveAttribute("data-axis-font-px", "12");
   });
 
+  test("keeps a completed lesson's answer to the report's question folded until the solutions are shown", async ({
+    page,
+  }) => {
+    await page.goto("/lessons/evidence?facilitator");
+    await page.getByRole("button", { name: "I have finished this lesson" }).click();
+    const answer = page.getByText(/not growing with load but with time/);
+    await expect(answer).toBeVisible();
+    await page.getByRole("button", { name: "Present this lesson" }).click();
+    await expect(answer).toBeHidden();
+    await page.getByRole("region", { name: "Presenter view" }).getByLabel("Show solutions and hints").check();
+    await expect(answer).toBeVisible();
+  });
+
   test("lasts a reload of the projector's tab, solutions hidden again, and stays out of other tabs", async ({
     page,
     context,
