@@ -1,5 +1,5 @@
 /** What browser tests do to the editor, as a learner would. */
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { expect } from "./fixtures.ts";
 
 interface ClipboardWindow {
@@ -22,6 +22,19 @@ export async function pasteIntoEditor(page: Page, text: string, visibleAfter: st
 export async function openUpload(page: Page): Promise<void> {
   await page.goto("/lessons/upload");
   await expect(page.getByTestId("code-editor")).toContainText("leak-lab/runtime");
+}
+
+/**
+ * Opens the upload lesson and starts its starter in real time, so the run is still going for whatever the test
+ * does next; returns the run's status figure.
+ */
+export async function startRealTimeRun(page: Page): Promise<Locator> {
+  await openUpload(page);
+  const status = page.getByTestId("run-status");
+  await page.getByLabel("Speed").selectOption({ label: "real time" });
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(status).toHaveText("running");
+  return status;
 }
 
 /** Types a line at the top of the file, as a learner would, key by key. */

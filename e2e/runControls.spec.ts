@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import type { Locator } from "@playwright/test";
-import { openUpload, typeAtTop } from "./editorHelpers.ts";
+import { openUpload, startRealTimeRun, typeAtTop } from "./editorHelpers.ts";
 import { expect, test } from "./fixtures.ts";
 
 /** The page's window and document, in code passed to page.evaluate (this file type-checks in Node). */
@@ -109,12 +109,7 @@ test("the charts break handles down by kind and by site, draw the pod's limit, a
 test("Escape stops a running or paused run, but not when it closes the editor's find widget", async ({
   page,
 }) => {
-  await page.goto("/lessons/upload");
-  await expect(page.getByTestId("code-editor")).toContainText("leak-lab/runtime");
-  const status = page.getByTestId("run-status");
-  await page.getByLabel("Speed").selectOption({ label: "real time" });
-  await page.getByRole("button", { name: "Run", exact: true }).click();
-  await expect(status).toHaveText("running");
+  const status = await startRealTimeRun(page);
 
   await page.getByRole("textbox", { name: "Code editor" }).focus();
   await page.keyboard.press("ControlOrMeta+F");

@@ -4,6 +4,7 @@
  * itself shows in a bar across the editor that Escape closes.
  */
 import type { Page } from "@playwright/test";
+import { startRealTimeRun } from "./editorHelpers.ts";
 import { expect, test } from "./fixtures.ts";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
@@ -107,12 +108,7 @@ test("Share's link and Reset's question open in a bar across the editor, and Esc
   page,
 }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto("/lessons/upload");
-  await expect(page.getByTestId("code-editor")).toContainText("leak-lab/runtime");
-  const status = page.getByTestId("run-status");
-  await page.getByLabel("Speed").selectOption({ label: "real time" });
-  await page.getByRole("button", { name: "Run", exact: true }).click();
-  await expect(status).toHaveText("running");
+  const status = await startRealTimeRun(page);
 
   const toolbar = page.locator(".file-bar");
   const toolbarHeight = (await toolbar.boundingBox())?.height;

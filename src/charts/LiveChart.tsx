@@ -53,8 +53,13 @@ interface LiveChartProps<P> {
   readonly emptyText?: string;
 }
 
+/** Sets a data- attribute when its value changes: the chart draws every frame of a run, mostly to the same. */
+function setData(element: HTMLElement, name: string, value: string): void {
+  if (element.dataset[name] !== value) element.dataset[name] = value;
+}
+
 export function LiveChart<P = Thinned>({ series, layoutOf, height, testId, emptyText }: LiveChartProps<P>) {
-  const frameRef = useRef<HTMLDivElement>(null);
+  const boxRef = useRef<HTMLDivElement>(null);
   const hostRef = useRef<HTMLDivElement>(null);
   const layoutOfRef = useRef(layoutOf);
   layoutOfRef.current = layoutOf;
@@ -62,8 +67,8 @@ export function LiveChart<P = Thinned>({ series, layoutOf, height, testId, empty
 
   useEffect(() => {
     const host = hostRef.current;
-    const frameEl = frameRef.current;
-    if (!host || !frameEl) return;
+    const box = boxRef.current;
+    if (!host || !box) return;
     let chart: uPlot | undefined;
     let key = "";
     let frame = 0;
@@ -72,8 +77,7 @@ export function LiveChart<P = Thinned>({ series, layoutOf, height, testId, empty
     const draw = () => {
       frame = 0;
       const layout = layoutOfRef.current(series.thinned());
-      const empty = String((layout.data[0]?.length ?? 0) === 0);
-      if (frameEl.dataset.empty !== empty) frameEl.dataset.empty = empty;
+      setData(box, "empty", String((layout.data[0]?.length ?? 0) === 0));
       const chartKey = `${layout.key}|${fontPx}`;
       if (chart && chartKey === key) {
         chart.setData(layout.data);
@@ -81,7 +85,7 @@ export function LiveChart<P = Thinned>({ series, layoutOf, height, testId, empty
       }
       chart?.destroy();
       key = chartKey;
-      frameEl.dataset.axisFontPx = String(fontPx);
+      setData(box, "axisFontPx", String(fontPx));
       const { yRange } = layout;
       const options: uPlot.Options = {
         width: host.clientWidth || 600,
@@ -102,8 +106,8 @@ export function LiveChart<P = Thinned>({ series, layoutOf, height, testId, empty
           setScale: [
             (u: uPlot, scaleKey: string) => {
               if (scaleKey !== "y") return;
-              frameEl.dataset.yMin = String(u.scales.y?.min);
-              frameEl.dataset.yMax = String(u.scales.y?.max);
+              setData(box, "yMin", String(u.scales.y?.min));
+              setData(box, "yMax", String(u.scales.y?.max));
             },
           ],
         },
@@ -142,7 +146,7 @@ export function LiveChart<P = Thinned>({ series, layoutOf, height, testId, empty
   useEffect(() => scheduleRef.current(), [layoutOf]);
 
   return (
-    <div ref={frameRef} className="live-chart" data-testid={testId} data-empty="true" aria-hidden="true">
+    <div ref={boxRef} className="live-chart" data-testid={testId} data-empty="true" aria-hidden="true">
       <div ref={hostRef} />
       {emptyText ? <p className="chart-placeholder">{emptyText}</p> : null}
     </div>

@@ -89,7 +89,7 @@ export function SharedBanner({ shared, currentText, onUsed, onDismiss }: SharedB
     onUsed(replaced);
   };
   return (
-    <section className="shared-banner" aria-label="Shared code">
+    <section className="editor-bar shared-banner" aria-label="Shared code">
       <p>
         This link carries code someone shared. It is open in the read-only{" "}
         <strong>

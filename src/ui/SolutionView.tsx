@@ -84,7 +84,7 @@ interface AppliedBarProps {
 
 export function AppliedBar({ fileName, what, replaced, onDone }: AppliedBarProps) {
   return (
-    <div className="applied-bar" role="status">
+    <div className="editor-bar applied-bar" role="status">
       <span>
         {what} is in the editor as your {fileName}.
       </span>

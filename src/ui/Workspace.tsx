@@ -42,7 +42,9 @@ export function Workspace({ lesson }: { readonly lesson: LessonEntry }) {
   }, [reveal, files]);
   const [solution, setSolution] = useState<ShownSolution | undefined>();
   /** The bar under the toolbar, one at a time: Share's link or Reset's question. */
-  const [toolBar, setToolBar] = useState<{ share: ShareResult } | "reset" | undefined>();
+  const [toolBar, setToolBar] = useState<
+    { readonly kind: "share"; readonly result: ShareResult } | { readonly kind: "reset" } | undefined
+  >();
   const closeToolBar = () => setToolBar(undefined);
   /** What Apply or "use the shared code" replaced, and which it was, while Undo is on offer. */
   const [replaced, setReplaced] = useState<{ readonly text: string; readonly by: string } | undefined>();
@@ -88,12 +90,16 @@ export function Workspace({ lesson }: { readonly lesson: LessonEntry }) {
           <button type="button" className="tool-button" aria-pressed={plain} onClick={() => setPlain(!plain)}>
             Plain editor
           </button>
-          {editable && <ShareButton fileName={editable} onShared={(share) => setToolBar({ share })} />}
-          {editable && starter !== undefined && <ResetToStarterButton onAsk={() => setToolBar("reset")} />}
+          {editable && (
+            <ShareButton fileName={editable} onShared={(result) => setToolBar({ kind: "share", result })} />
+          )}
+          {editable && starter !== undefined && (
+            <ResetToStarterButton onAsk={() => setToolBar({ kind: "reset" })} />
+          )}
         </div>
       </div>
-      {typeof toolBar === "object" && <ShareBar result={toolBar.share} onClose={closeToolBar} />}
-      {toolBar === "reset" && editable && starter !== undefined && (
+      {toolBar?.kind === "share" && <ShareBar result={toolBar.result} onClose={closeToolBar} />}
+      {toolBar?.kind === "reset" && editable && starter !== undefined && (
         <ResetConfirm fileName={editable} starter={starter} onClose={closeToolBar} />
       )}
       {shared && sharedBanner && (

@@ -1,22 +1,13 @@
 import { describe, expect, it } from "vitest";
-import type { ServiceCode } from "./chooseCode.ts";
 import { codeNotes } from "./codeNotes.ts";
 import { fixedServices } from "./replaySettings.ts";
+import { serviceCode } from "./testServiceCode.ts";
 
-const ORDER = { upload: 4, sync: 5, ratelimit: 6 } as const;
-const code = (service: ServiceCode["service"], mine?: string): ServiceCode => ({
-  service,
-  fileName: `${service}.ts`,
-  starter: `${service} starter`,
-  solution: `${service} solution`,
-  mine: mine === undefined ? undefined : { text: mine, savedAt: 1 },
-  lesson: { order: ORDER[service], slug: service },
-});
 const date = () => "29/11/2026";
 
 describe("codeNotes", () => {
   it("says plainly which fixed service runs the solution because the learner has not fixed it, and where to", () => {
-    const codes = [code("upload", "my upload"), code("sync"), code("ratelimit")];
+    const codes = [serviceCode("upload", "my upload"), serviceCode("sync"), serviceCode("ratelimit")];
     expect(codeNotes(codes, fixedServices("all"), date)).toEqual([
       { service: "upload", kind: "yours", text: "upload runs your code, saved 29/11/2026." },
       {
@@ -35,7 +26,7 @@ describe("codeNotes", () => {
   });
 
   it("names only the services the replay fixes", () => {
-    const codes = [code("upload"), code("sync", "my sync"), code("ratelimit")];
+    const codes = [serviceCode("upload"), serviceCode("sync", "my sync"), serviceCode("ratelimit")];
     expect(codeNotes(codes, fixedServices("sync"), date).map((note) => note.text)).toEqual([
       "sync runs your code, saved 29/11/2026.",
     ]);

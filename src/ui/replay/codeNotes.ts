@@ -14,7 +14,7 @@ export type CodeNote =
       readonly kind: "solution";
       readonly text: string;
       /** The lesson where the learner would fix it, to link to. */
-      readonly lesson: { readonly order: number; readonly slug: string };
+      readonly lesson: ServiceCode["lesson"];
     };
 
 /** Notes for the services `fixed` makes run a fix, in the order of `codes`. */

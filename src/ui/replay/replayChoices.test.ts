@@ -1,19 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { ReplaySeries } from "../../charts/replaySeries.ts";
 import type { ReplayEvent } from "../../sim/replay.ts";
-import { codeUsed, replayServices, type ServiceCode } from "./chooseCode.ts";
+import { codeUsed, replayServices } from "./chooseCode.ts";
 import { DEFAULT_SETTINGS, fixedServices, settingsFromProps } from "./replaySettings.ts";
 import { inClockOrder, podFigures, rateText } from "./replaySummary.ts";
+import { serviceCode } from "./testServiceCode.ts";
 
-const code = (service: ServiceCode["service"], mine?: string): ServiceCode => ({
-  service,
-  fileName: `${service}.ts`,
-  starter: `${service} starter`,
-  solution: `${service} solution`,
-  mine: mine === undefined ? undefined : { text: mine, savedAt: 1 },
-  lesson: { order: 4, slug: service },
-});
-const CODES = [code("upload", "my upload"), code("sync"), code("ratelimit", "my limiter")];
+const CODES = [
+  serviceCode("upload", "my upload"),
+  serviceCode("sync"),
+  serviceCode("ratelimit", "my limiter"),
+];
 
 describe("replayServices", () => {
   it("runs the starters when nothing is fixed, whatever the learner saved", () => {
