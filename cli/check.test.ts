@@ -1,5 +1,5 @@
 /**
- * `npm run check` as learners and instructors meet it (the contract in ../shared/DESIGN.md): the real CLI in a
+ * `npm run check` as learners and instructors meet it (the contract in README.md, "Scripts"): the real CLI in a
  * child process, graded on the lessons' starters and solutions and on the broken files in fixtures/broken/.
  */
 import { spawn } from "node:child_process";

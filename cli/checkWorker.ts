@@ -5,7 +5,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { lessonChecks, runChecks } from "../src/checks/index.ts";
 import type { CheckReport } from "../src/checks/report.ts";
-import { LearnerCodeError } from "../src/checks/report.ts";
+import { LearnerCodeError } from "../src/sim/learnerCode.ts";
 import { companionModules } from "./companionModules.ts";
 import { learnerModule } from "./loadLearnerFile.ts";
 

@@ -1,5 +1,5 @@
 /**
- * Lesson 8's content has tests of its own (STYLE.md #10): the starter test catches nothing, the solution fails on
+ * Lesson 8's content has tests of its own (CONTRIBUTING.md#tests): the starter test catches nothing, the solution fails on
  * lesson 4's leaky starter with goleak's report and passes on its fix, and each wrong test gets the verdict its
  * header names.
  */

@@ -1,5 +1,5 @@
 /**
- * Lesson 6's content has tests of its own (STYLE.md #10): the rate limiter starter fails its checks for the reasons the
+ * Lesson 6's content has tests of its own (CONTRIBUTING.md#tests): the rate limiter starter fails its checks for the reasons the
  * lesson teaches, the solution passes, and every graded fixture in fixtures/ratelimit/ gets the verdict its name
  * promises (correct-* pass; wrong-* fail, on the checks their header comment names).
  */

@@ -1,5 +1,5 @@
 /**
- * Lesson 5's content has tests of its own (STYLE.md #10): the sync starter fails its checks for the reasons the
+ * Lesson 5's content has tests of its own (CONTRIBUTING.md#tests): the sync starter fails its checks for the reasons the
  * lesson teaches, the solution passes, and every graded fixture in fixtures/sync/ gets the verdict its name
  * promises (correct-* pass; wrong-* fail, on the checks their header comment names).
  */

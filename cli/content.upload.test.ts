@@ -1,5 +1,5 @@
 /**
- * Lesson 4's content has tests of its own (STYLE.md #10): the upload starter fails its checks for the reasons
+ * Lesson 4's content has tests of its own (CONTRIBUTING.md#tests): the upload starter fails its checks for the reasons
  * the lesson teaches, the solution passes, and every graded fixture in fixtures/upload/ gets the verdict its
  * name promises (correct-* pass; wrong-* fail, on the checks their header comment names).
  */
@@ -7,8 +7,8 @@
 import { basename } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { CheckReport } from "../src/checks/index.ts";
-import { Session } from "../src/checks/session.ts";
 import { time } from "../src/runtime/index.ts";
+import { Session } from "../src/sim/session.ts";
 import {
   ClientView,
   MemoryBlobStore,

@@ -1,4 +1,4 @@
-/** The grader's two outputs: text for people and the JSON of the contract in ../shared/DESIGN.md. */
+/** The grader's two outputs: text for people and the JSON that README.md's "Scripts" promises. */
 import type { CheckReport } from "../src/checks/report.ts";
 
 export interface ReportJson {

@@ -9,8 +9,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { MAX_THROWN_TEXT } from "../src/checks/report.ts";
 import { MAX_LOG_TEXT } from "../src/sandbox/protocol.ts";
+import { MAX_THROWN_TEXT } from "../src/sim/learnerCode.ts";
 
 const repoRoot = resolve(import.meta.dirname, "..");
 const BROKEN = "cli/fixtures/broken";

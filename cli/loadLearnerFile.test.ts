@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { Session } from "../src/checks/session.ts";
+import { Session } from "../src/sim/session.ts";
 import { learnerModule } from "./loadLearnerFile.ts";
 
 /** A learner file that keeps time with the browser's timers and talks through console, as learners write. */

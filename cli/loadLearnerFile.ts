@@ -7,13 +7,13 @@
  */
 import { basename } from "node:path";
 import { compileFunction } from "node:vm";
-import { LearnerCodeError } from "../src/checks/report.ts";
-import type { LoadModule, ModuleExports } from "../src/checks/session.ts";
 import * as runtime from "../src/runtime/index.ts";
 import { lineInFile } from "../src/runtime/stack.ts";
 import { clipText } from "../src/sandbox/protocol.ts";
 import { transpile } from "../src/sandbox/transpile.ts";
 import { learnerGlobals } from "../src/sandbox/virtualGlobals.ts";
+import { LearnerCodeError } from "../src/sim/learnerCode.ts";
+import type { LoadModule, ModuleExports } from "../src/sim/session.ts";
 
 export const RUNTIME_MODULE = "leak-lab/runtime";
 

@@ -1,5 +1,5 @@
 /**
- * The incident replay against the report's evidence (E1–E5 of ../shared/DESIGN.md), on pod 1 of the default
+ * The incident replay against the report's evidence (E1–E5 of docs/evidence.md), on pod 1 of the default
  * leaky replay, and the fixed replay's flat lines.
  */
 import { spawnSync } from "node:child_process";

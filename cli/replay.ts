@@ -2,7 +2,7 @@
  * `npm run replay -- [--minutes N] [--fixed upload,sync,ratelimit|all] [--limit-mib N] [--pods N]
  * [--restart-at HH:MM[,HH:MM...]] [--seed N] [--json]`: the incident night on whole cloudvault-api pods.
  * Text: a table every five minutes (handles and memory per pod), the events, the heap profile, the symptoms.
- * JSON: the object of ../shared/DESIGN.md "Contracts", with every minute's samples.
+ * JSON: the object README.md's "Scripts" promises, with every minute's samples.
  */
 import type { ServiceName } from "../src/sim/pod.ts";
 import { SERVICES } from "../src/sim/pod.ts";

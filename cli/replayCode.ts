@@ -3,8 +3,8 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { readCourse } from "../build/readCourse.ts";
 import { lessonChecks } from "../src/checks/index.ts";
-import type { LoadModule } from "../src/checks/session.ts";
 import type { ServiceName } from "../src/sim/pod.ts";
+import type { LoadModule } from "../src/sim/session.ts";
 import { learnerModule } from "./loadLearnerFile.ts";
 
 const repoRoot = resolve(import.meta.dirname, "..");

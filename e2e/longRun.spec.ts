@@ -13,7 +13,7 @@ import { watchRunWorkers } from "./runWorkerHeap.ts";
  * about 35-45 MiB higher while a day streams in (ten batches of samples a second make garbage, collected as
  * it goes), and about 4 MiB more than before once collected at the end. Generous on purpose: the figures move
  * with the collector's timing. The series' columns are typed arrays, outside this heap: their bound is
- * src/charts/series.test.ts's.
+ * src/series/series.test.ts's.
  */
 const PAGE_PEAK_GROWTH = 100 * 2 ** 20;
 const PAGE_RETAINED_GROWTH = 24 * 2 ** 20;

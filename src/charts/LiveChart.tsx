@@ -1,17 +1,17 @@
 /**
  * One live uPlot chart over a run's Series. The chart follows the Series outside React and redraws at most once
- * per animation frame (STYLE.md #6); it is rebuilt only when its layout's key says the series themselves changed
- * (another view, a new site, a pinned run), and disposed on unmount (STYLE.md #7). Before its first point it
+ * per animation frame (docs/ARCHITECTURE.md#stores); it is rebuilt only when its layout's key says the series themselves changed
+ * (another view, a new site, a pinned run), and disposed on unmount (docs/ARCHITECTURE.md#widgets). Before its first point it
  * shows `emptyText` instead of a blank box; its legend reads as a key until a point is hovered (chartLegend.ts).
  */
 import { useEffect, useRef } from "react";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import "./charts.css";
+import type { Thinned } from "../series/series.ts";
 import type { ChartLayout } from "./chartLayouts.ts";
 import { markBlankLegendRows, shapeLegendMarkers } from "./chartLegend.ts";
 import { withShapePaths } from "./drawShapes.ts";
-import type { Thinned } from "./series.ts";
 
 /** What a chart draws from: its points now, and word when there are more (a run's Series, a replay's). */
 export interface ChartSource<P> {

@@ -1,9 +1,9 @@
 import type uPlot from "uplot";
 import { describe, expect, it } from "vitest";
+import type { PinnedRun, Thinned } from "../series/series.ts";
 import { ALERT_SHARE, BASELINE_MEMORY_MIB, POD_LIMIT_MIB } from "../sim/calibration.ts";
 import { handlesRange } from "./axisRanges.ts";
 import { alignTables, handlesLayout, memoryLayout, stack } from "./chartLayouts.ts";
-import type { PinnedRun, Thinned } from "./series.ts";
 import { legendAtRest } from "./testLegend.ts";
 
 const points: Thinned = {

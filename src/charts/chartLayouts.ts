@@ -5,6 +5,7 @@
  * canvas; LiveChart hands them to uPlot.
  */
 import type uPlot from "uplot";
+import type { PinnedRun, Thinned } from "../series/series.ts";
 import { ALERT_SHARE, BASELINE_MEMORY_MIB, POD_LIMIT_MIB } from "../sim/calibration.ts";
 import type { LivePodEvent } from "../sim/livePod.ts";
 import { handlesRange } from "./axisRanges.ts";
@@ -20,7 +21,6 @@ import {
   RESTART_GREEN,
 } from "./chartStyle.ts";
 import type { MarkShape, ShapedSeries } from "./markShapes.ts";
-import type { PinnedRun, Thinned } from "./series.ts";
 
 export type HandlesView = "total" | "kind" | "site";
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { ReplaySeries } from "../series/replaySeries.ts";
 import { BASELINE_MEMORY_MIB } from "../sim/calibration.ts";
 import type { ReplayEvent, ReplaySample } from "../sim/replay.ts";
 import { handlesRange } from "./axisRanges.ts";
 import { LIMIT_RED } from "./chartStyle.ts";
 import { clockAt, EVENT_MARKS, replayHandlesLayout, replayMemoryLayout } from "./replayLayouts.ts";
-import { ReplaySeries } from "./replaySeries.ts";
 import { legendAtRest } from "./testLegend.ts";
 
 const sample = (minute: number, pod: number, handles: number, memoryMiB: number): ReplaySample => ({

@@ -5,6 +5,7 @@
  * from zero (axisRanges.ts). Pure functions of the points, tested without a canvas.
  */
 import type uPlot from "uplot";
+import type { ReplayPoints } from "../series/replaySeries.ts";
 import { ALERT_SHARE, BASELINE_MEMORY_MIB } from "../sim/calibration.ts";
 import { formatClock, REPLAY_START } from "../sim/clock.ts";
 import type { ReplayEvent } from "../sim/replay.ts";
@@ -20,7 +21,6 @@ import {
   whole,
 } from "./chartLayouts.ts";
 import { ALERT_AMBER, AXIS_TEXT, GRID, LIMIT_RED, podColor } from "./chartStyle.ts";
-import type { ReplayPoints } from "./replaySeries.ts";
 
 const MINUTE_MS = 60_000;
 

@@ -4,17 +4,10 @@
  */
 
 import { lineInFile } from "../runtime/stack.ts";
+import { LearnerCodeError, thrownMessage } from "../sim/learnerCode.ts";
+import { type LoadModule, ServicePanic, Session, summarizeLeaks } from "../sim/session.ts";
 import type { CompanionSpec } from "./lessonsWithChecks.ts";
-import {
-  type CheckReport,
-  type CheckResult,
-  check,
-  fail,
-  type LeakGroup,
-  LearnerCodeError,
-  thrownMessage,
-} from "./report.ts";
-import { type LoadModule, ServicePanic, Session, summarizeLeaks } from "./session.ts";
+import { type CheckReport, type CheckResult, check, fail, type LeakGroup } from "./report.ts";
 
 export interface CheckContext {
   /** The learner's file name as it appears in sites, e.g. `storage.ts` (or whatever file is graded). */

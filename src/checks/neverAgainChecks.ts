@@ -4,11 +4,12 @@
  * both catches nothing; one that fails on both, or fails for another reason, tests something else.
  */
 import { LeakError } from "../runtime/leaktest.ts";
+import { LearnerCodeError, thrownMessage } from "../sim/learnerCode.ts";
+import type { Session } from "../sim/session.ts";
 import { ClientView, MemoryBlobStore, type UploadServiceLike } from "../sim/uploadTraffic.ts";
 import type { CheckContext, LessonChecks, Scenario, ScenarioResult } from "./lessonChecks.ts";
 import { COMPANIONS } from "./lessonsWithChecks.ts";
-import { fail, LearnerCodeError, pass, thrownMessage } from "./report.ts";
-import type { Session } from "./session.ts";
+import { fail, pass } from "./report.ts";
 
 const FILE = "leak.test.ts";
 const TEST_NAME = "testUploadLeavesNothingRunning";

@@ -9,9 +9,9 @@ import {
   type RateLimiterLike,
   startRateLimitTraffic,
 } from "../sim/rateLimitTraffic.ts";
+import type { Session } from "../sim/session.ts";
 import { averageLevel, flatness, type LessonChecks, type Scenario, verifyNone } from "./lessonChecks.ts";
 import { type CheckResult, check } from "./report.ts";
-import type { Session } from "./session.ts";
 
 const MINUTE = time.Minute;
 const LIMITS: Limits = { perMinute: 60, burst: 10 };

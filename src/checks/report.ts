@@ -3,7 +3,6 @@
  * the leaks grouped by creation site (goleak's "found unexpected goroutines", as numbers).
  */
 
-import { clipText } from "../runtime/clipText.ts";
 import type { LeakGroup } from "../runtime/views/formatLeaks.ts";
 
 export type { LeakGroup };
@@ -37,39 +36,6 @@ export interface CheckReport {
   readonly error?: CheckError;
   /** The goleak-style text of the leaks, for people. */
   readonly leakReport: string;
-}
-
-/** A problem with the learner's module itself rather than with its behaviour. */
-export class LearnerCodeError extends Error {
-  constructor(
-    message: string,
-    readonly file?: string,
-    readonly line?: number,
-  ) {
-    super(message);
-    this.name = "LearnerCodeError";
-  }
-}
-
-/**
- * Characters of a thrown message a check keeps: well under MAX_LOG_TEXT, so the words a check puts around it
- * (`panic: …`, and the line it happened at) still fit in what the page is sent.
- */
-export const MAX_THROWN_TEXT = 1500;
-
-/** What a thrown value says, cut to MAX_THROWN_TEXT: an Error's message, a thrown string, anything else as text. */
-export function thrownMessage(value: unknown): string {
-  return clipText(thrownText(value), MAX_THROWN_TEXT);
-}
-
-function thrownText(value: unknown): string {
-  if (value instanceof Error) return value.message;
-  if (typeof value === "string") return value;
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
 }
 
 export function pass(name: string, message: string, detail?: string): CheckResult {

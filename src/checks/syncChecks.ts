@@ -3,6 +3,7 @@
  * while their user has a free slot, and nothing leaks (VerifyNone after close, level for hours).
  */
 import { time } from "../runtime/index.ts";
+import type { Session } from "../sim/session.ts";
 import {
   type ChangeHubLike,
   type DeviceRecord,
@@ -12,7 +13,6 @@ import {
 } from "../sim/syncTraffic.ts";
 import { averageLevel, flatness, type LessonChecks, type Scenario, verifyNone } from "./lessonChecks.ts";
 import { type CheckResult, check } from "./report.ts";
-import type { Session } from "./session.ts";
 
 const MINUTE = time.Minute;
 /** A change published this close to a device leaving may still be on its way: not counted as missed. */

@@ -4,6 +4,7 @@
  * and leaks nothing (VerifyNone after close, level under hours of steady traffic).
  */
 import { time } from "../runtime/index.ts";
+import type { Session } from "../sim/session.ts";
 import {
   ClientView,
   MemoryBlobStore,
@@ -13,7 +14,6 @@ import {
 } from "../sim/uploadTraffic.ts";
 import { averageLevel, flatness, type LessonChecks, type Scenario, verifyNone } from "./lessonChecks.ts";
 import { type CheckResult, check } from "./report.ts";
-import type { Session } from "./session.ts";
 
 const FILE = "storage.ts";
 const MINUTE = time.Minute;

@@ -1,5 +1,5 @@
 /**
- * The Monaco editor, owned by a ref (STYLE.md #7): created once on mount, disposed with its models on unmount.
+ * The Monaco editor, owned by a ref (docs/ARCHITECTURE.md#widgets): created once on mount, disposed with its models on unmount.
  * Each file has its own model, keyed by URI, and its own view state (cursor, scroll, folds), kept when the
  * learner switches tabs.
  */

@@ -1,6 +1,6 @@
 /**
  * The lesson's solution beside the learner's code, as Monaco's side-by-side diff: read-only on both sides, so
- * looking never changes anything. Models are created for the diff and disposed with it (STYLE.md #7).
+ * looking never changes anything. Models are created for the diff and disposed with it (docs/ARCHITECTURE.md#widgets).
  */
 import { useEffect, useRef } from "react";
 import { EDITOR_THEME, monaco } from "./monaco.ts";

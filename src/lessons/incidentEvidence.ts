@@ -1,5 +1,5 @@
 /**
- * The incident report's exhibits as data (../shared/incident/incident-report.md), quoted exactly, so lessons
+ * The incident report's exhibits as data (docs/incident/incident-report.md), quoted exactly, so lessons
  * show the same evidence wherever they use it and a test can hold them to the report.
  */
 

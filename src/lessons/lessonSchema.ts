@@ -1,5 +1,5 @@
 /**
- * The one schema every lesson's front matter must satisfy (STYLE.md #9). It is checked at build time by the
+ * The one schema every lesson's front matter must satisfy (docs/ARCHITECTURE.md#lessons). It is checked at build time by the
  * lessons plugin and in the unit tests, so a malformed lesson fails both instead of vanishing from the list.
  */
 import { z } from "zod";

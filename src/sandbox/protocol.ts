@@ -1,5 +1,5 @@
 /**
- * The one protocol between the page and a run's worker (STYLE.md #2): what the page may ask (ToWorker) and what
+ * The one protocol between the page and a run's worker (docs/ARCHITECTURE.md#protocol): what the page may ask (ToWorker) and what
  * the worker may say (FromWorker). Every message names its run. The page trusts nothing from the worker: each
  * message is checked by parseFromWorker before it touches any state, so code running in the worker cannot
  * forge its way into the page.

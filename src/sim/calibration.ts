@@ -1,6 +1,6 @@
 /**
- * Where the replay's numbers come from. The incident report (../shared/incident/incident-report.md) gives the
- * evidence E1–E9 (../shared/DESIGN.md); this file turns it into traffic rates and byte counts, and says which
+ * Where the replay's numbers come from. The incident report (docs/incident/incident-report.md) gives the
+ * evidence E1–E9 (docs/evidence.md); this file turns it into traffic rates and byte counts, and says which
  * figure each one is fitted to. Everything else in the replay follows from running the services.
  *
  * Leak rates, per pod, at 03:00 (the night trough, when the report's figures were taken):

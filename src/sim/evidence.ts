@@ -1,7 +1,7 @@
 /**
  * What the on-call engineer took from cloudvault-api-prod-1 when the alert fired, taken from a replayed pod
  * instead: the heap profile, the goroutine dump and an upload session's logs (evidence E5, E6 and E7 of
- * ../shared/DESIGN.md). Lesson 3 shows them beside the report's. The logs are kept in a bounded ring while the
+ * docs/evidence.md). Lesson 3 shows them beside the report's. The logs are kept in a bounded ring while the
  * pod runs, so a pod that never alerts holds no more than RING_SIZE lines.
  */
 import type { LogEntry } from "../runtime/log.ts";

@@ -12,7 +12,7 @@
  * deadline work while the pod is down as while it is up. What the host does with samples, events and logs (a
  * worker posts them to the page, a test collects them) is up to the host.
  */
-import type { ModuleExports } from "../checks/session.ts";
+
 import type { Host } from "../runtime/host.ts";
 import type { LogEntry } from "../runtime/log.ts";
 import { activate, type RunOutcome, Runtime } from "../runtime/runtime.ts";
@@ -26,6 +26,7 @@ import {
   RESTART_DELAY_MS,
 } from "./calibration.ts";
 import { startLiveScenario, type TrafficKnobs } from "./liveScenario.ts";
+import type { ModuleExports } from "./session.ts";
 
 const MiB = 1024 * 1024;
 

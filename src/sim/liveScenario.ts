@@ -2,9 +2,11 @@
  * What a lesson's live run does with the learner's service: builds it from the module's exports and starts
  * the lesson's traffic, shaped by the knobs on the page (E9's figures by default).
  */
-import type { ModuleExports } from "../checks/session.ts";
+
 import { NIGHT } from "./calibration.ts";
+import { exportedClass } from "./learnerCode.ts";
 import { type Limits, type RateLimiterLike, startRateLimitTraffic } from "./rateLimitTraffic.ts";
+import type { ModuleExports } from "./session.ts";
 import { type ChangeHubLike, type SyncServiceLike, startSyncTraffic } from "./syncTraffic.ts";
 import { ClientView, MemoryBlobStore, startUploadTraffic, type UploadServiceLike } from "./uploadTraffic.ts";
 
@@ -25,17 +27,6 @@ export const DEFAULT_KNOBS: TrafficKnobs = {
 
 type Spawn = (body: () => Promise<void>, name: string) => void;
 
-/** A missing or wrong export, said in the learner's terms. */
-export class ExportError extends Error {}
-
-function exported<T>(exports: ModuleExports, name: string, fileName: string): new (...args: never[]) => T {
-  const value = exports[name];
-  if (typeof value !== "function") throw new ExportError(`${fileName} must export the class ${name}`);
-  return value as new (
-    ...args: never[]
-  ) => T;
-}
-
 const MEAN_DEVICE_STAY_MINUTES = (NIGHT.deviceStayMs[0] + NIGHT.deviceStayMs[1]) / 2 / 60_000;
 const API_LIMITS: Limits = { perMinute: 60, burst: 10 };
 
@@ -48,7 +39,7 @@ export function startLiveScenario(
 ): void {
   const forever = Number.POSITIVE_INFINITY;
   if (lesson === "upload") {
-    const Storage = exported<UploadServiceLike>(exports, "StorageService", fileName);
+    const Storage = exportedClass<UploadServiceLike>(exports, "StorageService", fileName, true);
     const client = new ClientView();
     const storage = new (Storage as new (b: MemoryBlobStore, n: ClientView["notifier"]) => UploadServiceLike)(
       new MemoryBlobStore(),
@@ -68,8 +59,8 @@ export function startLiveScenario(
       spawn,
     );
   } else if (lesson === "sync") {
-    const Hub = exported<ChangeHubLike>(exports, "ChangeHub", fileName);
-    const Sync = exported<SyncServiceLike>(exports, "SyncService", fileName);
+    const Hub = exportedClass<ChangeHubLike>(exports, "ChangeHub", fileName, true);
+    const Sync = exportedClass<SyncServiceLike>(exports, "SyncService", fileName, true);
     const hub = new (Hub as new () => ChangeHubLike)();
     const sync = new (Sync as new (hub: ChangeHubLike) => SyncServiceLike)(hub);
     startSyncTraffic(
@@ -87,7 +78,7 @@ export function startLiveScenario(
       spawn,
     );
   } else if (lesson === "ratelimit") {
-    const Limiter = exported<RateLimiterLike>(exports, "RateLimiter", fileName);
+    const Limiter = exportedClass<RateLimiterLike>(exports, "RateLimiter", fileName, true);
     const limiter = new (Limiter as new (limits: Limits) => RateLimiterLike)(API_LIMITS);
     limiter.startCleanup();
     startRateLimitTraffic(

@@ -4,7 +4,7 @@
  * the OOM kill (exit code 137) at the limit, and a restart on a fresh runtime after a delay. One runtime per
  * pod incarnation; pods share nothing but the traffic split, so the replay simulates them one after another.
  */
-import type { LoadModule, ModuleExports } from "../checks/session.ts";
+
 import { time } from "../runtime/index.ts";
 import { activate, Runtime } from "../runtime/runtime.ts";
 import type { Task } from "../runtime/task.ts";
@@ -20,6 +20,7 @@ import {
 } from "./calibration.ts";
 import { EvidenceRecorder, type PodEvidence } from "./evidence.ts";
 import { type RateLimiterLike, startRateLimitTraffic } from "./rateLimitTraffic.ts";
+import type { LoadModule, ModuleExports } from "./session.ts";
 import { type ChangeHubLike, type SyncServiceLike, startSyncTraffic } from "./syncTraffic.ts";
 import { ClientView, MemoryBlobStore, startUploadTraffic, type UploadServiceLike } from "./uploadTraffic.ts";
 

@@ -2,11 +2,10 @@
  * The night of the incident, replayed: cloudvault-api pods from before 03:00 to the end of the replay, each
  * under its share of the traffic, with the mitigations of the report as options (a bigger limit, more pods,
  * restarts) and each service switchable to its fixed version. The result is what `npm run replay --json`
- * prints (../shared/DESIGN.md, "Contracts"). Samples and events can also be followed as they are made (the
+ * prints (README.md, "Scripts"). Samples and events can also be followed as they are made (the
  * browser draws them while the replay runs).
  */
 
-import type { LoadModule } from "../checks/session.ts";
 import { time } from "../runtime/index.ts";
 import { POD_LIMIT_MIB, RESTART_DELAY_MS } from "./calibration.ts";
 import { formatClock, REPLAY_START } from "./clock.ts";
@@ -21,6 +20,7 @@ import {
   type Symptoms,
   simulatePod,
 } from "./pod.ts";
+import type { LoadModule } from "./session.ts";
 
 const MINUTE = time.Minute;
 const HOUR = 60 * MINUTE;

@@ -1,5 +1,5 @@
 /**
- * A minimal vanilla store (STYLE.md #5): state, a setter that merges, and subscriptions. Module-level actions
+ * A minimal vanilla store (docs/ARCHITECTURE.md#stores): state, a setter that merges, and subscriptions. Module-level actions
  * update it from anywhere (a worker's message handler included); React reads it through useStore.
  */
 export interface Store<T> {

@@ -1,6 +1,6 @@
 /**
  * The current app path as a tiny store: the History API is the source of truth, and React reads it through
- * useSyncExternalStore (STYLE.md #5). `navigate` is a plain function any module can call. Both speak app paths
+ * useSyncExternalStore (docs/ARCHITECTURE.md#stores). `navigate` is a plain function any module can call. Both speak app paths
  * (`/lessons/upload`); the build's base (a sub-path the site may be served from) is added and stripped here.
  */
 import { useSyncExternalStore } from "react";

@@ -1,5 +1,5 @@
 /** Each lesson's pinned run for the charts, saved with the learner's progress. */
-import type { PinnedRun } from "../charts/series.ts";
+import type { PinnedRun } from "../series/series.ts";
 import { createStore } from "./createStore.ts";
 import { dismiss, notify, saveFailedNotice } from "./notices.ts";
 import { pageStorage } from "./persist/browserStorage.ts";

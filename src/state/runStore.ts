@@ -1,6 +1,7 @@
 /** The live run as the page shows it: status, the latest figures, the error, logs and the last dump. */
-import { Series } from "../charts/series.ts";
+
 import type { DumpGroupRow, HeapRow, LogRow, RunError } from "../sandbox/protocol.ts";
+import { Series } from "../series/series.ts";
 import type { LivePodEvent } from "../sim/livePod.ts";
 import { createStore } from "./createStore.ts";
 

@@ -7,7 +7,7 @@ import { useEffect } from "react";
 import { checkSummary } from "../checks/checkSummary.ts";
 import { COMPANIONS } from "../checks/lessonsWithChecks.ts";
 import type { CheckReport } from "../checks/report.ts";
-import { cancelCheck, checkFix } from "../sandbox/checkController.ts";
+import { cancelCheck, checkFix } from "../jobs/checkController.ts";
 import type { CompanionSource } from "../sandbox/protocol.ts";
 import { checkStore } from "../state/checkStore.ts";
 import { findLesson } from "../state/course.ts";

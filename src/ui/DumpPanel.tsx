@@ -2,8 +2,9 @@
  * The goroutine dump, pprof debug=1 style: live tasks grouped by creation site and state, largest group first.
  * Clicking a group puts the editor's cursor on its go(...) line.
  */
+
+import { requestDump } from "../jobs/runController.ts";
 import type { DumpGroupRow } from "../sandbox/protocol.ts";
-import { requestDump } from "../sandbox/runController.ts";
 import { revealLine } from "../state/editorStore.ts";
 import { runStore } from "../state/runStore.ts";
 import { useStore } from "../state/useStore.ts";

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useId, useState } from "react";
 import { type HandlesView, handlesLayout, memoryLayout } from "../charts/chartLayouts.ts";
 import { LiveChart } from "../charts/LiveChart.tsx";
-import type { Thinned } from "../charts/series.ts";
+import type { Thinned } from "../series/series.ts";
 import { loadPinnedRun, pinnedRunStore, setPinnedRun } from "../state/pinnedRuns.ts";
 import { liveSeries, runStore } from "../state/runStore.ts";
 import { useStore } from "../state/useStore.ts";

@@ -12,7 +12,7 @@ import {
   setRunSpeed,
   startRun,
   stopRun,
-} from "../sandbox/runController.ts";
+} from "../jobs/runController.ts";
 import { DEFAULT_KNOBS, type TrafficKnobs as TrafficKnobsValue } from "../sim/liveScenario.ts";
 import { editorStore } from "../state/editorStore.ts";
 import { recordRun } from "../state/progressStore.ts";
@@ -70,7 +70,7 @@ export function RunPanel({ lesson, fileName, openedText, starterText }: RunPanel
     ranRef.current = source === starterText ? "starter" : "own code";
     startRun({ lesson, fileName, source, speed, untilMs: minutes * 60_000, traffic });
   };
-  // The key handler is installed once and calls the latest `run` (STYLE.md #7).
+  // The key handler is installed once and calls the latest `run` (docs/ARCHITECTURE.md#widgets).
   const runRef = useRef(run);
   runRef.current = run;
 

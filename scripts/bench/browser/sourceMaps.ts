@@ -1,6 +1,6 @@
 /**
  * Maps a position in a built chunk back to its source file and line, from the chunk's `.map` next to it on
- * disk, so `--profile` names `src/sandbox/runController.ts:40` rather than `RunPanel-abc.js:1234`. A minimal
+ * disk, so `--profile` names `src/jobs/runController.ts:40` rather than `RunPanel-abc.js:1234`. A minimal
  * reader of source map v3 `mappings` (base64 VLQ); enough for attribution, no dependency.
  */
 import { existsSync, readFileSync } from "node:fs";

@@ -3,9 +3,10 @@
  * loop that never yields is stopped by the page's watchdog like a live run. The same checks as `npm run check`.
  */
 import { lessonChecks, runChecks } from "../../checks/index.ts";
-import { type CheckReport, LearnerCodeError } from "../../checks/report.ts";
-import type { LoadModule } from "../../checks/session.ts";
+import type { CheckReport } from "../../checks/report.ts";
 import { lineInFile } from "../../runtime/stack.ts";
+import { LearnerCodeError } from "../../sim/learnerCode.ts";
+import type { LoadModule } from "../../sim/session.ts";
 import { clipText, type StartCheck } from "../protocol.ts";
 import { transpile } from "../transpile.ts";
 import { evaluate } from "./learnerRealm.ts";

@@ -5,8 +5,9 @@
  * transpiled module evaluated with the runtime as its only import. Used by every job of a worker: a live run,
  * a check and a replay.
  */
-import type { ModuleExports } from "../../checks/session.ts";
+
 import * as runtimeModule from "../../runtime/index.ts";
+import type { ModuleExports } from "../../sim/session.ts";
 import { learnerGlobals } from "../virtualGlobals.ts";
 import { hardenRealm, samplesOfThisRealm } from "./hardenRealm.ts";
 

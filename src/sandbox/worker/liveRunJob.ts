@@ -7,7 +7,7 @@
  * What the worker's realm provides (evaluate, a real interval, postMessage, the real clock) is passed in, so
  * Node tests drive a whole run directly.
  */
-import type { ModuleExports } from "../../checks/session.ts";
+
 import type { Host } from "../../runtime/host.ts";
 import type { LogEntry } from "../../runtime/log.ts";
 import type { SiteSample } from "../../runtime/sample.ts";
@@ -16,8 +16,9 @@ import type { Task } from "../../runtime/task.ts";
 import { describeTask } from "../../runtime/views/describeTask.ts";
 import { groupTasks } from "../../runtime/views/formatDump.ts";
 import { heapProfile } from "../../runtime/views/heapProfile.ts";
+import { LearnerCodeError } from "../../sim/learnerCode.ts";
 import { LivePod, type LivePodOutcome } from "../../sim/livePod.ts";
-import { ExportError } from "../../sim/liveScenario.ts";
+import type { ModuleExports } from "../../sim/session.ts";
 import type {
   DumpGroupRow,
   FromWorker,
@@ -95,7 +96,7 @@ function thrownText(error: unknown): string {
 
 /** An error at load (the first boot's or a restart's), said in the learner's terms. */
 function loadError(error: unknown, fileName: string): RunError {
-  const line = error instanceof ExportError ? undefined : lineInFile(error, fileName);
+  const line = error instanceof LearnerCodeError ? error.line : lineInFile(error, fileName);
   return { kind: "load", message: thrownText(error), ...(line === undefined ? {} : { line }) };
 }
 

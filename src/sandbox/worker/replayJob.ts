@@ -8,10 +8,11 @@
  * What the worker's realm provides (evaluate, a real interval, postMessage) is passed in, so Node tests drive
  * the job directly.
  */
-import type { ModuleExports } from "../../checks/session.ts";
+
 import { lineInFile } from "../../runtime/stack.ts";
 import { SERVICES, type ServiceName } from "../../sim/pod.ts";
 import { type ReplayEvent, type ReplaySample, type ReplayUpdate, replay } from "../../sim/replay.ts";
+import type { ModuleExports } from "../../sim/session.ts";
 import {
   clipText,
   type FromWorker,

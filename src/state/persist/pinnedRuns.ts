@@ -2,7 +2,7 @@
  * A lesson's pinned run, saved so that a reload (or tomorrow) still shows the leaky run to compare a fix with.
  * Stored under `leak-lab:pinned:<slug>` as `{ format: 1, run: { label, minutes, handles, memoryMiB } }`.
  */
-import type { PinnedRun } from "../../charts/series.ts";
+import type { PinnedRun } from "../../series/series.ts";
 import { KEY_PREFIX, type KeyValueStorage, readJson, type WriteResult, writeJson } from "./browserStorage.ts";
 
 const FORMAT = 1;

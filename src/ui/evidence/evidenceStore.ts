@@ -4,7 +4,7 @@
  * profile, goroutine dump and logs are taken (src/sim/evidence.ts). One store for the page, so the three
  * exhibits read the same taking; the night is seeded, so taking it again gives the same evidence.
  */
-import { startReplay } from "../../sandbox/replayController.ts";
+import { startReplay } from "../../jobs/replayController.ts";
 import type { PodEvidence } from "../../sim/evidence.ts";
 import { DEFAULT_REPLAY } from "../../sim/replay.ts";
 import { createStore } from "../../state/createStore.ts";

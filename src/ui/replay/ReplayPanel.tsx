@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { LiveChart } from "../../charts/LiveChart.tsx";
 import { replayHandlesLayout, replayMemoryLayout } from "../../charts/replayLayouts.ts";
-import type { ReplayPoints } from "../../charts/replaySeries.ts";
+import type { ReplayPoints } from "../../series/replaySeries.ts";
 import type { ServiceCode } from "./chooseCode.ts";
 import { codeNotes } from "./codeNotes.ts";
 import { ReplayControls } from "./ReplayControls.tsx";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ReplaySeries } from "../../charts/replaySeries.ts";
+import { ReplaySeries } from "../../series/replaySeries.ts";
 import type { ReplayEvent } from "../../sim/replay.ts";
 import { codeUsed, replayServices } from "./chooseCode.ts";
 import { DEFAULT_SETTINGS, fixedServices, settingsFromProps } from "./replaySettings.ts";

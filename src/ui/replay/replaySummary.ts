@@ -3,7 +3,7 @@
  * least squares, from 03:00 to the pod's first OOM kill or restart, as `npm run replay` reports its trend), the peak
  * memory, and its events. What the tests read and a screen reader hears, beside the pixels.
  */
-import type { ReplayPoints } from "../../charts/replaySeries.ts";
+import type { ReplayPoints } from "../../series/replaySeries.ts";
 import type { ReplayEvent } from "../../sim/replay.ts";
 import { slope } from "../../sim/trend.ts";
 

@@ -4,8 +4,8 @@
  * updated once per batch. A new replay, Cancel and unmounting end the one in progress.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import { ReplaySeries } from "../../charts/replaySeries.ts";
-import { startReplay } from "../../sandbox/replayController.ts";
+import { startReplay } from "../../jobs/replayController.ts";
+import { ReplaySeries } from "../../series/replaySeries.ts";
 import { REPLAY_START } from "../../sim/clock.ts";
 import type { HeapProfileEntry, ServiceName, Symptoms } from "../../sim/pod.ts";
 import type { ReplayEvent } from "../../sim/replay.ts";

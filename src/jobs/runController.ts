@@ -1,17 +1,9 @@
 /**
  * Starts, steers and stops runs from the page. One fresh module worker per run; Stop, the watchdog and leaving
- * the lesson all end in worker.terminate() (STYLE.md #3). Messages from the worker are validated before they
+ * the lesson all end in worker.terminate() (docs/ARCHITECTURE.md#workers). Messages from the worker are validated before they
  * reach the store, and a worker that falls silent (a learner loop that never waits) is stopped within 3 s.
  */
-import {
-  liveSeries,
-  MAX_LOG_LINES,
-  NO_RUN,
-  type RunState,
-  runStore,
-  withPodEvent,
-} from "../state/runStore.ts";
-import { createWorker, WATCHDOG_MS } from "./createWorker.ts";
+
 import {
   type FromWorker,
   isRefusedEnding,
@@ -21,7 +13,16 @@ import {
   type StartRun,
   type ToWorker,
   unreachable,
-} from "./protocol.ts";
+} from "../sandbox/protocol.ts";
+import {
+  liveSeries,
+  MAX_LOG_LINES,
+  NO_RUN,
+  type RunState,
+  runStore,
+  withPodEvent,
+} from "../state/runStore.ts";
+import { createWorker, WATCHDOG_MS } from "./createWorker.ts";
 
 let worker: Worker | undefined;
 /** A fresh worker started ahead of the next run, so Run does not wait for the worker's code to load. */

@@ -1,5 +1,5 @@
 /**
- * A replay's samples as typed-array columns, one per pod and figure, outside React (STYLE.md #6): filled as the
+ * A replay's samples as typed-array columns, one per pod and figure, outside React (docs/ARCHITECTURE.md#stores): filled as the
  * worker streams them, read by the charts at most once per animation frame. The x is every minute of the window
  * from the start, so the chart shows the whole night while the lines fill in; a minute a pod was down (or not
  * replayed yet) is a gap, not a zero.

@@ -3,10 +3,11 @@
  * same sandbox as a live run), watched like a run, its report validated before it reaches the store. A report
  * where every check passes marks the lesson complete.
  */
+
+import { isRefusedEnding, parseFromWorker, REFUSED_ENDING, type StartCheck } from "../sandbox/protocol.ts";
 import { checkStore, NO_CHECK } from "../state/checkStore.ts";
 import { markCompleted } from "../state/progressStore.ts";
 import { createWorker, WATCHDOG_MS } from "./createWorker.ts";
-import { isRefusedEnding, parseFromWorker, REFUSED_ENDING, type StartCheck } from "./protocol.ts";
 
 let worker: Worker | undefined;
 let watchdog: ReturnType<typeof setInterval> | undefined;

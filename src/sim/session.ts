@@ -7,7 +7,7 @@ import { activate, type RunOutcome, Runtime } from "../runtime/runtime.ts";
 import type { Task } from "../runtime/task.ts";
 import { describeTask } from "../runtime/views/describeTask.ts";
 import { formatLeakReport, groupLeaks, type LeakGroup } from "../runtime/views/formatLeaks.ts";
-import { LearnerCodeError, thrownMessage } from "./report.ts";
+import { exportedClass, thrownMessage } from "./learnerCode.ts";
 
 export type ModuleExports = Readonly<Record<string, unknown>>;
 
@@ -56,18 +56,7 @@ export class Session {
 
   /** The learner's exported class `name`, or a LearnerCodeError saying what is missing. */
   exportedClass<T>(name: string, file: string): new (...args: never[]) => T {
-    const value = this.exports[name];
-    if (typeof value !== "function") {
-      const others = Object.keys(this.exports).filter((key) => key !== "__esModule");
-      const found = others.length > 0 ? `; it exports ${others.join(", ")}` : "";
-      throw new LearnerCodeError(
-        `${file} must export the class ${name} (it is ${kindOf(value)}${found})`,
-        file,
-      );
-    }
-    return value as new (
-      ...args: never[]
-    ) => T;
+    return exportedClass<T>(this.exports, name, file);
   }
 
   /** Runs host code (traffic, clients) as an internal task: not the learner's, left out of leak reports. */
@@ -131,11 +120,6 @@ export class Session {
   close(): void {
     this.runtime.stop();
   }
-}
-
-function kindOf(value: unknown): string {
-  if (value === undefined) return "missing";
-  return value === null ? "null" : `a ${typeof value}`;
 }
 
 /** Formats leak groups as one line: "3 × storage.ts:52 StorageService.upload [chan receive]". */

@@ -1,5 +1,5 @@
 /**
- * Samples of a run as typed-array columns, outside React (STYLE.md #6): appended as the worker streams them,
+ * Samples of a run as typed-array columns, outside React (docs/ARCHITECTURE.md#stores): appended as the worker streams them,
  * read by the charts at most once per animation frame. Bounded whatever the run's length: columns grow by
  * doubling up to `maxPoints`; once full, the series halves its resolution in place, keeping every second point
  * (each the later of its pair, so the latest point survives), and from then on each stored point stands for

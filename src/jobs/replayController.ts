@@ -1,20 +1,21 @@
 /**
- * The incident replay from the page: a fresh worker per replay (STYLE.md #3), watched like a run (silence for
+ * The incident replay from the page: a fresh worker per replay (docs/ARCHITECTURE.md#workers), watched like a run (silence for
  * WATCHDOG_MS means the code never yields, and the worker is terminated), every message validated before it is
  * passed on. The caller gets a function that cancels: a new replay, leaving the lesson or unmounting all end
  * in `worker.terminate()`.
  */
-import type { PodEvidence } from "../sim/evidence.ts";
-import type { HeapProfileEntry, Symptoms } from "../sim/pod.ts";
-import type { ReplayEvent, ReplaySample } from "../sim/replay.ts";
-import { createWorker, WATCHDOG_MS } from "./createWorker.ts";
+
 import {
   isRefusedEnding,
   parseFromWorker,
   REFUSED_ENDING,
   type StartReplay,
   unreachable,
-} from "./protocol.ts";
+} from "../sandbox/protocol.ts";
+import type { PodEvidence } from "../sim/evidence.ts";
+import type { HeapProfileEntry, Symptoms } from "../sim/pod.ts";
+import type { ReplayEvent, ReplaySample } from "../sim/replay.ts";
+import { createWorker, WATCHDOG_MS } from "./createWorker.ts";
 
 export type ReplayRequest = Omit<StartReplay, "type" | "runId">;
 
