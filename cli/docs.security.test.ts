@@ -1,18 +1,22 @@
 /**
- * SECURITY.md promises that each case it lists is a test, and names the test: `file › describe › title`, with
- * "…" for words left out and `<case>` for the part a table of cases fills in. A renamed or deleted test would
- * leave the page promising a test nobody runs, so every name it quotes must still be the title of a test (or a
- * describe) in the file it names, every file it names must exist, and every case of its bad-input table must be
- * a case of both bad-input matrices.
+ * SECURITY.md is the policy; docs/security-cases.md, the catalogue it links to, promises that each case is a
+ * test and names the test: `file › describe › title`, with "…" for words left out and `<case>` for the part a
+ * table of cases fills in. A renamed or deleted test would leave the catalogue promising a test nobody runs, so
+ * every name either page quotes must still be the title of a test (or a describe) in the file it names, every
+ * file they name must exist, and every case of the catalogue's bad-input table must be a case of both bad-input
+ * matrices. The policy itself stays short enough to read: it links to the catalogue and keeps under 8 KB.
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 const root = new URL("../", import.meta.url);
-const security = readFileSync(new URL("SECURITY.md", root), "utf8");
 const tracked = execFileSync("git", ["ls-files"], { cwd: root, encoding: "utf8" }).split("\n");
 const read = (file: string) => readFileSync(new URL(file, root), "utf8");
+
+const POLICY = "SECURITY.md";
+const CATALOGUE = "docs/security-cases.md";
+const MAX_POLICY_BYTES = 8 * 1024;
 
 /** A test named on the page: the file it is in, and the pieces of its name the page quotes. */
 interface NamedTest {
@@ -28,17 +32,19 @@ function resolve(reference: string): string | undefined {
   return matches.length === 1 ? matches[0] : undefined;
 }
 
-/** Every code span of the page, its white space made single spaces (a span may wrap across lines). */
-const spans = [...security.matchAll(/`([^`]+)`/g)].map(([, span = ""]) => span.replace(/\s+/g, " "));
+/** Every code span of a page, its white space made single spaces (a span may wrap across lines). */
+function spansOf(page: string): string[] {
+  return [...read(page).matchAll(/`([^`]+)`/g)].map(([, span = ""]) => span.replace(/\s+/g, " "));
+}
 
 /**
- * Every `… › …` the page quotes, in the file it names first. Without a file of its own ("`… › y`", or a name
+ * Every `… › …` a page quotes, in the file it names first. Without a file of its own ("`… › y`", or a name
  * quoted just after "`file.spec.ts`"), a quote means the file the page named last.
  */
-function namedTests(): NamedTest[] {
+function namedTests(page: string): NamedTest[] {
   let lastFile: string | undefined;
   const tests: NamedTest[] = [];
-  for (const quoted of spans) {
+  for (const quoted of spansOf(page)) {
     const segments = quoted.split(" › ");
     const ownFile = resolve(segments[0] ?? "");
     if (ownFile !== undefined) lastFile = ownFile;
@@ -97,24 +103,27 @@ function templateTitle(template: string, placeholder: string): RegExp {
   return new RegExp(`^${pattern}$`);
 }
 
-it("names only tests that exist, in files that exist", () => {
-  const missing = namedTests().flatMap(({ quoted, file, pieces }) => {
-    if (file === undefined) return [`${quoted}: no such file`];
-    const source = read(file);
-    return pieces
-      .filter((piece) => !inTitles(piece, source))
-      .map((piece) => `${quoted}: "${piece}" is no test's title in ${file}`);
+describe.each([POLICY, CATALOGUE])("%s", (page) => {
+  it("names only tests that exist, in files that exist", () => {
+    const missing = namedTests(page).flatMap(({ quoted, file, pieces }) => {
+      if (file === undefined) return [`${quoted}: no such file`];
+      const source = read(file);
+      return pieces
+        .filter((piece) => !inTitles(piece, source))
+        .map((piece) => `${quoted}: "${piece}" is no test's title in ${file}`);
+    });
+    expect(missing).toEqual([]);
   });
-  expect(missing).toEqual([]);
-});
 
-it("names only files that exist", () => {
-  const files = spans.filter((span) => /^[\w./-]+\.(?:ts|tsx|mjs|md)$/.test(span));
-  expect(files.filter((file) => resolve(file) === undefined)).toEqual([]);
+  it("names only files that exist", () => {
+    const files = spansOf(page).filter((span) => /^[\w./-]+\.(?:ts|tsx|mjs|md)$/.test(span));
+    expect(files.filter((file) => resolve(file) === undefined)).toEqual([]);
+  });
 });
 
 it("lists as bad input only cases both matrices test", () => {
-  const table = security.slice(security.indexOf("**Bad input in the editor**"));
+  const catalogue = read(CATALOGUE);
+  const table = catalogue.slice(catalogue.indexOf("**Bad input in the editor**"));
   const rows = table.slice(0, table.indexOf("\n\n", table.indexOf("| ---"))).split("\n");
   const cases = rows
     .filter((row) => row.startsWith("| ") && !row.startsWith("| case") && !row.startsWith("| ---"))
@@ -137,5 +146,11 @@ it("lists as bad input only cases both matrices test", () => {
 });
 
 it("finds the test names it checks (the test reads the page it means to)", () => {
-  expect(namedTests().length).toBeGreaterThan(30);
+  expect(namedTests(CATALOGUE).length).toBeGreaterThan(30);
+});
+
+it("keeps the policy short, with the catalogue one link away", () => {
+  const policy = read(POLICY);
+  expect(Buffer.byteLength(policy, "utf8")).toBeLessThanOrEqual(MAX_POLICY_BYTES);
+  expect(policy).toContain(`](${CATALOGUE})`);
 });
