@@ -2,7 +2,7 @@
  * Bad input for the Node grader (issue 9's matrix, the twin of e2e/hostileInput.spec.ts): `npm run check` on
  * each kind of broken or hostile upload file exits 2 (could not run) or 1 (checks fail) with a message that
  * names the file, and its line where there is one, and never a stack trace of ours. The files are in
- * fixtures/broken/ (the 5 MB one is written at test time); SECURITY.md lists the cases.
+ * fixtures/broken/ (the 5 MB one is written at test time); docs/security-cases.md lists the cases.
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";

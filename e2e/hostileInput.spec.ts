@@ -3,7 +3,7 @@
  * starter, Run shows a clear message (at its line where there is one) in the run's error panel, the page stays
  * responsive (the editor takes typing after the failure), and saved work is untouched: the lesson's own entry
  * holds exactly what the learner pasted and typed, every other lesson's entry is as it was.
- * The same matrix for the Node grader is cli/hostileInput.test.ts; SECURITY.md lists both.
+ * The same matrix for the Node grader is cli/hostileInput.test.ts; docs/security-cases.md lists both.
  */
 import { readFileSync } from "node:fs";
 import type { Locator, Page } from "@playwright/test";

@@ -2,7 +2,7 @@
  * The sandbox's boundary, beyond e2e/sandbox.spec.ts (network, storage, DOM, postMessage, Worker) and
  * e2e/share.spec.ts (code from a link): dynamic import() of a URL, through the transpiler and around it; workers
  * that would outlive the run; cookies; a forged "all checks pass" report; the worker's own built-ins poisoned;
- * and learner code tampering with its checks from inside the realm they share. Issue 9; SECURITY.md lists
+ * and learner code tampering with its checks from inside the realm they share. Issue 9; docs/security-cases.md lists
  * every case.
  */
 import { readFileSync } from "node:fs";
