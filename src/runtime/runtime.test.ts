@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { Host } from "./host.ts";
 import { chan, go, log, Panic, recv, select, time } from "./index.ts";
 import type { LogEntry } from "./log.ts";
-import { currentRuntime, DEADLOCK_MESSAGE, MAX_PACED_NAP_MS, type Runtime } from "./runtime.ts";
+import { MAX_PACED_NAP_MS } from "./pacing.ts";
+import { currentRuntime, DEADLOCK_MESSAGE, type Runtime } from "./runtime.ts";
 import { startRuntime } from "./testRuntime.ts";
 
 /**

@@ -9,22 +9,25 @@
  *
  * Switching costs one promise resolution (see handOff) and no macrotask; flat out, the loop still gives
  * the host a turn every few thousand switches so a worker can hear "pause" or "stop". A task must wait on
- * one operation at a time: `await`ing each call, as Go code reads, or `select` for several.
+ * one operation at a time: `await`ing each call, as Go code reads, or `select` for several. A turn counts as
+ * entered only once the task's code runs again (Task.enterTurn); a call from a task out of its turn is one that
+ * forgot an `await`, and ends the run.
  *
- * A task that blocks hands its turn on at once, but its caller's code goes on until its next `await`, and the
- * next task's code only runs once its awaited promise settles, a microtask later. So a turn is only counted as
- * entered when that promise settles (enterTurn); a call into the runtime before then comes from a task that
- * did not await a blocking call (`ch.send(x)` on its own). Such a call is not charged to the task whose turn it
- * is: the run ends with a panic that says which call needed an `await`.
+ * This module is the scheduler alone: the virtual clock, the run queue, timers and each task's life from go() to
+ * its end. Beside it, with one concern each: pacing.ts (speed against the wall clock, pause), stallWatch.ts
+ * (tasks awaiting promises the runtime did not make) and forgottenAwait.ts (the panic for a missing `await`).
  */
+import { forgottenAwaitPanic, outOfTurnPanic } from "./forgottenAwait.ts";
 import type { Handle, TaskState } from "./handles.ts";
 import { defaultHost, type Host } from "./host.ts";
 import type { LogEntry } from "./log.ts";
-import { Panic } from "./panic.ts";
+import { Pacing } from "./pacing.ts";
+import type { Panic } from "./panic.ts";
 import { Prng } from "./prng.ts";
 import { Fifo } from "./queue.ts";
 import { Registry } from "./registry.ts";
 import { captureStack, type Site, type StackCapture } from "./stack.ts";
+import { StallWatch } from "./stallWatch.ts";
 import { Task } from "./task.ts";
 import { type TimerEntry, TimerHeap } from "./timerHeap.ts";
 
@@ -64,10 +67,6 @@ export type RunOutcome =
 export const DEADLOCK_MESSAGE = "all goroutines are asleep - deadlock!";
 /** Switches between turns given to the host when running flat out. */
 const SWITCHES_PER_HOST_TURN = 4096;
-/** Real ms a running task may go without touching the runtime before it is deemed to await a foreign promise. */
-const STALL_MS = 100;
-/** Longest real sleep of a paced run between looks at pause, speed and stop requests. */
-export const MAX_PACED_NAP_MS = 50;
 
 interface SpawnOptions {
   readonly name?: string | undefined;
@@ -101,31 +100,33 @@ export class Runtime {
   private inTurn = false;
   /** The task that blocked last, while its caller may still be running: who a call out of turn comes from. */
   private lastBlocked: Task | undefined = undefined;
-  /** A check for a task quietly awaiting its own setTimeout is waiting for a host turn (watchTimeoutAwait). */
-  private timeoutCheckQueued = false;
   private lastId = 0;
   private lastSeq = 0;
 
   private phase: "idle" | "running" | "stopped" = "idle";
   private settle: ((outcome: RunOutcome) => void) | undefined = undefined;
   private deadline = Number.POSITIVE_INFINITY;
-  private speed = Number.POSITIVE_INFINITY;
-  private pace = { wall: 0, virtual: 0 };
-  private pauseRequested = false;
+  private readonly pacing: Pacing;
+  private readonly stallWatch: StallWatch;
   private dispatchQueued = false;
   /** True while the loop waits on the host (a turn or a paced sleep); nothing runs meanwhile. */
   private waitingOnHost = false;
   /** Task switches so far; the stall watch compares it between checks. */
   switches = 0;
   private switchesSinceHostTurn = 0;
-  /** Bumped by each run() so that the stall watch of an earlier run bows out. */
-  private runGeneration = 0;
 
   constructor(options: RuntimeOptions = {}) {
     this.prng = new Prng(options.seed ?? 1);
     this.host = options.host ?? defaultHost();
     this.blockStacks = options.blockStacks ?? false;
     this.stackBytes = options.stackBytes ?? 8 * 1024;
+    this.pacing = new Pacing(this.host);
+    this.stallWatch = new StallWatch(this.host, {
+      isRunning: () => this.phase === "running",
+      turnHolder: () => this.current,
+      switches: () => this.switches,
+      setAside: (task) => this.markAwaiting(task),
+    });
   }
 
   // ---- tasks ----
@@ -175,33 +176,15 @@ export class Runtime {
     return this.phase === "running" && this.dispatchQueued && this.lastBlocked !== undefined;
   }
 
-  /** A call into the runtime from code running out of its task's turn: ends the run with a panic saying why. */
+  /**
+   * A call into the runtime from code running out of its task's turn: ends the run with a panic charged to the
+   * task that blocked last without awaiting, when there is one (see forgottenAwait.ts).
+   */
   private outOfTurn(whatItDid: string): Panic {
     const blocked = this.lastBlocked;
-    if (blocked === undefined) {
-      const error = new Panic(
-        `a goroutine ${whatItDid} while another had its turn: did you forget \`await\` on an earlier call?`,
-      );
-      if (this.current !== undefined) this.panic(this.current, error);
-      return error;
-    }
-    return this.forgottenAwait(blocked, whatItDid);
-  }
-
-  /**
-   * `task` went on running after a blocking call it did not await. The panic's stack starts at that call when a
-   * block stack was captured, so the learner's line is the one missing its `await`.
-   */
-  private forgottenAwait(task: Task, whatItDid: string): Panic {
-    const call = (task.blockedIn && BLOCKING_CALLS[task.blockedIn]) ?? "a blocking call";
-    const error = new Panic(
-      `${call} returns a promise: did you forget \`await\`? The goroutine ${whatItDid} while still blocked in it`,
-    );
-    const frames = stackFrames(task.blockStack?.stack);
-    if (frames !== "") {
-      error.stack = `${error.name}: ${error.message}\n${frames}\n${stackFrames(error.stack)}`;
-    }
-    this.panic(task, error);
+    const culprit = blocked ?? this.current;
+    const error = blocked ? forgottenAwaitPanic(blocked, whatItDid) : outOfTurnPanic(whatItDid);
+    if (culprit !== undefined) this.panic(culprit, error);
     return error;
   }
 
@@ -321,11 +304,11 @@ export class Runtime {
     activeRuntime = this;
     this.phase = "running";
     this.deadline = options.until ?? Number.POSITIVE_INFINITY;
-    this.pauseRequested = false;
+    this.pacing.pauseRequested = false;
     const outcome = new Promise<RunOutcome>((resolve) => {
       this.settle = resolve;
     });
-    void this.watchForStalls();
+    void this.stallWatch.watchRun();
     this.scheduleDispatch();
     return outcome;
   }
@@ -337,14 +320,12 @@ export class Runtime {
 
   /** Changes the pace of a run in progress (or of the next one). */
   setSpeed(speed: number): void {
-    if (!(speed > 0)) throw new RangeError("speed must be positive");
-    this.speed = speed;
-    this.pace = { wall: this.host.wallNow(), virtual: this.now };
+    this.pacing.setSpeed(speed, this.now);
   }
 
   /** Pauses at the next task switch; run() resumes exactly where it stopped. */
   pause(): void {
-    if (this.phase === "running") this.pauseRequested = true;
+    if (this.phase === "running") this.pacing.pauseRequested = true;
   }
 
   /** Ends this runtime for good: no task ever resumes. */
@@ -381,8 +362,8 @@ export class Runtime {
     // A job of its own: whatever task blocked last has finished its synchronous run by now.
     this.lastBlocked = undefined;
     if (this.phase !== "running" || this.current !== undefined || this.waitingOnHost) return;
-    if (this.pauseRequested) {
-      this.pauseRequested = false;
+    if (this.pacing.pauseRequested) {
+      this.pacing.pauseRequested = false;
       this.finish({ kind: "paused", now: this.now });
       return;
     }
@@ -411,7 +392,7 @@ export class Runtime {
   private resume(task: Task): void {
     this.current = task;
     task.state = "running";
-    if (task.pendingTimeouts > 0) this.watchTimeoutAwait();
+    if (task.pendingTimeouts > 0) this.stallWatch.checkSoon();
     if (!task.started) {
       this.inTurn = true;
       task.started = true;
@@ -455,7 +436,7 @@ export class Runtime {
   private end(task: Task): void {
     if (task.wake !== undefined) {
       // Its code has returned, but the task is still parked: the last blocking call was not awaited.
-      this.forgottenAwait(task, "returned");
+      this.panic(task, forgottenAwaitPanic(task, "returned"));
       return;
     }
     this.registry.remove(task);
@@ -479,7 +460,7 @@ export class Runtime {
       next?.started &&
       this.phase === "running" &&
       !this.waitingOnHost &&
-      !this.pauseRequested &&
+      !this.pacing.pauseRequested &&
       ++this.switchesSinceHostTurn < SWITCHES_PER_HOST_TURN
     ) {
       this.runQueue.shift();
@@ -514,14 +495,10 @@ export class Runtime {
       this.finish({ kind: "deadline", now: this.now });
       return;
     }
-    if (this.speed !== Number.POSITIVE_INFINITY) {
-      const due = this.pace.wall + (next.when - this.pace.virtual) / this.speed;
-      const wait = due - this.host.wallNow();
-      if (wait >= 1) {
-        // In short naps, not one long sleep: a pause, a new speed or a stop is heard within a nap.
-        this.waitForHost(this.host.sleep(Math.min(wait, MAX_PACED_NAP_MS)));
-        return;
-      }
+    const nap = this.pacing.napBefore(next.when);
+    if (nap > 0) {
+      this.waitForHost(this.host.sleep(nap));
+      return;
     }
     this.now = next.when;
     // Fire everything due now, in creation order; fire() may schedule more for this same instant.
@@ -539,29 +516,8 @@ export class Runtime {
   }
 
   /**
-   * A task that awaits a promise the runtime did not create (a bare `new Promise`, say) never hands control
-   * back. Checked on the wall clock: such a task is marked "await" and the others carry on.
-   */
-  private async watchForStalls(): Promise<void> {
-    const generation = ++this.runGeneration;
-    while (this.phase === "running" && generation === this.runGeneration) {
-      const task = this.current;
-      const switches = this.switches;
-      await this.host.sleep(STALL_MS);
-      if (
-        this.phase === "running" &&
-        task !== undefined &&
-        this.current === task &&
-        this.switches === switches
-      ) {
-        this.markAwaiting(task);
-      }
-    }
-  }
-
-  /**
    * The running task stopped calling the runtime and hands nothing back: it awaits a promise the runtime did not
-   * make. It is marked "await" and the others carry on.
+   * make (see stallWatch.ts). It is marked "await" and the others carry on.
    */
   private markAwaiting(task: Task): void {
     task.state = "await";
@@ -576,7 +532,7 @@ export class Runtime {
   /** `task` made a virtual setTimeout; it may await a promise the timeout resolves. */
   timeoutStarted(task: Task): void {
     task.pendingTimeouts++;
-    this.watchTimeoutAwait();
+    this.stallWatch.checkSoon();
   }
 
   /**
@@ -589,49 +545,6 @@ export class Runtime {
     task.pendingTimeouts--;
     if (fired && task.state === "await" && this.registry.live.has(task.id)) this.ready(task, undefined);
   }
-
-  /**
-   * A task with a pending setTimeout that goes quiet is most likely awaiting it, which cannot fire until the
-   * clock moves, which it cannot while that task holds the turn: rather than wait STALL_MS of real time, check
-   * after one host turn (one macrotask: all the microtasks its code could still run have run by then).
-   */
-  private watchTimeoutAwait(): void {
-    const task = this.current;
-    if (this.timeoutCheckQueued || task === undefined || task.pendingTimeouts === 0) return;
-    if (this.phase !== "running") return;
-    this.timeoutCheckQueued = true;
-    const switches = this.switches;
-    void this.host.yield().then(() => {
-      this.timeoutCheckQueued = false;
-      if (this.phase === "running" && this.current === task && this.switches === switches) {
-        this.markAwaiting(task);
-      } else {
-        this.watchTimeoutAwait();
-      }
-    });
-  }
-}
-
-/** The call a learner writes to block in each state, for the forgotten-`await` panic. */
-const BLOCKING_CALLS: Partial<Record<TaskState, string>> = {
-  "chan send": "ch.send(...)",
-  "chan send (nil chan)": "ch.send(...)",
-  "chan receive": "ch.recv()",
-  "chan receive (nil chan)": "ch.recv()",
-  select: "select(...)",
-  "select (no cases)": "select([])",
-  sleep: "time.sleep(...)",
-  "sync.Mutex.Lock": "mu.lock()",
-  "sync.WaitGroup.Wait": "wg.wait()",
-};
-
-/** The frame lines of a stack trace, without its message line. */
-function stackFrames(stack: string | undefined): string {
-  if (stack === undefined) return "";
-  return stack
-    .split("\n")
-    .filter((line) => /^\s+at |@.+:\d+:\d+$/.test(line))
-    .join("\n");
 }
 
 /** Modelled bytes of a timer or ticker (Go's runtime timer and its channel). */
