@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { chan, go, leaktest, time } from "./index.ts";
 import { startRuntime } from "./testRuntime.ts";
+import { virtualSetTimeout } from "./timers.ts";
 
 /** Runs `test` as the host runs a learner's test (an internal task) and returns how it ended. */
 async function runTest(test: () => Promise<void>): Promise<{ passed: boolean; message: string }> {
@@ -63,6 +64,34 @@ describe("leaktest.verifyNone", () => {
     expect(result.message).toMatch(
       /found unexpected timers and tickers:\n1 × ticker created at .*leaktest\.test\.ts:\d+/,
     );
+  });
+
+  it("counts a timer that has not fired as a leak, naming where it was made", async () => {
+    const result = await runTest(async () => {
+      time.newTimer(5000);
+      await leaktest.verifyNone();
+    });
+    expect(result.passed).toBe(false);
+    expect(result.message).toMatch(
+      /found unexpected timers and tickers:\n1 × timer created at .*leaktest\.test\.ts:\d+/,
+    );
+  });
+
+  it("counts a setTimeout that has not fired as a leak", async () => {
+    const result = await runTest(async () => {
+      virtualSetTimeout(() => {}, 5000);
+      await leaktest.verifyNone();
+    });
+    expect(result.passed).toBe(false);
+    expect(result.message).toMatch(/1 × timer created at .*leaktest\.test\.ts:\d+/);
+  });
+
+  it("passes when the timer fires while it lets the code finish", async () => {
+    const result = await runTest(async () => {
+      time.newTimer(500);
+      await leaktest.verifyNone();
+    });
+    expect(result).toEqual({ passed: true, message: "" });
   });
 
   it("does not count the goroutine that calls it", async () => {
