@@ -75,6 +75,23 @@ files: [sync.ts]
     );
   });
 
+  it("fails on a companion taken from a solution that does not exist", () => {
+    const withCompanion = (from: string) =>
+      lessonMdx.replace(
+        "files: [sync.ts]",
+        `files: [sync.ts]\nchecks: true\ncompanions: [{ name: fixed, lesson: sync, from: ${from}, file: sync.ts }]`,
+      );
+    const tree = (from: string) => ({
+      "lessons/05-sync/lesson.mdx": withCompanion(from),
+      "lessons/05-sync/facilitator.mdx": "Notes.",
+      "lessons/05-sync/sync.ts": "",
+    });
+    expect(readCourse(writeTree(tree("lessons")))).toHaveLength(1);
+    expect(() => readCourse(writeTree(tree("solutions")))).toThrow(
+      "lessons/05-sync/lesson.mdx: companion fixed: solutions/05-sync has no sync.ts",
+    );
+  });
+
   it("accepts a lesson with its solution", () => {
     const dir = writeTree({
       "lessons/05-sync/lesson.mdx": lessonMdx,

@@ -29,7 +29,10 @@ export function readCourse(root: string): LessonMeta[] {
   return course;
 }
 
-/** Each `solutions/NN-slug/` belongs to a lesson and only replaces that lesson's starter files. */
+/**
+ * Each `solutions/NN-slug/` belongs to a lesson and only replaces that lesson's starter files; a companion taken
+ * from the solutions is there.
+ */
 function checkSolutions(solutionsDir: string, course: readonly LessonMeta[]): void {
   for (const folder of subfolders(solutionsDir)) {
     const lesson = course.find((candidate) => candidate.folder === folder);
@@ -37,6 +40,17 @@ function checkSolutions(solutionsDir: string, course: readonly LessonMeta[]): vo
     for (const file of readdirSync(join(solutionsDir, folder))) {
       if (!lesson.files.includes(file)) {
         throw new LessonError(`solutions/${folder}/${file}`, `is not one of the lesson's starter files`);
+      }
+    }
+  }
+  for (const lesson of course) {
+    for (const companion of lesson.companions.filter((spec) => spec.from === "solutions")) {
+      const owner = course.find((candidate) => candidate.slug === companion.lesson);
+      if (owner && !existsSync(join(solutionsDir, owner.folder, companion.file))) {
+        throw new LessonError(
+          `lessons/${lesson.folder}/${LESSON_BODY_FILE}`,
+          `companion ${companion.name}: solutions/${owner.folder} has no ${companion.file}`,
+        );
       }
     }
   }

@@ -34,9 +34,30 @@ describe("parseLesson", () => {
       goals: ["Read a goroutine dump."],
       files: ["storage.ts"],
       references: ["storage.go"],
+      checks: false,
+      liveRun: false,
+      companions: [],
       hints: [],
       order: 4,
       folder: "04-upload",
+    });
+  });
+
+  it("reads what the lesson has: checks, a live run, companions, the replayed service", () => {
+    const body = validBody.replace(
+      "references:",
+      `checks: true
+liveRun: true
+service: upload
+companions:
+  - { name: leaky, lesson: upload, from: lessons, file: storage.ts }
+references:`,
+    );
+    expect(parseLesson({ ...folder, body })).toMatchObject({
+      checks: true,
+      liveRun: true,
+      service: "upload",
+      companions: [{ name: "leaky", lesson: "upload", from: "lessons", file: "storage.ts" }],
     });
   });
 
@@ -82,6 +103,39 @@ describe("parseLesson", () => {
       /files\.0/,
     ],
     [
+      "a live run with no file to run",
+      {
+        body: validBody.replace(/files:[\s\S]*storage\.go\n/, "liveRun: true\n"),
+        fileNames: ["lesson.mdx", "facilitator.mdx"],
+      },
+      /files must list the file that checks, liveRun or service work on/,
+    ],
+    [
+      "companions without checks",
+      {
+        body: validBody.replace(
+          "time: 20",
+          "time: 20\ncompanions: [{ name: leaky, lesson: upload, from: lessons, file: storage.ts }]",
+        ),
+      },
+      /companions only a lesson with checks: true has companions/,
+    ],
+    [
+      "a companion from neither the lessons nor the solutions",
+      {
+        body: validBody.replace(
+          "time: 20",
+          "time: 20\nchecks: true\ncompanions: [{ name: leaky, lesson: upload, from: tests, file: storage.ts }]",
+        ),
+      },
+      /companions\.0\.from/,
+    ],
+    [
+      "checks that are not yes or no",
+      { body: validBody.replace("time: 20", "time: 20\nchecks: storage.ts") },
+      /checks/,
+    ],
+    [
       "a code file nobody lists",
       { fileNames: ["lesson.mdx", "facilitator.mdx", "storage.ts", "storage.go", "old.ts"] },
       /04-upload\/old\.ts: is not listed/,
@@ -113,5 +167,27 @@ describe("assembleCourse", () => {
 
   it("rejects two lessons with the same slug", () => {
     expect(() => assembleCourse([lesson(4, "upload"), lesson(5, "upload")])).toThrow(/duplicate slug upload/);
+  });
+
+  it("rejects a companion that is no file of the lesson it names", () => {
+    const companion = (file: string, from: "lessons" | "solutions" = "lessons") => ({
+      ...lesson(8, "never-again"),
+      checks: true,
+      companions: [{ name: "leaky", lesson: "upload", from, file }],
+    });
+    expect(assembleCourse([lesson(4, "upload"), companion("storage.ts")])).toHaveLength(2);
+    expect(() => assembleCourse([lesson(4, "upload"), companion("store.ts")])).toThrow(
+      "lessons/08-never-again/lesson.mdx: companion leaky: lesson upload lists no file store.ts",
+    );
+    expect(() => assembleCourse([companion("storage.ts")])).toThrow(
+      "lessons/08-never-again/lesson.mdx: companion leaky: there is no lesson upload",
+    );
+  });
+
+  it("rejects two lessons that are the same replayed service", () => {
+    const service = (order: number, slug: string) => ({ ...lesson(order, slug), service: "upload" });
+    expect(() => assembleCourse([service(4, "upload"), service(5, "uploads")])).toThrow(
+      "lessons/05-uploads/lesson.mdx: service upload is already lesson upload's",
+    );
   });
 });

@@ -73,7 +73,10 @@ export function parseLesson({ folder, body, fileNames }: LessonFolder): LessonMe
   return { ...meta, order: Number(order), folder };
 }
 
-/** Checks the course as a whole: unique order numbers and slugs, sorted by order. */
+/**
+ * Checks the course as a whole: unique order numbers and slugs, companions that name real files, each replayed
+ * service one lesson's; sorted by order.
+ */
 export function assembleCourse(lessons: readonly LessonMeta[]): LessonMeta[] {
   const sorted = [...lessons].sort((a, b) => a.order - b.order);
   for (let i = 1; i < sorted.length; i++) {
@@ -91,5 +94,23 @@ export function assembleCourse(lessons: readonly LessonMeta[]): LessonMeta[] {
       throw new LessonError(`lessons/${lesson.folder}`, `duplicate slug ${lesson.slug}`);
     slugs.add(lesson.slug);
   }
+  for (const lesson of sorted) checkReferences(lesson, sorted);
   return sorted;
+}
+
+/** A lesson's companions are files other lessons list, and no two lessons are the same replayed service. */
+function checkReferences(lesson: LessonMeta, course: readonly LessonMeta[]): void {
+  const bodyPath = `lessons/${lesson.folder}/${LESSON_BODY_FILE}`;
+  for (const companion of lesson.companions) {
+    const owner = course.find((candidate) => candidate.slug === companion.lesson);
+    const problem = !owner
+      ? `there is no lesson ${companion.lesson}`
+      : !owner.files.includes(companion.file)
+        ? `lesson ${owner.slug} lists no file ${companion.file}`
+        : undefined;
+    if (problem) throw new LessonError(bodyPath, `companion ${companion.name}: ${problem}`);
+  }
+  const earlier = course.slice(0, course.indexOf(lesson));
+  const twin = lesson.service && earlier.find((other) => other.service === lesson.service);
+  if (twin) throw new LessonError(bodyPath, `service ${lesson.service} is already lesson ${twin.slug}'s`);
 }
