@@ -7,7 +7,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { Worker } from "node:worker_threads";
 import { readCourse } from "../build/readCourse.ts";
-import { lessonChecks } from "../src/checks/index.ts";
+import { checksByLesson } from "../src/checks/registry.ts";
 import type { CheckReport } from "../src/checks/report.ts";
 import { lineInFile } from "../src/runtime/stack.ts";
 import type { CheckJob } from "./checkWorker.ts";
@@ -21,7 +21,7 @@ const repoRoot = resolve(import.meta.dirname, "..");
  * LEAK_LAB_CHECK_TIME_LIMIT_MS.
  */
 const TIME_LIMIT_MS = Number(process.env.LEAK_LAB_CHECK_TIME_LIMIT_MS ?? 90_000);
-const USAGE = `usage: npm run check -- <slug> [file] [--json]   (slugs: ${Object.keys(lessonChecks).join(", ")})`;
+const USAGE = `usage: npm run check -- <slug> [file] [--json]   (slugs: ${Object.keys(checksByLesson).join(", ")})`;
 
 class UsageError extends Error {}
 
@@ -37,7 +37,7 @@ function parseArgs(args: readonly string[]): Invocation {
   if (unknown) throw new UsageError(`unknown option ${unknown}\n${USAGE}`);
   const [slug, file, extra] = args.filter((arg) => !arg.startsWith("-"));
   if (!slug || extra) throw new UsageError(USAGE);
-  const checks = lessonChecks[slug];
+  const checks = checksByLesson[slug];
   if (!checks) throw new UsageError(`no lesson with checks is called "${slug}"\n${USAGE}`);
   const lesson = readCourse(repoRoot).find((meta) => meta.slug === slug);
   if (!lesson) throw new UsageError(`lessons/ has no lesson "${slug}"`);

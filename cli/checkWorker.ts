@@ -3,7 +3,8 @@
  * yields (`while (true) {}`) or eats all memory, and still print a clear message.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { lessonChecks, runChecks } from "../src/checks/index.ts";
+import { runChecks } from "../src/checks/lessonChecks.ts";
+import { checksByLesson } from "../src/checks/registry.ts";
 import type { CheckReport } from "../src/checks/report.ts";
 import { LearnerCodeError } from "../src/sim/learnerCode.ts";
 import { companionModules } from "./companionModules.ts";
@@ -16,12 +17,12 @@ export interface CheckJob {
 }
 
 async function grade({ slug, path, source }: CheckJob): Promise<CheckReport> {
-  const lesson = lessonChecks[slug];
+  const lesson = checksByLesson[slug];
   if (!lesson) throw new Error(`no checks for lesson ${slug}`);
   try {
     const load = learnerModule(source, path);
     const fileName = path.slice(path.lastIndexOf("/") + 1);
-    return await runChecks(lesson, load, { fileName, companions: companionModules(lesson) });
+    return await runChecks(lesson, load, { fileName, companions: companionModules(slug) });
   } catch (error) {
     if (!(error instanceof LearnerCodeError)) throw error;
     const detail = {

@@ -1,17 +1,18 @@
-/** A lesson's companion modules (see CompanionSpec), read from disk: another lesson's starter or solution. */
+/**
+ * A lesson's companion modules, read from disk: the other lessons' starters or solutions its front matter names
+ * under `companions:`, by the name its checks ask for them by.
+ */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { readCourse } from "../build/readCourse.ts";
-import type { LessonChecks } from "../src/checks/index.ts";
 import type { LoadModule } from "../src/sim/session.ts";
 import { learnerModule } from "./loadLearnerFile.ts";
 
 const repoRoot = resolve(import.meta.dirname, "..");
 
-export function companionModules(lesson: LessonChecks): Record<string, LoadModule> {
-  const specs = lesson.companions ?? [];
-  if (specs.length === 0) return {};
+export function companionModules(slug: string): Record<string, LoadModule> {
   const course = readCourse(repoRoot);
+  const specs = course.find((meta) => meta.slug === slug)?.companions ?? [];
   return Object.fromEntries(
     specs.map((spec) => {
       const folder = course.find((meta) => meta.slug === spec.lesson)?.folder;

@@ -4,7 +4,7 @@
  * header names.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import type { CheckReport } from "../src/checks/index.ts";
+import type { CheckReport } from "../src/checks/report.ts";
 import { failing, grader, TIMEOUT } from "./lessonContentKit.ts";
 
 const grade = grader("never-again");

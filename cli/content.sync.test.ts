@@ -4,7 +4,7 @@
  * promises (correct-* pass; wrong-* fail, on the checks their header comment names).
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import type { CheckReport } from "../src/checks/index.ts";
+import type { CheckReport } from "../src/checks/report.ts";
 import { describeFixtures, failing, grader, lineOf, TIMEOUT } from "./lessonContentKit.ts";
 
 const STARTER = "lessons/05-sync/sync.ts";

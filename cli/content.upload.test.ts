@@ -6,7 +6,7 @@
 
 import { basename } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { CheckReport } from "../src/checks/index.ts";
+import type { CheckReport } from "../src/checks/report.ts";
 import { time } from "../src/runtime/index.ts";
 import { Session } from "../src/sim/session.ts";
 import {

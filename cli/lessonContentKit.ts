@@ -6,7 +6,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { type CheckReport, lessonChecks, runChecks } from "../src/checks/index.ts";
+import { runChecks } from "../src/checks/lessonChecks.ts";
+import { checksByLesson } from "../src/checks/registry.ts";
+import type { CheckReport } from "../src/checks/report.ts";
 import { companionModules } from "./companionModules.ts";
 import { learnerModule } from "./loadLearnerFile.ts";
 
@@ -18,12 +20,12 @@ export const source = (path: string) => readFileSync(resolve(repoRoot, path), "u
 
 /** Grades files as `npm run check -- <slug> <path>` does. */
 export function grader(slug: string): (path: string) => Promise<CheckReport> {
-  const checks = lessonChecks[slug];
+  const checks = checksByLesson[slug];
   if (!checks) throw new Error(`no checks for the ${slug} lesson`);
   return (path) =>
     runChecks(checks, learnerModule(source(path), path), {
       fileName: basename(path),
-      companions: companionModules(checks),
+      companions: companionModules(slug),
     });
 }
 

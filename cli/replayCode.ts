@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { readCourse } from "../build/readCourse.ts";
-import { lessonChecks } from "../src/checks/index.ts";
+import { checksByLesson } from "../src/checks/registry.ts";
 import type { ServiceName } from "../src/sim/pod.ts";
 import type { LoadModule } from "../src/sim/session.ts";
 import { learnerModule } from "./loadLearnerFile.ts";
@@ -11,7 +11,7 @@ const repoRoot = resolve(import.meta.dirname, "..");
 
 export function serviceCode(service: ServiceName, fixed: boolean): LoadModule {
   const lesson = readCourse(repoRoot).find((meta) => meta.slug === service);
-  const file = lessonChecks[service]?.file;
+  const file = checksByLesson[service]?.file;
   if (!lesson || !file) throw new Error(`no lesson for service ${service}`);
   const path = `${fixed ? "solutions" : "lessons"}/${lesson.folder}/${file}`;
   return learnerModule(readFileSync(resolve(repoRoot, path), "utf8"), path);

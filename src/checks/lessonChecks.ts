@@ -6,7 +6,6 @@
 import { lineInFile } from "../runtime/stack.ts";
 import { LearnerCodeError, thrownMessage } from "../sim/learnerCode.ts";
 import { type LoadModule, ServicePanic, Session, summarizeLeaks } from "../sim/session.ts";
-import type { CompanionSpec } from "./lessonsWithChecks.ts";
 import { type CheckReport, type CheckResult, check, fail, type LeakGroup } from "./report.ts";
 
 export interface CheckContext {
@@ -18,8 +17,6 @@ export interface CheckContext {
    */
   open(seed?: number, options?: { blockStacks?: boolean; companion?: string }): Promise<Session>;
 }
-
-export type { CompanionSpec } from "./lessonsWithChecks.ts";
 
 /** What a scenario found: check results, and (for the scenario that stops traffic and closes) the leaks. */
 export interface ScenarioResult {
@@ -34,19 +31,21 @@ export interface Scenario {
 }
 
 export interface LessonChecks {
-  readonly slug: string;
   /** The starter file the checks grade, e.g. `storage.ts`. */
   readonly file: string;
   readonly scenarios: readonly Scenario[];
-  /** Other lessons' files the scenarios open sessions with. */
-  readonly companions?: readonly CompanionSpec[];
+  /**
+   * The names of the other lessons' files the scenarios open sessions with (`context.open(seed, { companion })`);
+   * the lesson's front matter says which file each name is (`companions:`).
+   */
+  readonly companions?: readonly string[];
 }
 
 export interface RunChecksOptions {
   /** The graded file's name; default the lesson's. */
   readonly fileName?: string;
   readonly seed?: number;
-  /** Loaders for the lesson's companions, by name (see CompanionSpec). */
+  /** Loaders for the lesson's companions, by name (see LessonChecks.companions). */
   readonly companions?: Readonly<Record<string, LoadModule>>;
 }
 

@@ -8,7 +8,6 @@ import { LearnerCodeError, thrownMessage } from "../sim/learnerCode.ts";
 import type { Session } from "../sim/session.ts";
 import { ClientView, MemoryBlobStore, type UploadServiceLike } from "../sim/uploadTraffic.ts";
 import type { CheckContext, LessonChecks, Scenario, ScenarioResult } from "./lessonChecks.ts";
-import { COMPANIONS } from "./lessonsWithChecks.ts";
 import { fail, pass } from "./report.ts";
 
 const FILE = "leak.test.ts";
@@ -144,8 +143,7 @@ const onFixed: Scenario = {
 };
 
 export const neverAgainChecks: LessonChecks = {
-  slug: "never-again",
   file: FILE,
   scenarios: [onLeaky, onFixed],
-  companions: COMPANIONS["never-again"] ?? [],
+  companions: ["leaky", "fixed"],
 };

@@ -122,7 +122,6 @@ const steadyTraffic: Scenario = {
 };
 
 export const rateLimitChecks: LessonChecks = {
-  slug: "ratelimit",
   file: "ratelimit.ts",
   scenarios: [underTraffic, steadyTraffic],
 };

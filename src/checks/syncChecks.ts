@@ -121,7 +121,6 @@ const steadyTraffic: Scenario = {
 };
 
 export const syncChecks: LessonChecks = {
-  slug: "sync",
   file: "sync.ts",
   scenarios: [underTraffic, steadyTraffic],
 };

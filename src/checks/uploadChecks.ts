@@ -176,7 +176,6 @@ const steadyTraffic: Scenario = {
 };
 
 export const uploadChecks: LessonChecks = {
-  slug: "upload",
   file: FILE,
   scenarios: [underTraffic, steadyTraffic],
 };

@@ -5,7 +5,6 @@
  */
 import { useEffect } from "react";
 import { checkSummary } from "../checks/checkSummary.ts";
-import { COMPANIONS } from "../checks/lessonsWithChecks.ts";
 import type { CheckReport } from "../checks/report.ts";
 import { cancelCheck, checkFix } from "../jobs/checkController.ts";
 import type { CompanionSource } from "../sandbox/protocol.ts";
@@ -67,10 +66,13 @@ export function CheckPanel({ lesson, fileName, openedText }: CheckPanelProps) {
   );
 }
 
-/** The other lessons' files this lesson's checks need (lesson 8's test runs against lesson 4's), from the course. */
+/**
+ * The other lessons' files this lesson's checks need (lesson 8's test runs against lesson 4's), as its front
+ * matter names them, from the course.
+ */
 async function companionSources(lesson: string): Promise<CompanionSource[]> {
   return Promise.all(
-    (COMPANIONS[lesson] ?? []).map(async (spec) => {
+    (findLesson(lesson)?.meta.companions ?? []).map(async (spec) => {
       const owner = findLesson(spec.lesson);
       const loader =
         spec.from === "lessons" ? owner?.fileLoaders[spec.file] : owner?.solutionLoaders[spec.file];

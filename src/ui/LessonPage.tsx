@@ -1,5 +1,4 @@
 import { Suspense } from "react";
-import { LESSONS_WITH_CHECKS } from "../checks/lessonsWithChecks.ts";
 import { course, findLesson, type LessonEntry } from "../state/course.ts";
 import { facilitatorStore, solutionsVisible } from "../state/facilitatorStore.ts";
 import { lessonBody } from "../state/lessonContent.ts";
@@ -56,7 +55,7 @@ function LessonView({ lesson }: { readonly lesson: LessonEntry }) {
           </Suspense>
         </ErrorBoundary>
         {showSolutions && <Hints lesson={meta.slug} hints={meta.hints} />}
-        {!LESSONS_WITH_CHECKS.includes(meta.slug) && <CompleteLesson slug={meta.slug} />}
+        {!meta.checks && <CompleteLesson slug={meta.slug} />}
         <LessonPager current={lesson} />
       </article>
       {meta.files.length > 0 && (

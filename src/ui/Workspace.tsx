@@ -1,5 +1,4 @@
 import { lazy, Suspense, useEffect, useState } from "react";
-import { LESSONS_WITH_CHECKS } from "../checks/lessonsWithChecks.ts";
 import { LIVE_LESSONS } from "../sim/liveLessons.ts";
 import type { LessonEntry } from "../state/course.ts";
 import { editorStore, forgetFiles } from "../state/editorStore.ts";
@@ -31,7 +30,7 @@ export function Workspace({ lesson }: { readonly lesson: LessonEntry }) {
   const [plain, setPlain] = useState(() => window.matchMedia(NARROW_SCREEN).matches);
   const [activeName, setActiveName] = useState(files[0]?.name ?? "");
   const hasLiveRun = LIVE_LESSONS.includes(slug);
-  const hasChecks = LESSONS_WITH_CHECKS.includes(slug);
+  const hasChecks = lesson.meta.checks;
   const editable = lesson.meta.files[0];
   const starter = starterFiles.find((file) => file.name === editable)?.text;
   const openedText = files.find((file) => file.name === editable)?.text;

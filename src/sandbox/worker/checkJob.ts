@@ -2,7 +2,8 @@
  * A worker's check job: the lesson's checks (src/checks) on the learner's current code, in this worker so a
  * loop that never yields is stopped by the page's watchdog like a live run. The same checks as `npm run check`.
  */
-import { lessonChecks, runChecks } from "../../checks/index.ts";
+import { runChecks } from "../../checks/lessonChecks.ts";
+import { checksByLesson } from "../../checks/registry.ts";
 import type { CheckReport } from "../../checks/report.ts";
 import { lineInFile } from "../../runtime/stack.ts";
 import { LearnerCodeError } from "../../sim/learnerCode.ts";
@@ -40,7 +41,7 @@ export async function runCheckJob(job: StartCheck): Promise<CheckReport> {
 }
 
 async function checkReport(job: StartCheck): Promise<CheckReport> {
-  const lesson = lessonChecks[job.lesson];
+  const lesson = checksByLesson[job.lesson];
   if (!lesson) return errorReport(`Lesson ${job.lesson} has no checks.`);
   const compiled = transpile(job.source, job.fileName);
   if (!compiled.ok) {
