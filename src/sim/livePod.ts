@@ -25,7 +25,8 @@ import {
   POD_LIMIT_MIB,
   RESTART_DELAY_MS,
 } from "./calibration.ts";
-import { startLiveScenario, type TrafficKnobs } from "./liveScenario.ts";
+import type { TrafficKnobs } from "./liveScenario.ts";
+import { startLiveScenario } from "./registry.ts";
 import type { ModuleExports } from "./session.ts";
 
 const MiB = 1024 * 1024;
@@ -46,7 +47,7 @@ export interface LivePodEvent {
 }
 
 export interface LivePodOptions {
-  /** The lesson's slug: which service and traffic (liveScenario.ts). */
+  /** The lesson's slug: which service and traffic (registry.ts). */
   readonly lesson: string;
   readonly fileName: string;
   readonly traffic: TrafficKnobs;

@@ -1,5 +1,4 @@
 import { lazy, Suspense, useEffect, useState } from "react";
-import { LIVE_LESSONS } from "../sim/liveLessons.ts";
 import type { LessonEntry } from "../state/course.ts";
 import { editorStore, forgetFiles } from "../state/editorStore.ts";
 import { facilitatorStore, solutionsVisible } from "../state/facilitatorStore.ts";
@@ -29,7 +28,7 @@ export function Workspace({ lesson }: { readonly lesson: LessonEntry }) {
   const showSolutions = useStore(facilitatorStore, solutionsVisible);
   const [plain, setPlain] = useState(() => window.matchMedia(NARROW_SCREEN).matches);
   const [activeName, setActiveName] = useState(files[0]?.name ?? "");
-  const hasLiveRun = LIVE_LESSONS.includes(slug);
+  const hasLiveRun = lesson.meta.liveRun;
   const hasChecks = lesson.meta.checks;
   const editable = lesson.meta.files[0];
   const starter = starterFiles.find((file) => file.name === editable)?.text;
