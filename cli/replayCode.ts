@@ -1,8 +1,10 @@
-/** The code the replay's pods run: each service's lesson starter (leaky) or solution (fixed), from disk. */
+/**
+ * The code the replay's pods run, from disk: the first file of the lesson whose front matter says
+ * `service: <name>`, its starter (leaky) or its solution (fixed).
+ */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { readCourse } from "../build/readCourse.ts";
-import { checksByLesson } from "../src/checks/registry.ts";
 import type { ServiceName } from "../src/sim/pod.ts";
 import type { LoadModule } from "../src/sim/session.ts";
 import { learnerModule } from "./loadLearnerFile.ts";
@@ -10,8 +12,8 @@ import { learnerModule } from "./loadLearnerFile.ts";
 const repoRoot = resolve(import.meta.dirname, "..");
 
 export function serviceCode(service: ServiceName, fixed: boolean): LoadModule {
-  const lesson = readCourse(repoRoot).find((meta) => meta.slug === service);
-  const file = checksByLesson[service]?.file;
+  const lesson = readCourse(repoRoot).find((meta) => meta.service === service);
+  const file = lesson?.files[0];
   if (!lesson || !file) throw new Error(`no lesson for service ${service}`);
   const path = `${fixed ? "solutions" : "lessons"}/${lesson.folder}/${file}`;
   return learnerModule(readFileSync(resolve(repoRoot, path), "utf8"), path);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ReplaySeries } from "../../series/replaySeries.ts";
 import type { ReplayEvent } from "../../sim/replay.ts";
 import { codeUsed, replayServices } from "./chooseCode.ts";
-import { DEFAULT_SETTINGS, fixedServices, settingsFromProps } from "./replaySettings.ts";
+import { DEFAULT_SETTINGS, FIXED_CHOICES, fixedServices, settingsFromProps } from "./replaySettings.ts";
 import { inClockOrder, podFigures, rateText } from "./replaySummary.ts";
 import { serviceCode } from "./testServiceCode.ts";
 
@@ -40,6 +40,19 @@ describe("replayServices", () => {
       true,
       false,
     ]);
+  });
+});
+
+describe("FIXED_CHOICES", () => {
+  it("offers none, all three and each service alone, by the names the page shows", () => {
+    expect(FIXED_CHOICES.map((choice) => choice.label)).toEqual([
+      "none (as that night)",
+      "all three",
+      "upload only",
+      "sync only",
+      "rate limiter only",
+    ]);
+    expect(fixedServices("all")).toEqual(new Set(["upload", "sync", "ratelimit"]));
   });
 });
 

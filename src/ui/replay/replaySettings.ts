@@ -3,7 +3,7 @@
  * fixed and with whose code), the choices offered, and the defaults: the night as it was, 03:00 to 05:00. A
  * lesson can start the panel elsewhere through the `<Replay>` component's props (lesson 7: all fixed, a day).
  */
-import type { ServiceName } from "../../sim/pod.ts";
+import { SERVICES, type ServiceName } from "../../sim/pod.ts";
 
 export type FixedChoice = "none" | "all" | ServiceName;
 export type CodeSource = "mine" | "solutions";
@@ -53,17 +53,17 @@ export const SERVICE_LABELS: Readonly<Record<ServiceName, string>> = {
   ratelimit: "rate limiter",
 };
 
+const NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six"];
+
 export const FIXED_CHOICES: readonly { readonly value: FixedChoice; readonly label: string }[] = [
   { value: "none", label: "none (as that night)" },
-  { value: "all", label: "all three" },
-  { value: "upload", label: "upload only" },
-  { value: "sync", label: "sync only" },
-  { value: "ratelimit", label: "rate limiter only" },
+  { value: "all", label: `all ${NUMBER_WORDS[SERVICES.length] ?? SERVICES.length}` },
+  ...SERVICES.map((service) => ({ value: service, label: `${SERVICE_LABELS[service]} only` })),
 ];
 
 export function fixedServices(choice: FixedChoice): ReadonlySet<ServiceName> {
   if (choice === "none") return new Set();
-  if (choice === "all") return new Set(["upload", "sync", "ratelimit"]);
+  if (choice === "all") return new Set(SERVICES);
   return new Set([choice]);
 }
 
