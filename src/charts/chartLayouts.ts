@@ -7,7 +7,7 @@
 import type uPlot from "uplot";
 import type { PinnedRun, Thinned } from "../series/series.ts";
 import { ALERT_SHARE, BASELINE_MEMORY_MIB, POD_LIMIT_MIB } from "../sim/calibration.ts";
-import type { LivePodEvent } from "../sim/livePod.ts";
+import type { PodEvent } from "../sim/podLifecycle.ts";
 import { handlesRange } from "./axisRanges.ts";
 import {
   ALERT_AMBER,
@@ -211,7 +211,7 @@ export const OOM_KILL_MARK: Mark = { label: "OOM kill", color: LIMIT_RED, shape:
 export const RESTART_MARK: Mark = { label: "restart", color: RESTART_GREEN, shape: "circle" };
 
 /** How the memory chart marks the pod's events. */
-const POD_MARKS: readonly (Mark & { readonly type: LivePodEvent["type"] })[] = [
+const POD_MARKS: readonly (Mark & { readonly type: PodEvent["type"] })[] = [
   { type: "OOMKilled", ...OOM_KILL_MARK },
   { type: "Restarted", ...RESTART_MARK },
 ];
@@ -263,7 +263,7 @@ export function baselineSeries(): uPlot.Series {
  * elsewhere. The memory line itself drops to zero while the pod is down; the text list under the charts
  * (PodEvents.tsx) names each event.
  */
-function withPodMarks(base: ChartLayout, events: readonly LivePodEvent[]): ChartLayout {
+function withPodMarks(base: ChartLayout, events: readonly PodEvent[]): ChartLayout {
   if (!events.some((event) => event.type !== "AlertFired")) return base;
   const x = base.data[0] as readonly number[];
   const series: uPlot.Series[] = [...base.series];
@@ -287,7 +287,7 @@ function withPodMarks(base: ChartLayout, events: readonly LivePodEvent[]): Chart
 export function memoryLayout(
   points: Thinned,
   pinned: PinnedRun | undefined,
-  podEvents: readonly LivePodEvent[] = [],
+  podEvents: readonly PodEvent[] = [],
 ): ChartLayout {
   const axis: uPlot.Axis = { label: "pod MiB", stroke: AXIS_TEXT, grid: GRID, ticks: GRID };
   const memory: Line = {

@@ -8,8 +8,8 @@ import { compileFunction } from "node:vm";
 import { describe, expect, it } from "vitest";
 import * as runtime from "../runtime/index.ts";
 import { BASELINE_MEMORY_MIB, POD_LIMIT_MIB, RESTART_DELAY_MS } from "../sim/calibration.ts";
-import type { LivePodEvent } from "../sim/livePod.ts";
 import { DEFAULT_KNOBS } from "../sim/liveScenario.ts";
+import type { PodEvent } from "../sim/podLifecycle.ts";
 import { type FromWorker, MAX_LOG_TEXT, parseFromWorker, type SampleRow, type StartRun } from "./protocol.ts";
 import { learnerGlobals } from "./virtualGlobals.ts";
 import { type LiveRun, startLiveRun } from "./worker/liveRunJob.ts";
@@ -44,7 +44,7 @@ interface Run {
   readonly control: LiveRun;
   readonly messages: FromWorker[];
   readonly samples: SampleRow[];
-  readonly events: LivePodEvent[];
+  readonly events: PodEvent[];
   /** Resolves at the run's `state: finished`. */
   readonly finished: Promise<void>;
   /** Resolves at the next message that `matches`. */
@@ -54,7 +54,7 @@ interface Run {
 function start(request: StartRun): Run {
   const messages: FromWorker[] = [];
   const samples: SampleRow[] = [];
-  const events: LivePodEvent[] = [];
+  const events: PodEvent[] = [];
   const waiting: { matches: (message: FromWorker) => boolean; resolve: (message: FromWorker) => void }[] = [];
   let markFinished = () => {};
   const finished = new Promise<void>((resolve) => {
@@ -79,7 +79,7 @@ function start(request: StartRun): Run {
   return { control, messages, samples, events, finished, next };
 }
 
-const ofType = (events: readonly LivePodEvent[], type: LivePodEvent["type"]) =>
+const ofType = (events: readonly PodEvent[], type: PodEvent["type"]) =>
   events.filter((event) => event.type === type);
 
 describe("startLiveRun", () => {

@@ -8,9 +8,9 @@
 import type { CheckReport } from "../checks/report.ts";
 import { MAX_LOG_TEXT } from "../runtime/clipText.ts";
 import type { PodEvidence } from "../sim/evidence.ts";
-import type { LivePodEvent } from "../sim/livePod.ts";
 import type { TrafficKnobs } from "../sim/liveScenario.ts";
 import type { HeapProfileEntry, ServiceName, Symptoms } from "../sim/pod.ts";
+import type { PodEvent } from "../sim/podLifecycle.ts";
 import type { ReplayEvent, ReplaySample } from "../sim/replay.ts";
 
 export { clipText, MAX_LOG_TEXT } from "../runtime/clipText.ts";
@@ -166,7 +166,7 @@ export type FromWorker =
   | { readonly type: "error"; readonly runId: number; readonly error: RunError }
   | { readonly type: "checked"; readonly runId: number; readonly report: CheckReport }
   /** The live run's pod was alerted on, OOM-killed or restarted (src/sim/livePod.ts). */
-  | { readonly type: "podEvent"; readonly runId: number; readonly event: LivePodEvent }
+  | { readonly type: "podEvent"; readonly runId: number; readonly event: PodEvent }
   /** A replay's samples and events made since the last batch. */
   | {
       readonly type: "replayProgress";

@@ -1,6 +1,6 @@
 /**
- * The live run's pod: the learner's service under the lesson's traffic on a virtual clock, with the pod model
- * the replay uses (pod.ts; figures in calibration.ts). Memory is the pod's baseline plus what the service holds,
+ * The live run's pod: the learner's service under the lesson's traffic on a virtual clock, with the pod
+ * lifecycle the replay's pods follow too (podLifecycle.ts; figures in calibration.ts). Memory is the pod's baseline plus what the service holds,
  * compared with the limit every 10 s: five minutes above 90% fires the alert, the limit is an OOM kill (exit
  * code 137). A killed pod's runtime is stopped and let go, tasks and all; after the restart delay a fresh
  * runtime boots with the learner's module evaluated afresh and the traffic started again. Without this a leaky
@@ -17,15 +17,9 @@ import type { Host } from "../runtime/host.ts";
 import type { LogEntry } from "../runtime/log.ts";
 import { activate, type RunOutcome, Runtime } from "../runtime/runtime.ts";
 import { type Sample, takeSample } from "../runtime/sample.ts";
-import {
-  ALERT_AFTER_MS,
-  ALERT_SHARE,
-  BASELINE_MEMORY_MIB,
-  MEMORY_CHECK_EVERY_MS,
-  POD_LIMIT_MIB,
-  RESTART_DELAY_MS,
-} from "./calibration.ts";
+import { BASELINE_MEMORY_MIB, MEMORY_CHECK_EVERY_MS } from "./calibration.ts";
 import type { TrafficKnobs } from "./liveScenario.ts";
+import { type PodEvent, PodLifecycle, type PodReading } from "./podLifecycle.ts";
 import { startLiveScenario } from "./registry.ts";
 import type { ModuleExports } from "./session.ts";
 
@@ -33,16 +27,6 @@ const MiB = 1024 * 1024;
 
 /** A sample on the run's clock, with the pod's modelled memory; all zeros while the pod is down. */
 export interface PodSample extends Sample {
-  readonly memoryMiB: number;
-}
-
-export interface LivePodEvent {
-  readonly type: "AlertFired" | "OOMKilled" | "Restarted";
-  /** The run's virtual ms. */
-  readonly t: number;
-  readonly exitCode?: 137;
-  /** Handles and modelled pod memory at the event (a restarted pod's, fresh). */
-  readonly handles: number;
   readonly memoryMiB: number;
 }
 
@@ -58,14 +42,12 @@ export interface LivePodOptions {
   /** Virtual ms between samples. */
   readonly sampleEveryMs: number;
   readonly onSample: (sample: PodSample) => void;
-  readonly onEvent: (event: LivePodEvent) => void;
+  /** Alerts, OOM kills and restarts, stamped with the run's virtual ms. */
+  readonly onEvent: (event: PodEvent) => void;
   readonly onLog: (entry: LogEntry) => void;
   /** Passed to each incarnation's Runtime. Defaults: the runtime's. */
   readonly host?: Host;
   readonly blockStacks?: boolean;
-  /** Defaults: POD_LIMIT_MIB and RESTART_DELAY_MS (calibration.ts). */
-  readonly limitMiB?: number;
-  readonly restartDelayMs?: number;
 }
 
 /** How a run of the pod ended: a runtime's outcome on the run's clock, or a reboot whose module threw at load. */
@@ -91,15 +73,13 @@ export class LivePod {
   private pausing = false;
   private stopped = false;
   private lastSampleAt = Number.NEGATIVE_INFINITY;
-  private readonly limitMiB: number;
-  private readonly restartDelayMs: number;
+  /** The pod's memory limit, alert and restart delay (calibration.ts's), across its incarnations. */
+  private readonly lifecycle = new PodLifecycle();
   /** OOM kills so far. */
   kills = 0;
 
   /** Boots the first incarnation at 0; throws what the learner's module throws at load (or a missing export). */
   constructor(private readonly options: LivePodOptions) {
-    this.limitMiB = options.limitMiB ?? POD_LIMIT_MIB;
-    this.restartDelayMs = options.restartDelayMs ?? RESTART_DELAY_MS;
     this.current = this.incarnation(0);
     this.boot(this.current);
     this.sample(this.current);
@@ -190,7 +170,7 @@ export class LivePod {
     const pod = this.incarnation(killedAt);
     this.sample(pod);
     // A waking timer, not an observer: it keeps the clock going (and the run from ending) while the pod is down.
-    pod.runtime.schedule(this.restartDelayMs, () => {
+    pod.runtime.schedule(this.lifecycle.restartDelayMs, () => {
       try {
         this.boot(pod);
       } catch (error) {
@@ -198,8 +178,7 @@ export class LivePod {
         pod.runtime.stop();
         return;
       }
-      const { handles, memoryMiB } = this.figures(pod);
-      this.options.onEvent({ type: "Restarted", t: pod.offset + pod.runtime.now, handles, memoryMiB });
+      this.options.onEvent(this.lifecycle.restarted(this.reading(pod)));
     });
     return pod;
   }
@@ -234,43 +213,34 @@ export class LivePod {
     return { ...sample, t, memoryMiB: BASELINE_MEMORY_MIB + sample.memoryBytes / MiB };
   }
 
-  private figures(pod: Incarnation): { handles: number; memoryMiB: number } {
+  /** The pod's handles and modelled memory now, on the run's clock. */
+  private reading(pod: Incarnation): PodReading {
     const { counts, bytes } = pod.runtime.registry;
     return {
+      t: pod.offset + pod.runtime.now,
       handles: counts.goroutines + counts.timers + counts.tickers,
       memoryMiB: BASELINE_MEMORY_MIB + bytes / MiB,
     };
   }
 
-  /** pod.ts's kubelet view: the alert after ALERT_AFTER_MS above the alert line, the OOM kill at the limit. */
+  /** The kubelet's memory check (podLifecycle.ts); at an OOM kill, stops the pod's runtime. */
   private watchMemory(pod: Incarnation): () => void {
     const { runtime } = pod;
-    let aboveSince: number | undefined;
-    let alerted = false;
     return runtime.every(MEMORY_CHECK_EVERY_MS, () => {
-      const t = pod.offset + runtime.now;
-      const { handles, memoryMiB } = this.figures(pod);
-      if (memoryMiB >= this.limitMiB) {
+      const event = this.lifecycle.check(this.reading(pod));
+      if (event?.type === "OOMKilled") {
         // The last figures before the kill, so the chart shows the peak the pod died at.
-        if (t > this.lastSampleAt) {
-          this.lastSampleAt = t;
-          this.options.onSample(this.podSample(pod, t));
+        if (event.t > this.lastSampleAt) {
+          this.lastSampleAt = event.t;
+          this.options.onSample(this.podSample(pod, event.t));
         }
         pod.killed = true;
         this.kills++;
         for (const stop of pod.stopWatching) stop();
-        this.options.onEvent({ type: "OOMKilled", t, exitCode: 137, handles, memoryMiB });
+        this.options.onEvent(event);
         runtime.stop();
-        return;
-      }
-      if (memoryMiB <= this.limitMiB * ALERT_SHARE) {
-        aboveSince = undefined;
-        return;
-      }
-      aboveSince ??= t;
-      if (!alerted && t - aboveSince >= ALERT_AFTER_MS) {
-        alerted = true;
-        this.options.onEvent({ type: "AlertFired", t, handles, memoryMiB });
+      } else if (event) {
+        this.options.onEvent(event);
       }
     });
   }

@@ -1,18 +1,18 @@
 import { describe, expect, it } from "vitest";
-import type { LivePodEvent } from "../sim/livePod.ts";
+import type { PodEvent } from "../sim/podLifecycle.ts";
 import { MAX_POD_EVENTS, NO_RUN, type RunState, withPodEvent } from "./runStore.ts";
 
-const alert = (t: number): LivePodEvent => ({ type: "AlertFired", t, handles: 3000, memoryMiB: 1900 });
-const kill = (t: number): LivePodEvent => ({
+const alert = (t: number): PodEvent => ({ type: "AlertFired", t, handles: 3000, memoryMiB: 1900 });
+const kill = (t: number): PodEvent => ({
   type: "OOMKilled",
   t,
   exitCode: 137,
   handles: 4000,
   memoryMiB: 2052,
 });
-const restart = (t: number): LivePodEvent => ({ type: "Restarted", t, handles: 0, memoryMiB: 1550 });
+const restart = (t: number): PodEvent => ({ type: "Restarted", t, handles: 0, memoryMiB: 1550 });
 
-function play(events: readonly LivePodEvent[]): RunState {
+function play(events: readonly PodEvent[]): RunState {
   let state = NO_RUN;
   for (const event of events) state = { ...state, ...withPodEvent(state, event) };
   return state;

@@ -2,7 +2,7 @@
 
 import type { DumpGroupRow, HeapRow, LogRow, RunError } from "../sandbox/protocol.ts";
 import { Series } from "../series/series.ts";
-import type { LivePodEvent } from "../sim/livePod.ts";
+import type { PodEvent } from "../sim/podLifecycle.ts";
 import { createStore } from "./createStore.ts";
 
 export type RunStatus = "idle" | "running" | "paused" | "finished";
@@ -24,7 +24,7 @@ export interface RunState {
   readonly logsShifted: number;
   readonly dump: { readonly groups: readonly DumpGroupRow[]; readonly heap: readonly HeapRow[] } | undefined;
   /** The pod's alerts, OOM kills and restarts, the latest MAX_POD_EVENTS of them. */
-  readonly podEvents: readonly LivePodEvent[];
+  readonly podEvents: readonly PodEvent[];
   /** OOM kills so far, however many events were let go. */
   readonly kills: number;
   /** Alerts fired so far, counted as kills are. */
@@ -61,7 +61,7 @@ export const runStore = createStore<RunState>(NO_RUN);
 /** A pod event added to the run: kept in the bounded list, and counted over the whole run. */
 export function withPodEvent(
   state: RunState,
-  event: LivePodEvent,
+  event: PodEvent,
 ): Pick<RunState, "podEvents" | "kills" | "alerts"> {
   return {
     podEvents: [...state.podEvents, event].slice(-MAX_POD_EVENTS),

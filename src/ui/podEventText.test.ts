@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import type { LivePodEvent } from "../sim/livePod.ts";
+import type { PodEvent } from "../sim/podLifecycle.ts";
 import { killNotice, podEventText } from "./podEventText.ts";
 
-const kill = (t: number): LivePodEvent => ({
+const kill = (t: number): PodEvent => ({
   type: "OOMKilled",
   t,
   exitCode: 137,
   handles: 3998,
   memoryMiB: 2052.1,
 });
-const restart = (t: number): LivePodEvent => ({ type: "Restarted", t, handles: 0, memoryMiB: 1550 });
+const restart = (t: number): PodEvent => ({ type: "Restarted", t, handles: 0, memoryMiB: 1550 });
 const HOUR = 3_600_000;
 
 describe("killNotice", () => {

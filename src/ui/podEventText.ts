@@ -2,7 +2,7 @@
  * The live run's pod events in words: one line per alert, OOM kill and restart (the list under the charts), and
  * the run panel's notice after a kill. Plain text, so the same sentences reach screen readers.
  */
-import type { LivePodEvent } from "../sim/livePod.ts";
+import type { PodEvent } from "../sim/podLifecycle.ts";
 import { formatSimClock } from "./formatSimClock.ts";
 
 const WHOLE = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
@@ -11,7 +11,7 @@ function plural(count: number, one: string, many: string): string {
   return `${WHOLE.format(count)} ${count === 1 ? one : many}`;
 }
 
-export function podEventText(event: LivePodEvent): string {
+export function podEventText(event: PodEvent): string {
   const at = formatSimClock(event.t);
   const figures = `${WHOLE.format(event.memoryMiB)} MiB, ${plural(event.handles, "handle", "handles")}`;
   switch (event.type) {
@@ -30,7 +30,7 @@ export function podEventText(event: LivePodEvent): string {
  * After the first OOM kill: when the last one was, whether the pod is back, and how many restarts so far.
  * Undefined before any kill. `kills` counts them all (the event list is bounded).
  */
-export function killNotice(events: readonly LivePodEvent[], kills: number): string | undefined {
+export function killNotice(events: readonly PodEvent[], kills: number): string | undefined {
   const lastKill = events.findLast((event) => event.type === "OOMKilled");
   if (kills === 0 || !lastKill) return undefined;
   const back = events.find((event) => event.type === "Restarted" && event.t > lastKill.t);
