@@ -5,16 +5,15 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { readCourse } from "../build/readCourse.ts";
-import type { ServiceName } from "../src/sim/pod.ts";
-import type { LoadModule } from "../src/sim/session.ts";
+import type { ServiceModule, ServiceName } from "../src/sim/pod.ts";
 import { learnerModule } from "./loadLearnerFile.ts";
 
 const repoRoot = resolve(import.meta.dirname, "..");
 
-export function serviceCode(service: ServiceName, fixed: boolean): LoadModule {
+export function serviceCode(service: ServiceName, fixed: boolean): ServiceModule {
   const lesson = readCourse(repoRoot).find((meta) => meta.service === service);
   const file = lesson?.files[0];
   if (!lesson || !file) throw new Error(`no lesson for service ${service}`);
   const path = `${fixed ? "solutions" : "lessons"}/${lesson.folder}/${file}`;
-  return learnerModule(readFileSync(resolve(repoRoot, path), "utf8"), path);
+  return { fileName: file, load: learnerModule(readFileSync(resolve(repoRoot, path), "utf8"), path) };
 }

@@ -98,7 +98,10 @@ describe("runReplayJob", () => {
     const empty = STARTERS.map((s) => (s.service === "upload" ? { ...s, source: "export {};\n" } : s));
     expect((await messagesOf(job(empty))).at(-1)).toMatchObject({
       type: "error",
-      error: { kind: "crash", message: expect.stringContaining("does not export StorageService") },
+      error: {
+        kind: "crash",
+        message: expect.stringContaining("storage.ts must export the class StorageService"),
+      },
     });
   });
 

@@ -1,7 +1,7 @@
 /**
  * A cloudvault-api pod: the three services on one runtime under its share of the night's traffic, with the
- * memory a pod holds besides the leak (BASELINE), a memory limit, the "memory above 90% for 5 minutes" alert,
- * the OOM kill (exit code 137) at the limit, and a restart on a fresh runtime after a delay. One runtime per
+ * memory a pod holds besides the leak (BASELINE) and the lifecycle the live pod follows too (podLifecycle.ts:
+ * the alert, the OOM kill with exit code 137, the restart on a fresh runtime after a delay). One runtime per
  * pod incarnation; pods share nothing but the traffic split, so the replay simulates them one after another.
  */
 
@@ -10,8 +10,6 @@ import { activate, Runtime } from "../runtime/runtime.ts";
 import type { Task } from "../runtime/task.ts";
 import { heapProfile } from "../runtime/views/heapProfile.ts";
 import {
-  ALERT_AFTER_MS,
-  ALERT_SHARE,
   BASELINE_HANDLES,
   BASELINE_MEMORY_MIB,
   MEMORY_CHECK_EVERY_MS,
@@ -19,8 +17,10 @@ import {
   volumeAt,
 } from "./calibration.ts";
 import { EvidenceRecorder, type PodEvidence } from "./evidence.ts";
+import { exportedClass } from "./learnerCode.ts";
+import { type PodEvent, PodLifecycle, type PodReading } from "./podLifecycle.ts";
 import { type RateLimiterLike, startRateLimitTraffic } from "./rateLimitTraffic.ts";
-import type { LoadModule, ModuleExports } from "./session.ts";
+import type { LoadModule } from "./session.ts";
 import { type ChangeHubLike, type SyncServiceLike, startSyncTraffic } from "./syncTraffic.ts";
 import { ClientView, MemoryBlobStore, startUploadTraffic, type UploadServiceLike } from "./uploadTraffic.ts";
 
@@ -33,17 +33,12 @@ export type ServiceName = "upload" | "sync" | "ratelimit";
 export const SERVICES: readonly ServiceName[] = ["upload", "sync", "ratelimit"];
 
 /** The module each service runs, evaluated afresh for every pod incarnation. */
-export type PodCode = Readonly<Record<ServiceName, LoadModule>>;
+export type PodCode = Readonly<Record<ServiceName, ServiceModule>>;
 
-export interface PodEvent {
-  readonly type: "AlertFired" | "OOMKilled" | "Restarted";
-  /** Clock time, in ms since midnight. */
-  readonly at: number;
-  readonly pod: number;
-  readonly exitCode?: 137;
-  /** Handles and memory at the event. */
-  readonly handles: number;
-  readonly memoryMiB: number;
+export interface ServiceModule {
+  /** The file the module is (a missing export is said against it). */
+  readonly fileName: string;
+  readonly load: LoadModule;
 }
 
 export interface PodSample {
@@ -91,6 +86,7 @@ export interface PodOptions extends PodListeners {
 
 export interface PodHistory {
   readonly samples: PodSample[];
+  /** Stamped with clock time, in ms since midnight. */
   readonly events: PodEvent[];
   /** The heap profile when the pod's first alert fired (when an engineer would take one), if it did. */
   heapProfile: HeapProfileEntry[] | undefined;
@@ -111,12 +107,13 @@ interface Incarnation {
   readonly recorder: EvidenceRecorder | undefined;
 }
 
-function exported<T>(exports: ModuleExports, name: string): new (...args: never[]) => T {
-  const value = exports[name];
-  if (typeof value !== "function") throw new Error(`the service module does not export ${name}`);
-  return value as new (
-    ...args: never[]
-  ) => T;
+/** The incarnation's handles and memory, on the clock. */
+function reading(pod: Incarnation): PodReading {
+  return {
+    t: pod.startedAt + pod.runtime.now,
+    handles: liveHandles(pod.runtime),
+    memoryMiB: (pod.baselineBytes + pod.runtime.registry.bytes) / MiB,
+  };
 }
 
 /** Runs one pod from its first start to the end of the replay, through any OOM kills and restarts. */
@@ -127,30 +124,22 @@ export async function simulatePod(options: PodOptions): Promise<PodHistory> {
     heapProfile: undefined,
     symptoms: { stuckUploads: 0, staleDevices: 0, requestsDuringRestart: 0 },
   };
+  const lifecycle = new PodLifecycle({ limitMiB: options.limitMiB, restartDelayMs: options.restartDelayMs });
   let startAt = options.startAt;
   for (let incarnation = 0; startAt < options.endAt; incarnation++) {
     const pod = await boot(options, startAt, incarnation);
-    const memoryMiB = podMemoryMiB(pod);
-    if (incarnation > 0) {
-      recordEvent(options, history, {
-        type: "Restarted",
-        at: startAt,
-        pod: options.pod,
-        handles: handleCount(pod),
-        memoryMiB,
-      });
-    }
+    if (incarnation > 0) recordEvent(options, history, lifecycle.restarted(reading(pod)));
     const manualRestart = options.restartAt.find((at) => at > startAt && at < options.endAt);
     const stopAt = manualRestart ?? options.endAt;
-    const killedAt = await runUntilKilled(pod, options, stopAt, history);
+    const killedAt = await runUntilKilled(pod, options, lifecycle, stopAt, history);
     countSymptoms(pod, history.symptoms);
     pod.runtime.stop();
     if (history.evidence) {
       break;
     } else if (killedAt !== undefined) {
-      const downFor = Math.min(options.restartDelayMs, options.endAt - killedAt);
+      const downFor = Math.min(lifecycle.restartDelayMs, options.endAt - killedAt);
       history.symptoms.requestsDuringRestart += requestsPerMinute(options, killedAt) * (downFor / MINUTE);
-      startAt = killedAt + options.restartDelayMs;
+      startAt = killedAt + lifecycle.restartDelayMs;
     } else if (manualRestart !== undefined) {
       // A rolling restart: the new pod is up as the old one goes.
       startAt = manualRestart;
@@ -165,10 +154,11 @@ export async function simulatePod(options: PodOptions): Promise<PodHistory> {
 async function boot(options: PodOptions, startAt: number, incarnation: number): Promise<Incarnation> {
   const runtime = new Runtime({ seed: options.seed + incarnation, blockStacks: options.evidence ?? false });
   activate(runtime);
+  const { code } = options;
   const [storageModule, syncModule, rateLimitModule] = [
-    await options.code.upload(),
-    await options.code.sync(),
-    await options.code.ratelimit(),
+    await code.upload.load(),
+    await code.sync.load(),
+    await code.ratelimit.load(),
   ];
   const spawn = (body: () => Promise<void>, name: string) => void runtime.go(body, { internal: true, name });
   const clock = (now: number) => startAt + now;
@@ -176,16 +166,26 @@ async function boot(options: PodOptions, startAt: number, incarnation: number): 
   const seed = options.seed * 1000 + incarnation * 10;
 
   const client = new ClientView();
-  const Storage = exported<UploadServiceLike>(storageModule, "StorageService");
+  const Storage = exportedClass<UploadServiceLike>(
+    storageModule,
+    "StorageService",
+    code.upload.fileName,
+    true,
+  );
   const storage = new (Storage as new (b: MemoryBlobStore, n: ClientView["notifier"]) => UploadServiceLike)(
     new MemoryBlobStore(),
     client.notifier,
   );
-  const Hub = exported<ChangeHubLike>(syncModule, "ChangeHub");
-  const Sync = exported<SyncServiceLike>(syncModule, "SyncService");
+  const Hub = exportedClass<ChangeHubLike>(syncModule, "ChangeHub", code.sync.fileName, true);
+  const Sync = exportedClass<SyncServiceLike>(syncModule, "SyncService", code.sync.fileName, true);
   const hub = new (Hub as new () => ChangeHubLike)();
   const sync = new (Sync as new (hub: ChangeHubLike) => SyncServiceLike)(hub);
-  const Limiter = exported<RateLimiterLike>(rateLimitModule, "RateLimiter");
+  const Limiter = exportedClass<RateLimiterLike>(
+    rateLimitModule,
+    "RateLimiter",
+    code.ratelimit.fileName,
+    true,
+  );
   const limiter = new (Limiter as new (limits: typeof API_LIMITS) => RateLimiterLike)(API_LIMITS);
   limiter.startCleanup();
   // The services start a few handles of their own (a janitor, a sweeper); the pod's make up the rest.
@@ -261,75 +261,43 @@ function liveHandles(runtime: Runtime): number {
   return goroutines + timers + tickers;
 }
 
-function handleCount(pod: Incarnation): number {
-  return liveHandles(pod.runtime);
-}
-
-function podMemoryMiB(pod: Incarnation): number {
-  return (pod.baselineBytes + pod.runtime.registry.bytes) / MiB;
-}
-
 /** Runs the incarnation to `stopAt`, sampling and watching memory; returns when it was OOM-killed, if it was. */
 async function runUntilKilled(
   pod: Incarnation,
   options: PodOptions,
+  lifecycle: PodLifecycle,
   stopAt: number,
   history: PodHistory,
 ): Promise<number | undefined> {
   const { runtime, startedAt } = pod;
-  let aboveSince: number | undefined;
-  let alerted = false;
   let killedAt: number | undefined;
 
-  const checkMemory = () => {
-    const at = startedAt + runtime.now;
-    const memoryMiB = podMemoryMiB(pod);
-    if (memoryMiB >= options.limitMiB) {
-      killedAt = at;
-      recordEvent(options, history, {
-        type: "OOMKilled",
-        at,
-        pod: options.pod,
-        exitCode: 137,
-        handles: handleCount(pod),
-        memoryMiB,
-      });
+  runtime.every(MEMORY_CHECK_EVERY_MS, () => {
+    const event = lifecycle.check(reading(pod));
+    if (!event) return;
+    recordEvent(options, history, event);
+    if (event.type === "OOMKilled") {
+      killedAt = event.t;
       runtime.stop();
       return;
     }
-    if (memoryMiB <= options.limitMiB * ALERT_SHARE) {
-      aboveSince = undefined;
-      return;
+    history.heapProfile ??= heapProfile(runtime.registry.bySite()).map((entry) => ({
+      function: entry.function,
+      site: entry.site,
+      MiB: Number((entry.bytes / MiB).toFixed(1)),
+    }));
+    if (pod.recorder) {
+      history.evidence = pod.recorder.take(runtime, event.t, pod.server);
+      runtime.stop();
     }
-    aboveSince ??= at;
-    if (!alerted && at - aboveSince >= ALERT_AFTER_MS) {
-      alerted = true;
-      recordEvent(options, history, {
-        type: "AlertFired",
-        at,
-        pod: options.pod,
-        handles: handleCount(pod),
-        memoryMiB,
-      });
-      history.heapProfile ??= heapProfile(runtime.registry.bySite()).map((entry) => ({
-        function: entry.function,
-        site: entry.site,
-        MiB: Number((entry.bytes / MiB).toFixed(1)),
-      }));
-      if (pod.recorder) {
-        history.evidence = pod.recorder.take(runtime, at, pod.server);
-        runtime.stop();
-      }
-    }
-  };
-  runtime.every(MEMORY_CHECK_EVERY_MS, checkMemory);
+  });
 
   // Samples on whole clock minutes, like a dashboard scraping once a minute.
   const firstSample = Math.max(options.sampleFrom, Math.ceil(startedAt / MINUTE) * MINUTE);
   const sample = () => {
-    const at = startedAt + runtime.now;
     if (killedAt === undefined) {
-      const taken = { at, pod: options.pod, handles: handleCount(pod), memoryMiB: podMemoryMiB(pod) };
+      const { t, handles, memoryMiB } = reading(pod);
+      const taken = { at: t, pod: options.pod, handles, memoryMiB };
       history.samples.push(taken);
       options.onSample?.(taken);
     }
@@ -343,7 +311,8 @@ async function runUntilKilled(
 
 /**
  * Hears each sample and event as it is recorded (a page drawing the replay as it runs). Default: none.
- * Declared down here on purpose: the heap profile names pod.ts lines above it, which `npm run replay` prints.
+ * Declared down here on purpose: the heap profile `npm run replay` prints names the line where boot() starts
+ * the pod's infrastructure (pod.ts:192), so a line added or taken away above it changes the replay's output.
  */
 export interface PodListeners {
   readonly onSample?: (sample: PodSample) => void;

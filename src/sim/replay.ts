@@ -13,14 +13,14 @@ import type { PodEvidence } from "./evidence.ts";
 import {
   type HeapProfileEntry,
   type PodCode,
-  type PodEvent,
   type PodSample,
   SERVICES,
+  type ServiceModule,
   type ServiceName,
   type Symptoms,
   simulatePod,
 } from "./pod.ts";
-import type { LoadModule } from "./session.ts";
+import type { PodEvent } from "./podLifecycle.ts";
 
 const MINUTE = time.Minute;
 const HOUR = 60 * MINUTE;
@@ -109,11 +109,12 @@ function replaySample(sample: PodSample): ReplaySample {
   };
 }
 
-function replayEvent(event: PodEvent): ReplayEvent {
+/** A pod's event, stamped with the clock (ms since midnight), as the replay reports it. */
+function replayEvent(event: PodEvent, pod: number): ReplayEvent {
   return {
-    minute: round1((event.at - REPLAY_START) / MINUTE),
-    clock: formatClock(event.at),
-    pod: event.pod,
+    minute: round1((event.t - REPLAY_START) / MINUTE),
+    clock: formatClock(event.t),
+    pod,
     type: event.type,
     ...(event.exitCode === undefined ? {} : { exitCode: event.exitCode }),
     handles: event.handles,
@@ -122,12 +123,12 @@ function replayEvent(event: PodEvent): ReplayEvent {
 }
 
 /**
- * Runs the replay. `code(service, fixed)` gives the module a service runs: its lesson's starter, or its
- * solution when fixed. `onUpdate`, when given, hears every sample and event as it is made.
+ * Runs the replay. `code(service, fixed)` gives the module a service runs, with its file name: its lesson's
+ * starter, or its solution when fixed. `onUpdate`, when given, hears every sample and event as it is made.
  */
 export async function replay(
   options: ReplayOptions,
-  code: (service: ServiceName, fixed: boolean) => LoadModule,
+  code: (service: ServiceName, fixed: boolean) => ServiceModule,
   onUpdate?: (update: ReplayUpdate) => void,
 ): Promise<ReplayResult> {
   const endAt = REPLAY_START + options.minutes * MINUTE;
@@ -157,12 +158,14 @@ export async function replay(
       ...(onUpdate && {
         onSample: (sample: PodSample) => onUpdate({ type: "sample", sample: replaySample(sample) }),
         onEvent: (event: PodEvent) => {
-          if (event.at >= REPLAY_START) onUpdate({ type: "event", event: replayEvent(event) });
+          if (event.t >= REPLAY_START) onUpdate({ type: "event", event: replayEvent(event, pod) });
         },
       }),
     });
     samples.push(...history.samples.map(replaySample));
-    events.push(...history.events.filter((event) => event.at >= REPLAY_START).map(replayEvent));
+    events.push(
+      ...history.events.filter((event) => event.t >= REPLAY_START).map((event) => replayEvent(event, pod)),
+    );
     if (pod === 1) {
       heapProfile = history.heapProfile ?? [];
       evidence = history.evidence;

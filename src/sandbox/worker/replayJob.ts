@@ -10,7 +10,7 @@
  */
 
 import { lineInFile } from "../../runtime/stack.ts";
-import { SERVICES, type ServiceName } from "../../sim/pod.ts";
+import { SERVICES, type ServiceModule, type ServiceName } from "../../sim/pod.ts";
 import { type ReplayEvent, type ReplaySample, type ReplayUpdate, replay } from "../../sim/replay.ts";
 import type { ModuleExports } from "../../sim/session.ts";
 import {
@@ -41,7 +41,7 @@ class ServiceCodeError extends Error {
   }
 }
 
-function compile(service: ReplayService, evaluate: ReplayJobHost["evaluate"]): () => Promise<ModuleExports> {
+function compile(service: ReplayService, evaluate: ReplayJobHost["evaluate"]): ServiceModule {
   const compiled = transpile(service.source, service.fileName);
   if (!compiled.ok) {
     const { line, message } = compiled.error;
@@ -51,7 +51,7 @@ function compile(service: ReplayService, evaluate: ReplayJobHost["evaluate"]): (
       line,
     });
   }
-  return async () => {
+  const load = async (): Promise<ModuleExports> => {
     try {
       return evaluate(compiled.code, service.fileName);
     } catch (error) {
@@ -66,6 +66,7 @@ function compile(service: ReplayService, evaluate: ReplayJobHost["evaluate"]): (
       });
     }
   };
+  return { fileName: service.fileName, load };
 }
 
 /** The code per service, each of the three exactly once. */
@@ -102,7 +103,7 @@ export async function runReplayJob(job: StartReplay, host: ReplayJobHost): Promi
   };
   try {
     const byService = codeByService(job.services);
-    const loaders = new Map(
+    const modules = new Map(
       SERVICES.map((name) => [name, compile(byService.get(name) as ReplayService, host.evaluate)]),
     );
     const options = {
@@ -116,7 +117,11 @@ export async function runReplayJob(job: StartReplay, host: ReplayJobHost): Promi
     };
     const result = await replay(
       options,
-      (service) => loaders.get(service) ?? (() => Promise.reject(new Error(`no code for ${service}`))),
+      (service) =>
+        modules.get(service) ?? {
+          fileName: "",
+          load: () => Promise.reject(new Error(`no code for ${service}`)),
+        },
       onUpdate,
     );
     flush();
