@@ -9,29 +9,15 @@
  */
 
 import type { Host } from "../../runtime/host.ts";
-import type { LogEntry } from "../../runtime/log.ts";
-import type { SiteSample } from "../../runtime/sample.ts";
 import { lineInFile } from "../../runtime/stack.ts";
-import type { Task } from "../../runtime/task.ts";
-import { describeTask } from "../../runtime/views/describeTask.ts";
-import { groupTasks } from "../../runtime/views/formatDump.ts";
-import { heapProfile } from "../../runtime/views/heapProfile.ts";
 import { LearnerCodeError } from "../../sim/learnerCode.ts";
 import { LivePod, type LivePodOutcome } from "../../sim/livePod.ts";
 import type { ModuleExports } from "../../sim/session.ts";
-import type {
-  DumpGroupRow,
-  FromWorker,
-  HeapRow,
-  LogRow,
-  RunError,
-  SampleRow,
-  SiteCount,
-  StartRun,
-} from "../protocol.ts";
-import { clipText, MAX_SITES_PER_SAMPLE, OTHER_SITES, unreachable } from "../protocol.ts";
+import type { FromWorker, LogRow, RunError, SampleRow, StartRun } from "../protocol.ts";
+import { clipText, unreachable } from "../protocol.ts";
 import { transpile } from "../transpile.ts";
-import { safeText } from "../virtualGlobals.ts";
+import { liveDump } from "./liveDump.ts";
+import { logRow, sampleRow } from "./liveRows.ts";
 
 export interface LiveRunHost {
   /** Evaluates a transpiled module with the runtime as its only import (learnerRealm.evaluate in a worker). */
@@ -57,38 +43,6 @@ const FLUSH_EVERY_MS = 100;
 const SAMPLE_EVERY_MS = 1000;
 const MAX_LOGS_PER_FLUSH = 500;
 const SAMPLES_PER_MESSAGE = 5000;
-const SIMULATED_SITE = "the simulated traffic";
-
-function fieldsText(fields: LogEntry["fields"]): string {
-  if (!fields) return "";
-  return Object.entries(fields)
-    .map(([key, value]) => `${key}=${typeof value === "string" ? value : safeText(value)}`)
-    .join(" ");
-}
-
-/**
- * Live handles by site as the chart labels them: the learner's by function and line, the simulation's (its
- * requests in flight) as one row; the largest few, the rest as "other sites".
- */
-function siteCounts(bySite: readonly SiteSample[], fileName: string): SiteCount[] {
-  const counts = new Map<string, number>();
-  for (const stats of bySite) {
-    const handles = stats.goroutines + stats.timers + stats.tickers;
-    if (handles === 0) continue;
-    const label = stats.site.startsWith(`${fileName}:`)
-      ? `${stats.function} (${stats.site})`
-      : SIMULATED_SITE;
-    counts.set(label, (counts.get(label) ?? 0) + handles);
-  }
-  const rows = [...counts]
-    .map(([site, handles]) => ({ site, handles }))
-    .sort((a, b) => b.handles - a.handles);
-  if (rows.length <= MAX_SITES_PER_SAMPLE) return rows;
-  const kept = rows.slice(0, MAX_SITES_PER_SAMPLE - 1);
-  const rest = rows.slice(MAX_SITES_PER_SAMPLE - 1).reduce((sum, row) => sum + row.handles, 0);
-  return [...kept, { site: OTHER_SITES, handles: rest }];
-}
-
 /** What a learner's throw says, clipped like a log line: `throw new Error("x".repeat(5e6))` is theirs to write. */
 function thrownText(error: unknown): string {
   return clipText(error instanceof Error ? error.message : String(error));
@@ -133,43 +87,7 @@ export function startLiveRun(job: StartRun, host: LiveRunHost): LiveRun {
   };
 
   const dump = () => {
-    if (!pod) return;
-    const { runtime } = pod;
-    const now = runtime.now;
-    const views = [...runtime.registry.handles("goroutine")].map((task) => describeTask(task as Task, now));
-    const groups: DumpGroupRow[] = groupTasks(views).map((group) => {
-      const common = { count: group.count, state: group.state, longestBlockedMs: group.longestBlocked };
-      if (group.createSite.file === fileName) {
-        const blockedAt = group.blockSite ? `${group.blockSite.fn} ${group.blockSite.key}` : "";
-        return {
-          ...common,
-          function: group.createSite.fn,
-          file: fileName,
-          line: group.createSite.line,
-          blockedAt,
-        };
-      }
-      // Tasks the simulation starts (request handlers) live in the bundle, whose file and line mean nothing to
-      // the learner: they are named, with no line to go to.
-      return {
-        ...common,
-        function: `${group.name ?? "runtime"} (simulated)`,
-        file: "",
-        line: 0,
-        blockedAt: "",
-      };
-    });
-    // The learner's sites by name; everything the simulation holds (requests in flight) as one row.
-    const entries = heapProfile(runtime.registry.bySite());
-    const heap: HeapRow[] = entries
-      .filter((entry) => entry.site.startsWith(`${fileName}:`))
-      .map((entry) => ({ function: entry.function, site: entry.site, bytes: entry.bytes }));
-    const simulated = entries.filter((entry) => !entry.site.startsWith(`${fileName}:`));
-    if (simulated.length > 0) {
-      const bytes = simulated.reduce((sum, entry) => sum + entry.bytes, 0);
-      heap.push({ function: "requests in flight (simulated)", site: "", bytes });
-    }
-    send({ type: "dump", runId, groups, heap });
+    if (pod) send({ type: "dump", runId, ...liveDump(pod.runtime, fileName) });
   };
 
   const report = (outcome: LivePodOutcome) => {
@@ -227,15 +145,7 @@ export function startLiveRun(job: StartRun, host: LiveRunHost): LiveRun {
         blockStacks: true,
         ...(host.clock && { host: host.clock }),
         onSample: (sample) => {
-          samples.push({
-            t: sample.t,
-            handles: sample.handles,
-            goroutines: sample.goroutines,
-            timers: sample.timers,
-            tickers: sample.tickers,
-            memoryMiB: sample.memoryMiB,
-            sites: siteCounts(sample.bySite, fileName),
-          });
+          samples.push(sampleRow(sample, fileName));
           // The first sample goes out at once: the chart should move as soon as Run is pressed.
           if (sample.t === 0) flush();
         },
@@ -248,12 +158,7 @@ export function startLiveRun(job: StartRun, host: LiveRunHost): LiveRun {
             logs.shift();
             droppedLogs++;
           }
-          logs.push({
-            t: entry.t,
-            level: entry.level,
-            message: clipText(String(entry.message)),
-            fields: clipText(fieldsText(entry.fields)),
-          });
+          logs.push(logRow(entry));
         },
       });
       void resume();
