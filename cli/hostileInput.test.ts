@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { MAX_LOG_TEXT } from "../src/sandbox/protocol.ts";
+import { MAX_LOG_TEXT } from "../src/runtime/clipText.ts";
 import { MAX_THROWN_TEXT } from "../src/sim/learnerCode.ts";
 
 const repoRoot = resolve(import.meta.dirname, "..");

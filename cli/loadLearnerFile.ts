@@ -7,9 +7,9 @@
  */
 import { basename } from "node:path";
 import { compileFunction } from "node:vm";
+import { clipText } from "../src/runtime/clipText.ts";
 import * as runtime from "../src/runtime/index.ts";
 import { lineInFile } from "../src/runtime/stack.ts";
-import { clipText } from "../src/sandbox/protocol.ts";
 import { transpile } from "../src/sandbox/transpile.ts";
 import { learnerGlobals } from "../src/sandbox/virtualGlobals.ts";
 import { LearnerCodeError } from "../src/sim/learnerCode.ts";

@@ -112,7 +112,7 @@ const CASES: readonly Case[] = [
     error: `storage.ts:${throwAtLoad.line}: refused at load`,
   },
   {
-    // Clipped like a log line (MAX_LOG_TEXT in src/sandbox/protocol.ts: 2,000 characters), saying how much was
+    // Clipped like a log line (MAX_LOG_TEXT in src/runtime/clipText.ts: 2,000 characters), saying how much was
     // left out; the same text goes to the log panel and the editor's marker.
     name: "a 5 MB error message",
     code: hugeError.code,

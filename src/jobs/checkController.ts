@@ -4,7 +4,8 @@
  * where every check passes marks the lesson complete.
  */
 
-import { isRefusedEnding, parseFromWorker, REFUSED_ENDING, type StartCheck } from "../sandbox/protocol.ts";
+import { checkProtocol, type StartCheck } from "../sandbox/protocol/check.ts";
+import { REFUSED_ENDING } from "../sandbox/protocol/shared.ts";
 import { checkStore, NO_CHECK } from "../state/checkStore.ts";
 import { markCompleted } from "../state/progressStore.ts";
 import { createWorker, WATCHDOG_MS } from "./createWorker.ts";
@@ -36,9 +37,9 @@ export function checkFix(request: CheckRequest): void {
   let lastHeard = performance.now();
   next.onmessage = (event: MessageEvent<unknown>) => {
     if (worker !== next) return;
-    const message = parseFromWorker(event.data, runId);
+    const message = checkProtocol.parse(event.data, runId);
     if (!message) {
-      if (isRefusedEnding(event.data, runId)) finish({ failure: REFUSED_ENDING });
+      if (checkProtocol.isRefusedEnding(event.data, runId)) finish({ failure: REFUSED_ENDING });
       return;
     }
     lastHeard = performance.now();

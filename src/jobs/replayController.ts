@@ -5,13 +5,9 @@
  * in `worker.terminate()`.
  */
 
-import {
-  isRefusedEnding,
-  parseFromWorker,
-  REFUSED_ENDING,
-  type StartReplay,
-  unreachable,
-} from "../sandbox/protocol.ts";
+import { replayProtocol, type StartReplay } from "../sandbox/protocol/replay.ts";
+import { REFUSED_ENDING } from "../sandbox/protocol/shared.ts";
+import { unreachable } from "../sandbox/protocol/unreachable.ts";
 import type { PodEvidence } from "../sim/evidence.ts";
 import type { HeapProfileEntry, Symptoms } from "../sim/pod.ts";
 import type { ReplayEvent, ReplaySample } from "../sim/replay.ts";
@@ -46,9 +42,9 @@ export function startReplay(request: ReplayRequest, listener: ReplayListener): (
   };
   worker.onmessage = (event: MessageEvent<unknown>) => {
     if (ended) return;
-    const message = parseFromWorker(event.data, runId);
+    const message = replayProtocol.parse(event.data, runId);
     if (!message) {
-      if (isRefusedEnding(event.data, runId)) {
+      if (replayProtocol.isRefusedEnding(event.data, runId)) {
         end();
         listener.failed(REFUSED_ENDING);
       }
@@ -72,15 +68,6 @@ export function startReplay(request: ReplayRequest, listener: ReplayListener): (
         listener.failed(message.error.message);
         return;
       case "heartbeat":
-        return;
-      // A run's and a check's messages: a replay's worker does not send them.
-      case "started":
-      case "samples":
-      case "logs":
-      case "dump":
-      case "state":
-      case "checked":
-      case "podEvent":
         return;
       default:
         unreachable(message);

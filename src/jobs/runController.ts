@@ -5,15 +5,14 @@
  */
 
 import {
-  type FromWorker,
-  isRefusedEnding,
   type LogRow,
-  parseFromWorker,
-  REFUSED_ENDING,
+  type RunMessage,
+  type RunToWorker,
+  runProtocol,
   type StartRun,
-  type ToWorker,
-  unreachable,
-} from "../sandbox/protocol.ts";
+} from "../sandbox/protocol/run.ts";
+import { REFUSED_ENDING } from "../sandbox/protocol/shared.ts";
+import { unreachable } from "../sandbox/protocol/unreachable.ts";
 import {
   liveSeries,
   MAX_LOG_LINES,
@@ -31,7 +30,7 @@ let watchdog: ReturnType<typeof setInterval> | undefined;
 let lastHeard = 0;
 let lastRunId = 0;
 
-function postToWorker(message: ToWorker): void {
+function postToWorker(message: RunToWorker): void {
   worker?.postMessage(message);
 }
 
@@ -53,15 +52,12 @@ function appendLogs(state: RunState, rows: readonly LogRow[], dropped = 0): Part
   };
 }
 
-function handle(message: FromWorker): void {
+function handle(message: RunMessage): void {
   lastHeard = performance.now();
   if (message.type !== "started") prepareRun();
   switch (message.type) {
     case "started":
     case "heartbeat":
-    case "checked": // a check's answer; runs never send one
-    case "replayProgress": // nor a replay's
-    case "replayed":
       return;
     case "samples": {
       for (const sample of message.samples) liveSeries.append(sample);
@@ -125,9 +121,9 @@ export function startRun(request: RunRequest): void {
   worker = next;
   next.onmessage = (event: MessageEvent<unknown>) => {
     if (worker !== next) return;
-    const message = parseFromWorker(event.data, runId);
+    const message = runProtocol.parse(event.data, runId);
     if (message) handle(message);
-    else if (isRefusedEnding(event.data, runId)) {
+    else if (runProtocol.isRefusedEnding(event.data, runId)) {
       endWorker();
       runStore.setState({ status: "finished", error: { kind: "crash", message: REFUSED_ENDING } });
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { FromWorker, LogRow, SampleRow } from "./protocol.ts";
+import type { FromWorker } from "./protocol/index.ts";
+import type { LogRow, SampleRow } from "./protocol/run.ts";
 import {
   FLUSH_EVERY_MS,
   LiveBatcher,

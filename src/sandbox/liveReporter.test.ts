@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { MAX_LOG_TEXT } from "../runtime/clipText.ts";
 import type { Task } from "../runtime/task.ts";
 import { LearnerCodeError } from "../sim/learnerCode.ts";
 import type { LivePodOutcome } from "../sim/livePod.ts";
 import type { PodEvent } from "../sim/podLifecycle.ts";
-import { type FromWorker, MAX_LOG_TEXT } from "./protocol.ts";
+import type { FromWorker } from "./protocol/index.ts";
 import { LiveReporter, loadError, syntaxError } from "./worker/liveReporter.ts";
 
 const RUN_ID = 9;

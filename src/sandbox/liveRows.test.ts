@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { MAX_LOG_TEXT } from "../runtime/clipText.ts";
 import type { SiteSample } from "../runtime/sample.ts";
-import { MAX_LOG_TEXT, MAX_SITES_PER_SAMPLE, OTHER_SITES } from "./protocol.ts";
+import { MAX_SITES_PER_SAMPLE, OTHER_SITES } from "./protocol/limits.ts";
 import { logRow, siteCounts } from "./worker/liveRows.ts";
 
 const FILE = "storage.ts";

@@ -6,11 +6,13 @@
 import { readFileSync } from "node:fs";
 import { compileFunction } from "node:vm";
 import { describe, expect, it } from "vitest";
+import { MAX_LOG_TEXT } from "../runtime/clipText.ts";
 import * as runtime from "../runtime/index.ts";
 import { BASELINE_MEMORY_MIB, POD_LIMIT_MIB, RESTART_DELAY_MS } from "../sim/calibration.ts";
 import { DEFAULT_KNOBS } from "../sim/liveScenario.ts";
 import type { PodEvent } from "../sim/podLifecycle.ts";
-import { type FromWorker, MAX_LOG_TEXT, parseFromWorker, type SampleRow, type StartRun } from "./protocol.ts";
+import type { FromWorker } from "./protocol/index.ts";
+import { runProtocol, type SampleRow, type StartRun } from "./protocol/run.ts";
 import { learnerGlobals } from "./virtualGlobals.ts";
 import { type LiveRun, startLiveRun } from "./worker/liveRunJob.ts";
 
@@ -62,7 +64,7 @@ function start(request: StartRun): Run {
   });
   const send = (message: FromWorker) => {
     // What the page would accept, and nothing else.
-    expect(parseFromWorker(structuredClone(message), request.runId)).toEqual(message);
+    expect(runProtocol.parse(structuredClone(message), request.runId)).toEqual(message);
     messages.push(message);
     if (message.type === "samples") samples.push(...message.samples);
     if (message.type === "podEvent") events.push(message.event);
@@ -186,15 +188,15 @@ describe("startLiveRun", () => {
 
   it("refuses a pod event the page does not know", () => {
     const event = { type: "OOMKilled", t: 1000, exitCode: 137, handles: 1, memoryMiB: 2048 };
-    expect(parseFromWorker({ type: "podEvent", runId: 1, event }, 1)).toBeDefined();
+    expect(runProtocol.parse({ type: "podEvent", runId: 1, event }, 1)).toBeDefined();
     expect(
-      parseFromWorker({ type: "podEvent", runId: 1, event: { ...event, type: "Evicted" } }, 1),
+      runProtocol.parse({ type: "podEvent", runId: 1, event: { ...event, type: "Evicted" } }, 1),
     ).toBeUndefined();
     expect(
-      parseFromWorker({ type: "podEvent", runId: 1, event: { ...event, exitCode: 1 } }, 1),
+      runProtocol.parse({ type: "podEvent", runId: 1, event: { ...event, exitCode: 1 } }, 1),
     ).toBeUndefined();
     expect(
-      parseFromWorker({ type: "podEvent", runId: 1, event: { ...event, t: Number.NaN } }, 1),
+      runProtocol.parse({ type: "podEvent", runId: 1, event: { ...event, t: Number.NaN } }, 1),
     ).toBeUndefined();
   });
 });

@@ -1,13 +1,17 @@
 /**
- * parseFromWorker against hostile input (issue 9): whatever a worker posts, the page gets a well-formed message
- * of the current run or nothing, so garbage from learner code cannot reach the stores or crash the page.
+ * Each job's protocol against hostile input (issue 9): whatever a worker posts, the page gets a well-formed
+ * message of the current run or nothing, so garbage from learner code cannot reach the stores or crash the page.
  */
 import { describe, expect, it } from "vitest";
-import { parseFromWorker } from "./protocol.ts";
+import { checkProtocol } from "./protocol/check.ts";
+import { replayProtocol } from "./protocol/replay.ts";
+import { runProtocol } from "./protocol/run.ts";
+
+const PROTOCOLS = [runProtocol, checkProtocol, replayProtocol];
 
 const REPORT = { status: "pass", tests: [], leaks: [], leakReport: "" };
 
-describe("parseFromWorker", () => {
+describe("a job's protocol", () => {
   it.each([
     ["undefined", undefined],
     ["a string", "checked"],
@@ -42,11 +46,11 @@ describe("parseFromWorker", () => {
     ],
     ["an error of a kind it cannot have", { type: "error", runId: 1, error: { kind: "pwned", message: "" } }],
   ])("refuses %s", (_, data) => {
-    expect(parseFromWorker(data, 1)).toBeUndefined();
+    for (const protocol of PROTOCOLS) expect(protocol.parse(data, 1)).toBeUndefined();
   });
 
   it("accepts a well-formed report of the current run", () => {
     const message = { type: "checked", runId: 1, report: REPORT };
-    expect(parseFromWorker(message, 1)).toBe(message);
+    expect(checkProtocol.parse(message, 1)).toBe(message);
   });
 });

@@ -7,15 +7,11 @@ import { readFileSync } from "node:fs";
 import { compileFunction } from "node:vm";
 import { describe, expect, it } from "vitest";
 import { serviceCode } from "../../cli/replayCode.ts";
+import { MAX_LOG_TEXT } from "../runtime/clipText.ts";
 import * as runtime from "../runtime/index.ts";
 import { DEFAULT_REPLAY, replay } from "../sim/replay.ts";
-import {
-  type FromWorker,
-  MAX_LOG_TEXT,
-  parseFromWorker,
-  type ReplayService,
-  type StartReplay,
-} from "./protocol.ts";
+import type { FromWorker } from "./protocol/index.ts";
+import { type ReplayService, replayProtocol, type StartReplay } from "./protocol/replay.ts";
 import { learnerGlobals } from "./virtualGlobals.ts";
 import { runReplayJob } from "./worker/replayJob.ts";
 
@@ -65,7 +61,7 @@ async function messagesOf(request: StartReplay): Promise<FromWorker[]> {
 describe("runReplayJob", () => {
   it("streams what npm run replay computes for the same code, then ends with the profile and symptoms", async () => {
     const messages = await messagesOf(job(STARTERS));
-    for (const message of messages) expect(parseFromWorker(message, 7)).toEqual(message);
+    for (const message of messages) expect(replayProtocol.parse(message, 7)).toEqual(message);
     const streamed = messages.flatMap((m) => (m.type === "replayProgress" ? m.samples : []));
     const expected = await replay({ ...DEFAULT_REPLAY, minutes: 3 }, serviceCode);
     expect([...streamed].sort((a, b) => a.minute - b.minute || a.pod - b.pod)).toEqual(expected.samples);
@@ -110,7 +106,7 @@ describe("runReplayJob", () => {
       s.service === "sync" ? { ...s, source: '\nthrow new Error("x".repeat(5_000_000));\n' } : s,
     );
     const last = (await messagesOf(job(throwing))).at(-1);
-    expect(last !== undefined && parseFromWorker(last, 7) !== undefined).toBe(true);
+    expect(last !== undefined && replayProtocol.parse(last, 7) !== undefined).toBe(true);
     const { kind, message, line } = last?.type === "error" ? last.error : { kind: "", message: "" };
     // Compared by length and ends: a failing toEqual would print five million characters.
     const start = "sync.ts:2: threw while loading: ";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { OTHER_SITES, type SampleRow } from "../sandbox/protocol.ts";
+import { OTHER_SITES } from "../sandbox/protocol/limits.ts";
+import type { SampleRow } from "../sandbox/protocol/run.ts";
 import { MAX_SITE_COLUMNS, Series } from "./series.ts";
 
 function row(t: number, handles: number, memoryMiB = 0, sites: SampleRow["sites"] = []): SampleRow {

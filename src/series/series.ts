@@ -9,7 +9,8 @@
  * thinned() by keeping each bucket's last point.
  */
 
-import { OTHER_SITES, type SampleRow } from "../sandbox/protocol.ts";
+import { OTHER_SITES } from "../sandbox/protocol/limits.ts";
+import type { SampleRow } from "../sandbox/protocol/run.ts";
 
 const FIELDS = ["t", "handles", "goroutines", "timers", "tickers", "memoryMiB"] as const;
 type Field = (typeof FIELDS)[number];

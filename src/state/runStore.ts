@@ -1,6 +1,7 @@
 /** The live run as the page shows it: status, the latest figures, the error, logs and the last dump. */
 
-import type { DumpGroupRow, HeapRow, LogRow, RunError } from "../sandbox/protocol.ts";
+import type { DumpGroupRow, HeapRow, LogRow } from "../sandbox/protocol/run.ts";
+import type { RunError } from "../sandbox/protocol/shared.ts";
 import { Series } from "../series/series.ts";
 import type { PodEvent } from "../sim/podLifecycle.ts";
 import { createStore } from "./createStore.ts";

@@ -7,7 +7,7 @@ import { useEffect } from "react";
 import { checkSummary } from "../checks/checkSummary.ts";
 import type { CheckReport } from "../checks/report.ts";
 import { cancelCheck, checkFix } from "../jobs/checkController.ts";
-import type { CompanionSource } from "../sandbox/protocol.ts";
+import type { CompanionSource } from "../sandbox/protocol/check.ts";
 import { checkStore } from "../state/checkStore.ts";
 import { findLesson } from "../state/course.ts";
 import { editorStore, revealLine } from "../state/editorStore.ts";

@@ -4,7 +4,7 @@
  */
 
 import { requestDump } from "../jobs/runController.ts";
-import type { DumpGroupRow } from "../sandbox/protocol.ts";
+import type { DumpGroupRow } from "../sandbox/protocol/run.ts";
 import { revealLine } from "../state/editorStore.ts";
 import { runStore } from "../state/runStore.ts";
 import { useStore } from "../state/useStore.ts";

@@ -5,10 +5,11 @@
 import { runChecks } from "../../checks/lessonChecks.ts";
 import { checksByLesson } from "../../checks/registry.ts";
 import type { CheckReport } from "../../checks/report.ts";
+import { clipText } from "../../runtime/clipText.ts";
 import { lineInFile } from "../../runtime/stack.ts";
 import { LearnerCodeError } from "../../sim/learnerCode.ts";
 import type { LoadModule } from "../../sim/session.ts";
-import { clipText, type StartCheck } from "../protocol.ts";
+import type { StartCheck } from "../protocol/check.ts";
 import { transpile } from "../transpile.ts";
 import { evaluate } from "./learnerRealm.ts";
 

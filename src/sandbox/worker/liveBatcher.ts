@@ -5,11 +5,12 @@
  * are kept between flushes, with a count of those let go.
  */
 
-import type { FromWorker, LogRow, SampleRow } from "../protocol.ts";
+import type { FromWorker } from "../protocol/index.ts";
+import type { LogRow, SampleRow } from "../protocol/run.ts";
 
 export const FLUSH_EVERY_MS = 100;
 export const MAX_LOGS_PER_FLUSH = 500;
-/** Rows per `samples` message, under what the page accepts (protocol.ts). */
+/** Rows per `samples` message, under what the page accepts (protocol/limits.ts). */
 export const SAMPLES_PER_MESSAGE = 5000;
 
 export interface BatcherHost {

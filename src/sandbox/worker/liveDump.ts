@@ -9,7 +9,7 @@ import type { Task } from "../../runtime/task.ts";
 import { describeTask } from "../../runtime/views/describeTask.ts";
 import { groupTasks } from "../../runtime/views/formatDump.ts";
 import { heapProfile } from "../../runtime/views/heapProfile.ts";
-import type { DumpGroupRow, HeapRow } from "../protocol.ts";
+import type { DumpGroupRow, HeapRow } from "../protocol/run.ts";
 
 export interface LiveDump {
   readonly groups: DumpGroupRow[];

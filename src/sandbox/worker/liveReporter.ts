@@ -6,11 +6,14 @@
  * leaves: `throw new Error("x".repeat(5e6))` is theirs to write.
  */
 
+import { clipText } from "../../runtime/clipText.ts";
 import { lineInFile } from "../../runtime/stack.ts";
 import { LearnerCodeError } from "../../sim/learnerCode.ts";
 import type { LivePodOutcome } from "../../sim/livePod.ts";
 import type { PodEvent } from "../../sim/podLifecycle.ts";
-import { clipText, type FromWorker, type RunError, unreachable } from "../protocol.ts";
+import type { FromWorker } from "../protocol/index.ts";
+import type { RunError } from "../protocol/shared.ts";
+import { unreachable } from "../protocol/unreachable.ts";
 import type { LiveBatcher } from "./liveBatcher.ts";
 
 export interface ReporterHost {

@@ -1,19 +1,14 @@
 /**
  * The live pod's samples and the learner's log lines as the rows the page is sent: sites labelled the way the
- * chart shows them, and every piece of learner text clipped (protocol.ts's limits) before it leaves.
+ * chart shows them, and every piece of learner text clipped (protocol/limits.ts) before it leaves.
  */
 
+import { clipText } from "../../runtime/clipText.ts";
 import type { LogEntry } from "../../runtime/log.ts";
 import type { SiteSample } from "../../runtime/sample.ts";
 import type { PodSample } from "../../sim/livePod.ts";
-import {
-  clipText,
-  type LogRow,
-  MAX_SITES_PER_SAMPLE,
-  OTHER_SITES,
-  type SampleRow,
-  type SiteCount,
-} from "../protocol.ts";
+import { MAX_SITES_PER_SAMPLE, OTHER_SITES } from "../protocol/limits.ts";
+import type { LogRow, SampleRow, SiteCount } from "../protocol/run.ts";
 import { safeText } from "../virtualGlobals.ts";
 
 const SIMULATED_SITE = "the simulated traffic";

@@ -13,7 +13,8 @@
 import type { Host } from "../../runtime/host.ts";
 import { LivePod } from "../../sim/livePod.ts";
 import type { ModuleExports } from "../../sim/session.ts";
-import type { FromWorker, StartRun } from "../protocol.ts";
+import type { FromWorker } from "../protocol/index.ts";
+import type { StartRun } from "../protocol/run.ts";
 import { transpile } from "../transpile.ts";
 import { LiveBatcher } from "./liveBatcher.ts";
 import { liveDump } from "./liveDump.ts";

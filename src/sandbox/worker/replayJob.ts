@@ -9,17 +9,14 @@
  * the job directly.
  */
 
+import { clipText } from "../../runtime/clipText.ts";
 import { lineInFile } from "../../runtime/stack.ts";
 import { SERVICES, type ServiceModule, type ServiceName } from "../../sim/pod.ts";
 import { type ReplayEvent, type ReplaySample, type ReplayUpdate, replay } from "../../sim/replay.ts";
 import type { ModuleExports } from "../../sim/session.ts";
-import {
-  clipText,
-  type FromWorker,
-  type ReplayService,
-  type RunError,
-  type StartReplay,
-} from "../protocol.ts";
+import type { FromWorker } from "../protocol/index.ts";
+import type { ReplayService, StartReplay } from "../protocol/replay.ts";
+import type { RunError } from "../protocol/shared.ts";
 import { transpile } from "../transpile.ts";
 
 export interface ReplayJobHost {
@@ -31,7 +28,7 @@ export interface ReplayJobHost {
 }
 
 const FLUSH_EVERY_MS = 100;
-/** Rows per progress message, under what the page accepts (protocol.ts). */
+/** Rows per progress message, under what the page accepts (MAX_ROWS in protocol/limits.ts). */
 const ROWS_PER_MESSAGE = 5000;
 
 /** The learner's code failed to compile or load: said with its file and line. */

@@ -4,9 +4,13 @@
  * code, one report back) or a replay of the incident night on whole pods (replayJob.ts). Before any learner code
  * exists it locks the realm down (learnerRealm.ts).
  */
+
+import { clipText } from "../../runtime/clipText.ts";
 import { defaultHost } from "../../runtime/host.ts";
-import type { StartCheck, StartRun, ToWorker } from "../protocol.ts";
-import { clipText, type FromWorker, unreachable } from "../protocol.ts";
+import type { StartCheck } from "../protocol/check.ts";
+import type { FromWorker, ToWorker } from "../protocol/index.ts";
+import type { StartRun } from "../protocol/run.ts";
+import { unreachable } from "../protocol/unreachable.ts";
 import { transpile } from "../transpile.ts";
 import { runCheckJob } from "./checkJob.ts";
 import { evaluate, lockDown } from "./learnerRealm.ts";

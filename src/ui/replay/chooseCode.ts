@@ -2,7 +2,7 @@
  * Which code each service runs in a replay: its starter when it is not fixed; when it is, the learner's saved
  * code if they asked for theirs and have some for the current starter, else the reference solution.
  */
-import type { ReplayService } from "../../sandbox/protocol.ts";
+import type { ReplayService } from "../../sandbox/protocol/replay.ts";
 import type { ServiceName } from "../../sim/pod.ts";
 import type { CodeSource } from "./replaySettings.ts";
 
