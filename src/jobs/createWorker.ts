@@ -1,7 +1,21 @@
-/** A fresh worker for one job (a live run or a check), from the app's own origin. */
-export function createWorker(name = "Leak Lab run"): Worker {
-  return new Worker(new URL("../sandbox/worker/worker.ts", import.meta.url), { type: "module", name });
-}
+/** A fresh worker for one job, from the app's own origin, as the supervisor takes it. */
+import type { JobWorker } from "./superviseJob.ts";
 
-/** Real ms a busy worker may go without a word (its heartbeat) before the page stops it. */
-export const WATCHDOG_MS = 3000;
+export function createWorker(name: string): JobWorker {
+  const worker = new Worker(new URL("../sandbox/worker/worker.ts", import.meta.url), {
+    type: "module",
+    name,
+  });
+  return {
+    postMessage: (message) => worker.postMessage(message),
+    listen(onMessage, onCrash) {
+      worker.onmessage = (event: MessageEvent<unknown>) => onMessage(event.data);
+      worker.onerror = (event) => {
+        // Handled here: the page says what happened, the console need not report it as uncaught.
+        event.preventDefault();
+        onCrash();
+      };
+    },
+    terminate: () => worker.terminate(),
+  };
+}

@@ -1,9 +1,8 @@
 /**
- * Starts, steers and stops runs from the page. One fresh module worker per run; Stop, the watchdog and leaving
- * the lesson all end in worker.terminate() (docs/ARCHITECTURE.md#workers). Messages from the worker are validated before they
- * reach the store, and a worker that falls silent (a learner loop that never waits) is stopped within 3 s.
+ * Starts, steers and stops runs from the page: each run a job supervised like every other (superviseJob.ts),
+ * its messages turned into the run's store and series. Stop and leaving the lesson cancel it; a worker for the
+ * next run is started ahead, so Run does not wait for the worker's code to load.
  */
-
 import {
   type LogRow,
   type RunMessage,
@@ -11,7 +10,7 @@ import {
   runProtocol,
   type StartRun,
 } from "../sandbox/protocol/run.ts";
-import { REFUSED_ENDING } from "../sandbox/protocol/shared.ts";
+import { REFUSED_ENDING, type RunError } from "../sandbox/protocol/shared.ts";
 import { unreachable } from "../sandbox/protocol/unreachable.ts";
 import {
   liveSeries,
@@ -21,25 +20,32 @@ import {
   runStore,
   withPodEvent,
 } from "../state/runStore.ts";
-import { createWorker, WATCHDOG_MS } from "./createWorker.ts";
+import { createWorker } from "./createWorker.ts";
+import {
+  type Job,
+  type JobFailure,
+  type JobWorker,
+  realClock,
+  superviseJob,
+  WATCHDOG_MS,
+} from "./superviseJob.ts";
 
-let worker: Worker | undefined;
-/** A fresh worker started ahead of the next run, so Run does not wait for the worker's code to load. */
-let standby: Worker | undefined;
-let watchdog: ReturnType<typeof setInterval> | undefined;
-let lastHeard = 0;
-let lastRunId = 0;
+export type RunRequest = Omit<StartRun, "type" | "runId">;
 
-function postToWorker(message: RunToWorker): void {
-  worker?.postMessage(message);
-}
+const FAILURES: Readonly<Record<JobFailure, RunError>> = {
+  silent: {
+    kind: "timeout",
+    message: `Stopped: your code ran for ${WATCHDOG_MS / 1000} seconds without waiting on anything (a loop that never awaits?). Your code is untouched.`,
+  },
+  crashed: { kind: "crash", message: "The run's worker crashed." },
+  refused: { kind: "crash", message: REFUSED_ENDING },
+};
 
-function endWorker(): void {
-  worker?.terminate();
-  worker = undefined;
-  if (watchdog !== undefined) clearInterval(watchdog);
-  watchdog = undefined;
-}
+let run: Job<RunToWorker> | undefined;
+/** A fresh worker started ahead of the next run. */
+let standby: JobWorker | undefined;
+
+const newWorker = () => createWorker("Leak Lab run");
 
 /** The log panel's lines with `rows` added, the oldest let go beyond MAX_LOG_LINES (and counted). */
 function appendLogs(state: RunState, rows: readonly LogRow[], dropped = 0): Partial<RunState> {
@@ -53,7 +59,8 @@ function appendLogs(state: RunState, rows: readonly LogRow[], dropped = 0): Part
 }
 
 function handle(message: RunMessage): void {
-  lastHeard = performance.now();
+  // The next run's worker is started once this one has answered, not with it: loading it would compete with
+  // this run's first sample for the CPU.
   if (message.type !== "started") prepareRun();
   switch (message.type) {
     case "started":
@@ -78,7 +85,6 @@ function handle(message: RunMessage): void {
       return;
     case "state":
       runStore.setState({ status: message.state });
-      if (message.state === "finished") endWorker();
       return;
     case "error": {
       // Marked in the editor at its line (CodeEditor) and written to the run's console, the logs panel.
@@ -97,11 +103,9 @@ function handle(message: RunMessage): void {
   }
 }
 
-export type RunRequest = Omit<StartRun, "type" | "runId">;
-
 /** Starts a worker for the next run now (call when a lesson with a live run opens). */
 export function prepareRun(): void {
-  standby ??= createWorker();
+  standby ??= newWorker();
 }
 
 /** Stops any run and lets go of the standby worker (call when leaving the lesson). */
@@ -112,64 +116,46 @@ export function disposeRuns(): void {
 }
 
 export function startRun(request: RunRequest): void {
-  endWorker();
-  const runId = ++lastRunId;
+  run?.cancel();
   liveSeries.clear();
-  runStore.setState({ ...NO_RUN, status: "running", runId, fileName: request.fileName });
-  const next = standby ?? createWorker();
-  standby = undefined;
-  worker = next;
-  next.onmessage = (event: MessageEvent<unknown>) => {
-    if (worker !== next) return;
-    const message = runProtocol.parse(event.data, runId);
-    if (message) handle(message);
-    else if (runProtocol.isRefusedEnding(event.data, runId)) {
-      endWorker();
-      runStore.setState({ status: "finished", error: { kind: "crash", message: REFUSED_ENDING } });
-    }
-  };
-  next.onerror = (event) => {
-    event.preventDefault();
-    if (worker !== next) return;
-    runStore.setState({ status: "finished", error: { kind: "crash", message: "The run's worker crashed." } });
-    endWorker();
-  };
-  lastHeard = performance.now();
-  watchdog = setInterval(() => {
-    if (performance.now() - lastHeard < WATCHDOG_MS) return;
-    endWorker();
-    runStore.setState({
-      status: "finished",
-      error: {
-        kind: "timeout",
-        message: `Stopped: your code ran for ${WATCHDOG_MS / 1000} seconds without waiting on anything (a loop that never awaits?). Your code is untouched.`,
+  run = superviseJob<RunToWorker, RunMessage>(
+    {
+      protocol: runProtocol,
+      start: (runId) => ({ type: "start", runId, ...request }),
+      onMessage: handle,
+      onFailure: (failure) => runStore.setState({ status: "finished", error: FAILURES[failure] }),
+    },
+    {
+      worker() {
+        const worker = standby ?? newWorker();
+        standby = undefined;
+        return worker;
       },
-    });
-  }, 250);
-  postToWorker({ type: "start", runId, ...request });
-  // The next run's worker is started once this one has answered, not now: loading it would compete with this
-  // run's first sample for the CPU.
+      clock: realClock,
+    },
+  );
+  runStore.setState({ ...NO_RUN, status: "running", runId: run.runId, fileName: request.fileName });
 }
 
 export function stopRun(): void {
-  if (!worker) return;
-  endWorker();
+  if (!run || run.ended) return;
+  run.cancel();
   runStore.setState({ status: "finished" });
   prepareRun();
 }
 
 export function pauseRun(): void {
-  postToWorker({ type: "pause", runId: lastRunId });
+  run?.post({ type: "pause", runId: run.runId });
 }
 
 export function resumeRun(): void {
-  postToWorker({ type: "resume", runId: lastRunId });
+  run?.post({ type: "resume", runId: run.runId });
 }
 
 export function setRunSpeed(speed: number): void {
-  postToWorker({ type: "speed", runId: lastRunId, speed });
+  run?.post({ type: "speed", runId: run.runId, speed });
 }
 
 export function requestDump(): void {
-  postToWorker({ type: "dump", runId: lastRunId });
+  run?.post({ type: "dump", runId: run.runId });
 }
