@@ -1,63 +1,118 @@
 /**
- * The incident replay from the page: a job supervised like every other (superviseJob.ts), its messages handed
- * to a listener. The caller gets a function that cancels: a new replay, leaving the lesson or unmounting all
- * end in `worker.terminate()`.
+ * A replay panel's replays: each reads the services' code (the latest saved), starts the night in a worker
+ * (superviseReplay.ts) and feeds the panel's store and a ReplaySeries for its charts. A new replay, Cancel and
+ * leaving the lesson end the one in progress, even while its code is still being read.
  */
-import { type ReplayMessage, replayProtocol, type StartReplay } from "../sandbox/protocol/replay.ts";
-import { REFUSED_ENDING } from "../sandbox/protocol/shared.ts";
-import { unreachable } from "../sandbox/protocol/unreachable.ts";
-import type { PodEvidence } from "../sim/evidence.ts";
-import type { HeapProfileEntry, Symptoms } from "../sim/pod.ts";
-import type { ReplayEvent, ReplaySample } from "../sim/replay.ts";
-import { createWorker } from "./createWorker.ts";
-import { type JobFailure, realClock, superviseJob, WATCHDOG_MS } from "./superviseJob.ts";
 
-export type ReplayRequest = Omit<StartReplay, "type" | "runId">;
+import { ReplaySeries } from "../series/replaySeries.ts";
+import { REPLAY_START } from "../sim/clock.ts";
+import type { ServiceName } from "../sim/pod.ts";
+import type { Store } from "../state/createStore.ts";
+import { createReplayStore, NO_REPLAY, type ReplayState } from "../state/replayStore.ts";
+import { type CodeSource, codeUsed, replayServices } from "./chooseCode.ts";
+import { loadServiceCode } from "./serviceCode.ts";
+import { realClock } from "./superviseJob.ts";
+import { superviseReplay } from "./superviseReplay.ts";
 
-export interface ReplayListener {
-  /** Samples and events made since the last batch. */
-  progress(samples: readonly ReplaySample[], events: readonly ReplayEvent[]): void;
-  done(result: {
-    readonly heapProfile: readonly HeapProfileEntry[];
-    readonly symptoms: Symptoms;
-    readonly evidence?: PodEvidence;
-  }): void;
-  failed(message: string): void;
+/** What to replay: the night's window and limit, a restart, and the code each service runs. */
+export interface ReplayOrder {
+  /** Simulated minutes from 03:00. */
+  readonly minutes: number;
+  readonly pods: number;
+  readonly limitMiB: number;
+  /** Minutes after 03:00 at which every pod is restarted, or none. */
+  readonly restartAfter: number | undefined;
+  readonly fixed: ReadonlySet<ServiceName>;
+  readonly code: CodeSource;
 }
 
-const FAILURES: Readonly<Record<JobFailure, string>> = {
-  silent: `Stopped: a service's code ran for ${WATCHDOG_MS / 1000} seconds without waiting on anything (a loop that never awaits?).`,
-  crashed: "The replay's worker crashed (out of memory?).",
-  refused: REFUSED_ENDING,
-};
+export interface ReplayController {
+  readonly store: Store<ReplayState>;
+  start(order: ReplayOrder): void;
+  /** Ends the replay in progress, if any. */
+  cancel(): void;
+}
 
-/** Starts a replay; returns the function that cancels it (safe to call after it ended). */
-export function startReplay(request: ReplayRequest, listener: ReplayListener): () => void {
-  const job = superviseJob<StartReplay, ReplayMessage>(
-    {
-      protocol: replayProtocol,
-      start: (runId) => ({ type: "replay", runId, ...request }),
-      onMessage(message) {
-        switch (message.type) {
-          case "replayProgress":
-            return listener.progress(message.samples, message.events);
-          case "replayed":
-            return listener.done({
-              heapProfile: message.heapProfile,
-              symptoms: message.symptoms,
-              ...(message.evidence && { evidence: message.evidence }),
-            });
-          case "error":
-            return listener.failed(message.error.message);
-          case "heartbeat":
-            return;
-          default:
-            unreachable(message);
-        }
+const MINUTE_MS = 60_000;
+/** The seed `npm run replay` uses by default: the browser shows the same night as the facilitator's terminal. */
+const SEED = 1;
+
+export function createReplayController(): ReplayController {
+  const store = createReplayStore();
+  let cancelJob = () => {};
+  /** Counts starts and cancels, so code read for a replay since ended starts nothing. */
+  let attempt = 0;
+
+  const end = () => {
+    attempt++;
+    cancelJob();
+  };
+
+  function start(order: ReplayOrder): void {
+    end();
+    const current = attempt;
+    const { minutes, pods, limitMiB } = order;
+    store.setState({ ...NO_REPLAY, status: "running", shown: { minutes, pods, limitMiB } });
+    const startedAt = realClock.now();
+    const failed = (failure: string) => store.setState({ status: "failed", failure });
+    loadServiceCode().then(
+      (codes) => {
+        if (current !== attempt) return;
+        const series = new ReplaySeries(minutes, pods);
+        const used = Object.fromEntries(
+          codes.map((code) => [code.service, codeUsed(code, order.fixed.has(code.service), order.code)]),
+        );
+        store.setState({ series, used });
+        const podMinutes = pods * (minutes + 1);
+        const restartAt =
+          order.restartAfter === undefined ? [] : [REPLAY_START + order.restartAfter * MINUTE_MS];
+        cancelJob = superviseReplay(
+          {
+            minutes,
+            pods,
+            limitMiB,
+            restartAt,
+            seed: SEED,
+            services: replayServices(codes, order.fixed, order.code),
+          },
+          {
+            progress(samples, events) {
+              series.append(samples, events);
+              const last = samples.at(-1);
+              // Pods are replayed one after the other, each from 03:00 to the end.
+              const replayed = last ? (last.pod - 1) * (minutes + 1) + last.minute + 1 : 0;
+              store.setState((state) => ({
+                progress: Math.max(state.progress, Math.min(1, replayed / podMinutes)),
+                at: last ? { pod: last.pod, clock: last.clock } : state.at,
+                points: series.thinned(),
+              }));
+            },
+            done({ heapProfile, symptoms }) {
+              store.setState({
+                status: "done",
+                progress: 1,
+                wallMs: realClock.now() - startedAt,
+                heapProfile,
+                symptoms,
+              });
+            },
+            failed,
+          },
+        );
       },
-      onFailure: (failure) => listener.failed(FAILURES[failure]),
-    },
-    { worker: () => createWorker("Leak Lab replay"), clock: realClock },
-  );
-  return job.cancel;
+      (error: unknown) => {
+        if (current !== attempt) return;
+        failed(
+          `The services' code could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      },
+    );
+  }
+
+  function cancel(): void {
+    end();
+    store.setState((state) => (state.status === "running" ? { status: "cancelled" } : {}));
+  }
+
+  return { store, start, cancel };
 }

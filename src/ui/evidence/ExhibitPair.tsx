@@ -9,8 +9,8 @@ import { GOROUTINE_DUMP, HEAP_PROFILE, HEAP_PROFILE_MB, LOGS } from "../../lesso
 import { formatHeapProfile } from "../../runtime/views/heapProfile.ts";
 import { formatClock } from "../../sim/clock.ts";
 import type { PodEvidence } from "../../sim/evidence.ts";
+import { evidenceStore } from "../../state/evidenceStore.ts";
 import { useStore } from "../../state/useStore.ts";
-import { evidenceStore } from "./evidenceStore.ts";
 
 export type ExhibitName = "heap" | "goroutines" | "logs";
 

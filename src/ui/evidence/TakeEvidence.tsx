@@ -4,9 +4,10 @@
  */
 import { useEffect } from "react";
 import "./evidence.css";
+import { cancelEvidence, takeEvidence } from "../../jobs/evidenceController.ts";
 import { formatClock } from "../../sim/clock.ts";
+import { evidenceStore } from "../../state/evidenceStore.ts";
 import { useStore } from "../../state/useStore.ts";
-import { cancelEvidence, evidenceStore, takeEvidence } from "./evidenceStore.ts";
 
 export function TakeEvidence() {
   const state = useStore(evidenceStore, (current) => current);

@@ -4,29 +4,30 @@
  * is here as text, for screen readers and tests (data-testid).
  */
 
+import { useMemo } from "react";
 import { EVENT_MARKS } from "../../charts/replayLayouts.ts";
 import type { ReplayEvent } from "../../sim/replay.ts";
+import type { ReplayState } from "../../state/replayStore.ts";
 import { SERVICE_LABELS } from "./replaySettings.ts";
-import { rateText, wholeText } from "./replaySummary.ts";
-import type { ReplayView } from "./useReplay.ts";
+import { inClockOrder, podFigures, rateText, wholeText } from "./replaySummary.ts";
 
 const USED_TEXT = { starter: "as that night", yours: "your fix", solution: "the solution" } as const;
 
-function statusText(view: ReplayView): string {
-  const settings = view.settings;
-  if (!settings) return "Not replayed yet.";
-  const window = `${settings.pods} pods, ${settings.minutes / 60} h`;
-  switch (view.status) {
+function statusText(replay: ReplayState): string {
+  const shown = replay.shown;
+  if (!shown) return "Not replayed yet.";
+  const window = `${shown.pods} pods, ${shown.minutes / 60} h`;
+  switch (replay.status) {
     case "idle":
       return "Not replayed yet.";
     case "running":
-      return view.at
-        ? `Replaying (${window}): pod ${view.at.pod} at ${view.at.clock}, ${Math.floor(view.progress * 100)}% done.`
+      return replay.at
+        ? `Replaying (${window}): pod ${replay.at.pod} at ${replay.at.clock}, ${Math.floor(replay.progress * 100)}% done.`
         : `Starting the replay (${window})…`;
     case "done":
-      return `Replayed ${window} in ${((view.wallMs ?? 0) / 1000).toFixed(1)} s of real time.`;
+      return `Replayed ${window} in ${((replay.wallMs ?? 0) / 1000).toFixed(1)} s of real time.`;
     case "failed":
-      return `The replay failed: ${view.failure ?? "unknown reason"}`;
+      return `The replay failed: ${replay.failure ?? "unknown reason"}`;
     case "cancelled":
       return "Replay cancelled.";
     default:
@@ -49,22 +50,26 @@ function eventText(event: ReplayEvent): string {
   }
 }
 
-export function ReplayFigures({ view }: { readonly view: ReplayView }) {
-  const services = Object.entries(view.used) as [keyof typeof SERVICE_LABELS, keyof typeof USED_TEXT][];
-  const over = view.status === "done" || view.status === "failed" || view.status === "cancelled";
+export function ReplayFigures({ replay }: { readonly replay: ReplayState }) {
+  const { points } = replay;
+  // Once per batch, as the points change: per pod, and the events in the report's order.
+  const figures = useMemo(() => (points ? podFigures(points) : []), [points]);
+  const events = useMemo(() => (points ? inClockOrder(points.events) : []), [points]);
+  const services = Object.entries(replay.used) as [keyof typeof SERVICE_LABELS, keyof typeof USED_TEXT][];
+  const over = replay.status === "done" || replay.status === "failed" || replay.status === "cancelled";
   return (
     <div className="replay-figures">
       <p
-        className={view.status === "failed" ? "replay-status failed" : "replay-status"}
+        className={replay.status === "failed" ? "replay-status failed" : "replay-status"}
         data-testid="replay-status"
-        data-state={view.status}
-        role={view.status === "failed" ? "alert" : undefined}
+        data-state={replay.status}
+        role={replay.status === "failed" ? "alert" : undefined}
       >
-        {statusText(view)}
+        {statusText(replay)}
       </p>
       {/* Spoken once when the replay ends, not at every batch. */}
       <p className="visually-hidden" aria-live="polite">
-        {over ? statusText(view) : ""}
+        {over ? statusText(replay) : ""}
       </p>
       {services.length > 0 ? (
         <p className="replay-note" data-testid="replay-code">
@@ -72,7 +77,7 @@ export function ReplayFigures({ view }: { readonly view: ReplayView }) {
           {services.map(([service, used]) => `${SERVICE_LABELS[service]} ${USED_TEXT[used]}`).join(", ")}.
         </p>
       ) : null}
-      {view.figures.length > 0 ? (
+      {figures.length > 0 ? (
         <table className="replay-pods" data-testid="replay-pods">
           <caption className="visually-hidden">
             Each pod's figures; growth from 03:00 to its first OOM kill or restart
@@ -89,7 +94,7 @@ export function ReplayFigures({ view }: { readonly view: ReplayView }) {
             </tr>
           </thead>
           <tbody>
-            {view.figures.map((pod) => (
+            {figures.map((pod) => (
               <tr key={pod.pod} data-testid={`replay-pod-${pod.pod}`}>
                 <th scope="row">pod {pod.pod}</th>
                 <td>{wholeText(pod.firstHandles)}</td>
@@ -105,28 +110,28 @@ export function ReplayFigures({ view }: { readonly view: ReplayView }) {
           </tbody>
         </table>
       ) : null}
-      {view.settings ? (
+      {replay.shown ? (
         <div className="replay-events">
           <h4>Events</h4>
           <ol data-testid="replay-events">
-            {view.events.map((event) => (
+            {events.map((event) => (
               <li key={`${event.pod}-${event.minute}-${event.type}`} className={`replay-event ${event.type}`}>
                 {eventText(event)}
               </li>
             ))}
           </ol>
-          {view.events.length === 0 ? (
+          {events.length === 0 ? (
             <p className="replay-note" data-testid="replay-no-events">
-              {view.status === "done" ? "None: no alert, no OOM kill, no restart." : "None yet."}
+              {replay.status === "done" ? "None: no alert, no OOM kill, no restart." : "None yet."}
             </p>
           ) : null}
         </div>
       ) : null}
-      {view.status === "done" && view.heapProfile.length > 0 ? (
+      {replay.status === "done" && replay.heapProfile.length > 0 ? (
         <div className="replay-profile">
           <h4>Pod 1's heap profile when its alert fired (modelled inuse_space)</h4>
           <ol data-testid="replay-heap-profile">
-            {view.heapProfile.slice(0, 4).map((entry) => (
+            {replay.heapProfile.slice(0, 4).map((entry) => (
               <li key={`${entry.function}-${entry.site}`}>
                 {entry.MiB.toFixed(1)} MiB {entry.function} at {entry.site}
               </li>
@@ -134,11 +139,11 @@ export function ReplayFigures({ view }: { readonly view: ReplayView }) {
           </ol>
         </div>
       ) : null}
-      {view.status === "done" && view.symptoms ? (
+      {replay.status === "done" && replay.symptoms ? (
         <p className="replay-note" data-testid="replay-symptoms">
-          What users felt: {wholeText(view.symptoms.stuckUploads)} uploads stuck at 100%,{" "}
-          {wholeText(view.symptoms.staleDevices)} devices with stale sync data,{" "}
-          {wholeText(view.symptoms.requestsDuringRestart)} requests refused (502) while pods restarted.
+          What users felt: {wholeText(replay.symptoms.stuckUploads)} uploads stuck at 100%,{" "}
+          {wholeText(replay.symptoms.staleDevices)} devices with stale sync data,{" "}
+          {wholeText(replay.symptoms.requestsDuringRestart)} requests refused (502) while pods restarted.
         </p>
       ) : null}
     </div>

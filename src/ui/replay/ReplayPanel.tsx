@@ -8,19 +8,19 @@
 import { useCallback, useEffect, useState } from "react";
 import { LiveChart } from "../../charts/LiveChart.tsx";
 import { replayHandlesLayout, replayMemoryLayout } from "../../charts/replayLayouts.ts";
+import type { ServiceCode } from "../../jobs/chooseCode.ts";
+import { loadServiceCode } from "../../jobs/serviceCode.ts";
 import type { ReplayPoints } from "../../series/replaySeries.ts";
-import type { ServiceCode } from "./chooseCode.ts";
 import { codeNotes } from "./codeNotes.ts";
 import { ReplayControls } from "./ReplayControls.tsx";
 import { ReplayFigures } from "./ReplayFigures.tsx";
 import { fixedServices, type ReplayProps, settingsFromProps } from "./replaySettings.ts";
-import { loadServiceCode } from "./serviceCode.ts";
 import { useReplay } from "./useReplay.ts";
 import "./replay.css";
 
 export default function ReplayPanel(props: ReplayProps) {
   const [settings, setSettings] = useState(() => settingsFromProps(props));
-  const { view, start, cancel } = useReplay();
+  const { replay, start, cancel } = useReplay();
   const [codes, setCodes] = useState<ServiceCode[]>();
   // Read on opening and again at each start: the learner may have saved a fix in another tab meanwhile.
   const readCodes = useCallback(() => {
@@ -28,7 +28,7 @@ export default function ReplayPanel(props: ReplayProps) {
   }, []);
   useEffect(readCodes, [readCodes]);
 
-  const limitMiB = view.settings?.limitMiB ?? settings.limitMiB;
+  const limitMiB = replay.shown?.limitMiB ?? settings.limitMiB;
   const handlesOf = useCallback((points: ReplayPoints) => replayHandlesLayout(points), []);
   const memoryOf = useCallback((points: ReplayPoints) => replayMemoryLayout(points, limitMiB), [limitMiB]);
 
@@ -37,7 +37,7 @@ export default function ReplayPanel(props: ReplayProps) {
       <ReplayControls
         settings={settings}
         onChange={setSettings}
-        running={view.status === "running"}
+        running={replay.status === "running"}
         onStart={() => {
           start(settings);
           readCodes();
@@ -45,13 +45,13 @@ export default function ReplayPanel(props: ReplayProps) {
         onCancel={cancel}
         codeNotes={codes && codeNotes(codes, fixedServices(settings.fixed))}
       />
-      {view.series ? (
+      {replay.series ? (
         <div className="replay-charts">
-          <LiveChart series={view.series} layoutOf={handlesOf} height={200} testId="replay-handles-chart" />
-          <LiveChart series={view.series} layoutOf={memoryOf} height={200} testId="replay-memory-chart" />
+          <LiveChart series={replay.series} layoutOf={handlesOf} height={200} testId="replay-handles-chart" />
+          <LiveChart series={replay.series} layoutOf={memoryOf} height={200} testId="replay-memory-chart" />
         </div>
       ) : null}
-      <ReplayFigures view={view} />
+      <ReplayFigures replay={replay} />
     </section>
   );
 }

@@ -3,8 +3,9 @@
  * none for a service, the solution and the lesson where they would fix it. One note per fixed service, so a
  * replay never looks like proof of the learner's fix when it runs the reference solution.
  */
+
+import type { ServiceCode } from "../../jobs/chooseCode.ts";
 import type { ServiceName } from "../../sim/pod.ts";
-import type { ServiceCode } from "./chooseCode.ts";
 import { SERVICE_LABELS } from "./replaySettings.ts";
 
 export type CodeNote =

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { codeUsed, replayServices } from "../../jobs/chooseCode.ts";
 import { ReplaySeries } from "../../series/replaySeries.ts";
 import type { ReplayEvent } from "../../sim/replay.ts";
-import { codeUsed, replayServices } from "./chooseCode.ts";
 import { DEFAULT_SETTINGS, FIXED_CHOICES, fixedServices, settingsFromProps } from "./replaySettings.ts";
 import { inClockOrder, podFigures, rateText } from "./replaySummary.ts";
 import { serviceCode } from "./testServiceCode.ts";

@@ -3,10 +3,10 @@
  * fixed and with whose code), the choices offered, and the defaults: the night as it was, 03:00 to 05:00. A
  * lesson can start the panel elsewhere through the `<Replay>` component's props (lesson 7: all fixed, a day).
  */
+import type { CodeSource } from "../../jobs/chooseCode.ts";
 import { SERVICES, type ServiceName } from "../../sim/pod.ts";
 
 export type FixedChoice = "none" | "all" | ServiceName;
-export type CodeSource = "mine" | "solutions";
 
 export interface ReplaySettings {
   /** Simulated minutes from 03:00. */

@@ -1,5 +1,5 @@
 /** Shared by the replay's unit tests: a service's code as the page finds it, with or without the learner's. */
-import type { ServiceCode } from "./chooseCode.ts";
+import type { ServiceCode } from "../../jobs/chooseCode.ts";
 
 /** The lesson that fixes each service. */
 const LESSON_ORDER = { upload: 4, sync: 5, ratelimit: 6 } as const;

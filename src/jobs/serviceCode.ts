@@ -4,12 +4,12 @@
  * (src/state/autosave.ts keys it by the starter's fingerprint), else the reference solution. Read when a replay
  * starts, so it is the latest saved code.
  */
-import { SERVICES, type ServiceName } from "../../sim/pod.ts";
-import { starterFingerprint } from "../../state/autosave.ts";
-import { course } from "../../state/course.ts";
-import { lessonFiles } from "../../state/lessonContent.ts";
-import { pageStorage } from "../../state/persist/browserStorage.ts";
-import { loadCode } from "../../state/persist/savedCode.ts";
+import { SERVICES, type ServiceName } from "../sim/pod.ts";
+import { starterFingerprint } from "../state/autosave.ts";
+import { course } from "../state/course.ts";
+import { lessonFiles } from "../state/lessonContent.ts";
+import { pageStorage } from "../state/persist/browserStorage.ts";
+import { loadCode } from "../state/persist/savedCode.ts";
 import type { ServiceCode } from "./chooseCode.ts";
 
 async function loadOne(service: ServiceName): Promise<ServiceCode> {

@@ -2,9 +2,12 @@
  * Which code each service runs in a replay: its starter when it is not fixed; when it is, the learner's saved
  * code if they asked for theirs and have some for the current starter, else the reference solution.
  */
-import type { ReplayService } from "../../sandbox/protocol/replay.ts";
-import type { ServiceName } from "../../sim/pod.ts";
-import type { CodeSource } from "./replaySettings.ts";
+import type { ReplayService } from "../sandbox/protocol/replay.ts";
+import type { ServiceName } from "../sim/pod.ts";
+import type { CodeUsed } from "../state/replayStore.ts";
+
+/** Whose code a fixed service runs: the learner's saved code where there is some, or the reference solution. */
+export type CodeSource = "mine" | "solutions";
 
 /** A service's code as serviceCode.ts loads it. */
 export interface ServiceCode {
@@ -17,9 +20,6 @@ export interface ServiceCode {
   /** The lesson the service is fixed in (its place in the course and its slug), for "fix it in lesson 5". */
   readonly lesson: { readonly order: number; readonly slug: string };
 }
-
-/** Which code a service runs: the starter, the learner's or the solution. */
-export type CodeUsed = "starter" | "yours" | "solution";
 
 /** What a service runs given what is fixed and whose code a fix is. */
 export function codeUsed(code: ServiceCode, fixed: boolean, source: CodeSource): CodeUsed {
