@@ -2,7 +2,7 @@
  * "Check my fix"'s protocol: the page sends the learner's file (and any companions); the worker runs the
  * lesson's checks on it, with a heartbeat while they run, and answers with one report or one error.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import {
   errorMessage,
   figure,
@@ -41,15 +41,15 @@ const checkReport = z.object({
       name,
       status: z.enum(["pass", "fail"]),
       message: logText,
-      detail: logText.exactOptional(),
+      detail: z.exactOptional(logText),
     }),
     100,
   ),
   leaks: listOf(z.object({ site: name, function: name, state: name, count: figure }), 1000),
   leakReport: logText,
-  error: z
-    .object({ message: logText, file: z.string().exactOptional(), line: figure.exactOptional() })
-    .exactOptional(),
+  error: z.exactOptional(
+    z.object({ message: logText, file: z.exactOptional(z.string()), line: z.exactOptional(figure) }),
+  ),
 });
 
 const checkMessage = z.discriminatedUnion("type", [

@@ -3,7 +3,7 @@
  * replays whole pods (src/sim/replay.ts), streaming `replayProgress` as samples and events are made, with a
  * heartbeat, then one `replayed` (with pod 1's evidence, when asked) or one error.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { ServiceName } from "../../sim/pod.ts";
 import { MAX_EVIDENCE_TEXT, MAX_ROWS } from "./limits.ts";
 import { errorMessage, figure, heartbeat, jobProtocol, listOf, name, runId, type Wire } from "./shared.ts";
@@ -50,13 +50,13 @@ const replayEvent = z.object({
   clock: z.string(),
   pod: figure,
   type: z.enum(["AlertFired", "OOMKilled", "Restarted"]),
-  exitCode: z.literal(137).exactOptional(),
+  exitCode: z.exactOptional(z.literal(137)),
   handles: figure,
   memoryMiB: figure,
 });
 /** src/sim/pod.ts's HeapProfileEntry. */
 const heapProfileEntry = z.object({ function: name, site: name, MiB: figure });
-const evidenceText = z.string().max(MAX_EVIDENCE_TEXT);
+const evidenceText = z.string().check(z.maxLength(MAX_EVIDENCE_TEXT));
 /** src/sim/evidence.ts's PodEvidence. */
 const podEvidence = z.object({
   at: figure,
@@ -87,7 +87,7 @@ const replayMessage = z.discriminatedUnion("type", [
     heapProfile: listOf(heapProfileEntry, MAX_ROWS),
     symptoms,
     /** When the replay was asked for evidence and the alert fired. */
-    evidence: podEvidence.exactOptional(),
+    evidence: z.exactOptional(podEvidence),
   }),
   errorMessage,
   heartbeat,

@@ -2,7 +2,7 @@
  * A live run's protocol: the page starts it and steers it (pause, resume, speed, a dump); the worker streams
  * samples, logs and pod events back in batches, a dump when asked, and its state until `finished`.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { TrafficKnobs } from "../../sim/liveScenario.ts";
 import { MAX_NAME, MAX_ROWS, MAX_SITES_PER_SAMPLE } from "./limits.ts";
 import {
@@ -133,7 +133,7 @@ const podEvent = z.object({
   type: z.enum(["AlertFired", "OOMKilled", "Restarted"]),
   /** The run's virtual ms. */
   t: figure,
-  exitCode: z.literal(137).exactOptional(),
+  exitCode: z.exactOptional(z.literal(137)),
   handles: figure,
   memoryMiB: figure,
 });

@@ -5,7 +5,7 @@
  * (safeParse), so the two cannot drift apart. The page trusts nothing from a worker: a message is checked
  * before it touches any state, so code running in the worker cannot forge its way into the page.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { MAX_LOG_TEXT } from "../../runtime/clipText.ts";
 import { LOG_TEXT_SLACK, MAX_NAME } from "./limits.ts";
 
@@ -14,7 +14,7 @@ import { LOG_TEXT_SLACK, MAX_NAME } from "./limits.ts";
 z.config({ jitless: true });
 
 /** A message's type as the page sees it: what the schema accepts, read-only all the way down. */
-export type Wire<Schema extends z.ZodType> = Frozen<z.output<Schema>>;
+export type Wire<Schema extends z.ZodMiniType> = Frozen<z.output<Schema>>;
 
 type Frozen<T> = T extends readonly (infer Item)[]
   ? readonly Frozen<Item>[]
@@ -26,21 +26,22 @@ type Frozen<T> = T extends readonly (infer Item)[]
 export const figure = z.custom<number>((value) => typeof value === "number" && !Number.isNaN(value));
 export const runId = z.number();
 /** See MAX_NAME. */
-export const name = z.string().max(MAX_NAME);
+export const name = z.string().check(z.maxLength(MAX_NAME));
 /**
  * Learner-made text: a log line or its fields, the message of a throw or a panic, a check's verdict. One 5 MB
  * string in the log list or an editor marker stalls the page, so too long is refused. Not cut here: the worker
  * clips them (clipText), so a longer one is not a message the worker sends, and the page only says yes or no,
  * never rewrites.
  */
-export const logText = z.string().max(MAX_LOG_TEXT + LOG_TEXT_SLACK);
-export const listOf = <Item extends z.ZodType>(item: Item, max: number) => z.array(item).max(max);
+export const logText = z.string().check(z.maxLength(MAX_LOG_TEXT + LOG_TEXT_SLACK));
+export const listOf = <Item extends z.ZodMiniType>(item: Item, max: number) =>
+  z.array(item).check(z.maxLength(max));
 
 const runError = z.object({
   kind: z.enum(["syntax", "load", "panic", "deadlock", "timeout", "crash"]),
   message: logText,
   /** The line in the learner's file, when known. */
-  line: figure.exactOptional(),
+  line: z.exactOptional(figure),
 });
 export type RunError = Wire<typeof runError>;
 export type RunErrorKind = RunError["kind"];
@@ -75,7 +76,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  * says which accepted message is its last. The discriminated union looks the type up among its own options
  * only ("constructor" or "toString" find nothing), and an accepted message is passed on as it came.
  */
-export function jobProtocol<Schema extends z.ZodType<{ readonly type: string }>>(
+export function jobProtocol<Schema extends z.ZodMiniType<{ readonly type: string }>>(
   schema: Schema,
   endings: readonly Wire<Schema>["type"][],
   isLast: (message: Wire<Schema>) => boolean,
