@@ -8,7 +8,6 @@ import { DEFAULT_REPLAY } from "../sim/replay.ts";
 import { evidenceStore, NO_EVIDENCE } from "../state/evidenceStore.ts";
 import { replayServices } from "./chooseCode.ts";
 import { loadServiceCode } from "./serviceCode.ts";
-import { superviseReplay } from "./superviseReplay.ts";
 
 /** Pod 1's alert fires at 03:42 in the report and the replay; the replay stops there, so this is a bound. */
 const MINUTES = 90;
@@ -22,8 +21,10 @@ export function takeEvidence(): void {
   cancelTaking();
   evidenceStore.setState({ ...NO_EVIDENCE, status: "taking" });
   const fail = (failure: string) => evidenceStore.setState({ status: "failed", failure });
-  loadServiceCode().then(
-    (codes) => {
+  // The replay job (its protocol's checks among it) is loaded with the first taking, not with the page: the
+  // lessons that show evidence are text, and most pages never take any.
+  Promise.all([loadServiceCode(), import("./superviseReplay.ts")]).then(
+    ([codes, { superviseReplay }]) => {
       if (current !== attempt) return;
       cancelTaking = superviseReplay(
         {
