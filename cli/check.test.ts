@@ -4,6 +4,7 @@
  */
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { basename, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 
@@ -38,6 +39,31 @@ function runCheck(args: readonly string[], env: Readonly<Record<string, string>>
     child.on("close", (code) => resolvePromise({ code, stdout, stderr }));
   });
 }
+
+/**
+ * Runs `jobs` at most `width` at a time, in order: the gradings are CPU-bound, and ten of them at once on a
+ * two-core machine only make each one slower than the grader's own time limit allows.
+ */
+async function inTurns<T>(jobs: readonly (() => Promise<T>)[], width: number): Promise<T[]> {
+  const results: T[] = new Array(jobs.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < jobs.length) {
+      const index = next++;
+      results[index] = await (jobs[index] as () => Promise<T>)();
+    }
+  };
+  await Promise.all(Array.from({ length: width }, lane));
+  return results;
+}
+
+/** Gradings side by side: one per core, as `npm run check` itself is single-threaded. */
+const WIDTH = Math.max(1, availableParallelism());
+/**
+ * What a batch of gradings may take: each one stops itself at the grader's limit (cli/check.ts, 90 s), so
+ * `count` of them in turns of WIDTH take at most that many limits, plus Node's start-up for each.
+ */
+const budgetFor = (count: number) => Math.ceil(count / WIDTH) * (90_000 + 10_000);
 
 function source(path: string): string[] {
   return readFileSync(resolve(repoRoot, path), "utf8").split("\n");
@@ -188,26 +214,27 @@ function expectedLeaks(lesson: Lesson) {
 }
 
 describe("npm run check", () => {
-  // Each lesson's starter and solution graded once, in parallel; the `it`s below read these runs.
+  // Each lesson's starter and solution graded once, a core's worth at a time; the `it`s below read these runs.
   const starters = new Map<string, Run>();
   const solutions = new Map<string, Run>();
   let syncStarterJson: Run;
   let uploadSolutionJson: Run;
 
+  const gradings: (() => Promise<Run>)[] = [
+    ...LESSONS.map((lesson) => () => runCheck([lesson.slug])),
+    ...LESSONS.map((lesson) => () => runCheck([lesson.slug, lesson.solution])),
+    () => runCheck(["sync", "--json"]),
+    () => runCheck(["upload", "solutions/04-upload/storage.ts", "--json"]),
+  ];
   beforeAll(async () => {
-    const runs = await Promise.all([
-      ...LESSONS.map((lesson) => runCheck([lesson.slug])),
-      ...LESSONS.map((lesson) => runCheck([lesson.slug, lesson.solution])),
-      runCheck(["sync", "--json"]),
-      runCheck(["upload", "solutions/04-upload/storage.ts", "--json"]),
-    ]);
+    const runs = await inTurns(gradings, WIDTH);
     LESSONS.forEach((lesson, index) => {
       starters.set(lesson.slug, runs[index] as Run);
       solutions.set(lesson.slug, runs[LESSONS.length + index] as Run);
     });
     syncStarterJson = runs[2 * LESSONS.length] as Run;
     uploadSolutionJson = runs[2 * LESSONS.length + 1] as Run;
-  }, 120_000);
+  }, budgetFor(gradings.length));
 
   describe.each(LESSONS)("on the $slug starter (no file given)", (lesson) => {
     const starter = () => starters.get(lesson.slug) as Run;
@@ -292,35 +319,43 @@ describe("npm run check", () => {
       expect(report.leaks).toEqual([]);
     });
 
-    it("prints one error report object, with the file and line, for a file it cannot run", async () => {
-      const file = `${BROKEN}/syntax.ts`;
-      const run = await runCheck(["upload", file, "--json"]);
-      expect(run.code).toBe(2);
-      const report = expectJsonReport(run);
-      const line = lineOf(file, "chan<number>(16;");
-      expect(report).toStrictEqual({
-        status: "error",
-        tests: [],
-        leaks: [],
-        error: {
-          message: expect.stringMatching(new RegExp(`^syntax\\.ts:${line}:\\d+ - error TS1005: `)),
-          file: "syntax.ts",
-          line,
-        },
-      });
-      expectNoStackTrace(run);
-    }, 60_000);
+    it(
+      "prints one error report object, with the file and line, for a file it cannot run",
+      async () => {
+        const file = `${BROKEN}/syntax.ts`;
+        const run = await runCheck(["upload", file, "--json"]);
+        expect(run.code).toBe(2);
+        const report = expectJsonReport(run);
+        const line = lineOf(file, "chan<number>(16;");
+        expect(report).toStrictEqual({
+          status: "error",
+          tests: [],
+          leaks: [],
+          error: {
+            message: expect.stringMatching(new RegExp(`^syntax\\.ts:${line}:\\d+ - error TS1005: `)),
+            file: "syntax.ts",
+            line,
+          },
+        });
+        expectNoStackTrace(run);
+      },
+      budgetFor(1),
+    );
 
-    it("prints one error report object for a usage error", async () => {
-      const run = await runCheck(["--json"]);
-      expect(run.code).toBe(2);
-      expect(expectJsonReport(run)).toStrictEqual({
-        status: "error",
-        tests: [],
-        leaks: [],
-        error: { message: USAGE },
-      });
-    }, 60_000);
+    it(
+      "prints one error report object for a usage error",
+      async () => {
+        const run = await runCheck(["--json"]);
+        expect(run.code).toBe(2);
+        expect(expectJsonReport(run)).toStrictEqual({
+          status: "error",
+          tests: [],
+          leaks: [],
+          error: { message: USAGE },
+        });
+      },
+      budgetFor(1),
+    );
   });
 
   describe("on input it cannot run", () => {
@@ -336,101 +371,153 @@ describe("npm run check", () => {
       return run.stderr;
     }
 
-    it("names file:line:column of a syntax error", async () => {
-      const file = `${BROKEN}/syntax.ts`;
-      const line = lineOf(file, "chan<number>(16;");
-      const column = columnOf(file, line, ";");
-      expect(await rejected(["upload", file])).toBe(
-        `syntax.ts:${line}:${column} - error TS1005: ')' expected.\n`,
-      );
-    }, 60_000);
+    it(
+      "names file:line:column of a syntax error",
+      async () => {
+        const file = `${BROKEN}/syntax.ts`;
+        const line = lineOf(file, "chan<number>(16;");
+        const column = columnOf(file, line, ";");
+        expect(await rejected(["upload", file])).toBe(
+          `syntax.ts:${line}:${column} - error TS1005: ')' expected.\n`,
+        );
+      },
+      budgetFor(1),
+    );
 
-    it("names file:line:column of a type error, with TypeScript's message", async () => {
-      const file = `${BROKEN}/types.ts`;
-      const line = lineOf(file, "chunk.length");
-      const column = columnOf(file, line, "length");
-      expect(await rejected(["upload", file])).toBe(
-        `types.ts:${line}:${column} - error TS2339: Property 'length' does not exist on type 'Bytes'.\n`,
-      );
-    }, 60_000);
+    it(
+      "names file:line:column of a type error, with TypeScript's message",
+      async () => {
+        const file = `${BROKEN}/types.ts`;
+        const line = lineOf(file, "chunk.length");
+        const column = columnOf(file, line, "length");
+        expect(await rejected(["upload", file])).toBe(
+          `types.ts:${line}:${column} - error TS2339: Property 'length' does not exist on type 'Bytes'.\n`,
+        );
+      },
+      budgetFor(1),
+    );
 
-    it("names the line of a throw while the file loads, with the thrown message", async () => {
-      const file = `${BROKEN}/throws-at-load.ts`;
-      const line = lineOf(file, "throw new Error(");
-      expect(await rejected(["upload", file])).toBe(
-        `throws-at-load.ts:${line}: threw while loading: a progress frame must fit under the threshold\n`,
-      );
-    }, 60_000);
+    it(
+      "names the line of a throw while the file loads, with the thrown message",
+      async () => {
+        const file = `${BROKEN}/throws-at-load.ts`;
+        const line = lineOf(file, "throw new Error(");
+        expect(await rejected(["upload", file])).toBe(
+          `throws-at-load.ts:${line}: threw while loading: a progress frame must fit under the threshold\n`,
+        );
+      },
+      budgetFor(1),
+    );
 
-    it("names the line of a throw when the checks construct the service, with the thrown message", async () => {
-      const file = `${BROKEN}/throws-in-constructor.ts`;
-      const run = await runCheck(["upload", file]);
-      // The contract leaves open whether this is a failed check (1, like a panic under traffic) or a crash (2).
-      expect([1, 2]).toContain(run.code);
-      expectNoStackTrace(run);
-      const output = `${run.stdout}${run.stderr}`;
-      expect(output).toContain(`throws-in-constructor.ts:${lineOf(file, "throw new Error(")}`);
-      expect(output).toContain("a progress frame must stay under 1% of the threshold");
-    }, 60_000);
+    it(
+      "names the line of a throw when the checks construct the service, with the thrown message",
+      async () => {
+        const file = `${BROKEN}/throws-in-constructor.ts`;
+        const run = await runCheck(["upload", file]);
+        // The contract leaves open whether this is a failed check (1, like a panic under traffic) or a crash (2).
+        expect([1, 2]).toContain(run.code);
+        expectNoStackTrace(run);
+        const output = `${run.stdout}${run.stderr}`;
+        expect(output).toContain(`throws-in-constructor.ts:${lineOf(file, "throw new Error(")}`);
+        expect(output).toContain("a progress frame must stay under 1% of the threshold");
+      },
+      budgetFor(1),
+    );
 
-    it("reports a string thrown when the checks construct the service as the file's error, not the grader's", async () => {
-      const file = `${BROKEN}/throws-string-in-constructor.ts`;
-      // A thrown string carries no stack, so no line can be named.
-      expect(await rejected(["upload", file])).toBe(
-        "throws-string-in-constructor.ts: threw: a progress frame must stay under 1% of the threshold\n",
-      );
-      const json = await runCheck(["upload", file, "--json"]);
-      expect(expectJsonReport(json).error).toStrictEqual({
-        message:
-          "throws-string-in-constructor.ts: threw: a progress frame must stay under 1% of the threshold",
-        file: "throws-string-in-constructor.ts",
-      });
-    }, 60_000);
+    it(
+      "reports a string thrown when the checks construct the service as the file's error, not the grader's",
+      async () => {
+        const file = `${BROKEN}/throws-string-in-constructor.ts`;
+        // A thrown string carries no stack, so no line can be named.
+        expect(await rejected(["upload", file])).toBe(
+          "throws-string-in-constructor.ts: threw: a progress frame must stay under 1% of the threshold\n",
+        );
+        const json = await runCheck(["upload", file, "--json"]);
+        expect(expectJsonReport(json).error).toStrictEqual({
+          message:
+            "throws-string-in-constructor.ts: threw: a progress frame must stay under 1% of the threshold",
+          file: "throws-string-in-constructor.ts",
+        });
+      },
+      budgetFor(1),
+    );
 
-    it("names the class the file must export when it exports another", async () => {
-      expect(await rejected(["upload", `${BROKEN}/missing-export.ts`])).toBe(
-        "missing-export.ts must export the class StorageService (it is missing; it exports StorageSvc)\n",
-      );
-    }, 60_000);
+    it(
+      "names the class the file must export when it exports another",
+      async () => {
+        expect(await rejected(["upload", `${BROKEN}/missing-export.ts`])).toBe(
+          "missing-export.ts must export the class StorageService (it is missing; it exports StorageSvc)\n",
+        );
+      },
+      budgetFor(1),
+    );
 
-    it("names the class the file must export when the file is empty", async () => {
-      expect(await rejected(["upload", `${BROKEN}/empty.ts`])).toBe(
-        "empty.ts must export the class StorageService (it is missing)\n",
-      );
-    }, 60_000);
+    it(
+      "names the class the file must export when the file is empty",
+      async () => {
+        expect(await rejected(["upload", `${BROKEN}/empty.ts`])).toBe(
+          "empty.ts must export the class StorageService (it is missing)\n",
+        );
+      },
+      budgetFor(1),
+    );
 
-    it('names file:line of an import of anything but "leak-lab/runtime"', async () => {
-      const file = `${BROKEN}/foreign-import.ts`;
-      const line = lineOf(file, 'from "node:fs"');
-      expect(await rejected(["upload", file])).toBe(
-        `foreign-import.ts:${line}: cannot import "node:fs": only "leak-lab/runtime" is available\n`,
-      );
-    }, 60_000);
+    it(
+      'names file:line of an import of anything but "leak-lab/runtime"',
+      async () => {
+        const file = `${BROKEN}/foreign-import.ts`;
+        const line = lineOf(file, 'from "node:fs"');
+        expect(await rejected(["upload", file])).toBe(
+          `foreign-import.ts:${line}: cannot import "node:fs": only "leak-lab/runtime" is available\n`,
+        );
+      },
+      budgetFor(1),
+    );
 
-    it("stops a file that loops forever without waiting, and says it did not finish in time", async () => {
-      const file = `${BROKEN}/endless-loop.ts`;
-      expect(await rejected(["upload", file], { LEAK_LAB_CHECK_TIME_LIMIT_MS: "4000" })).toBe(
-        "endless-loop.ts: the checks did not finish within 4 s; does a loop run forever without waiting on anything?\n",
-      );
-    }, 60_000);
+    it(
+      "stops a file that loops forever without waiting, and says it did not finish in time",
+      async () => {
+        const file = `${BROKEN}/endless-loop.ts`;
+        expect(await rejected(["upload", file], { LEAK_LAB_CHECK_TIME_LIMIT_MS: "4000" })).toBe(
+          "endless-loop.ts: the checks did not finish within 4 s; does a loop run forever without waiting on anything?\n",
+        );
+      },
+      budgetFor(1),
+    );
 
-    it("says which file does not exist", async () => {
-      const file = `${BROKEN}/no-such-file.ts`;
-      expect(await rejected(["upload", file])).toBe(`cannot read ${file}: no such file\n`);
-    }, 60_000);
+    it(
+      "says which file does not exist",
+      async () => {
+        const file = `${BROKEN}/no-such-file.ts`;
+        expect(await rejected(["upload", file])).toBe(`cannot read ${file}: no such file\n`);
+      },
+      budgetFor(1),
+    );
 
-    it("says it cannot read a directory given as the file", async () => {
-      expect(await rejected(["upload", BROKEN])).toMatch(
-        new RegExp(`^cannot read ${literal(BROKEN)}: .+\\n$`),
-      );
-    }, 60_000);
+    it(
+      "says it cannot read a directory given as the file",
+      async () => {
+        expect(await rejected(["upload", BROKEN])).toMatch(
+          new RegExp(`^cannot read ${literal(BROKEN)}: .+\\n$`),
+        );
+      },
+      budgetFor(1),
+    );
 
-    it("prints the usage, listing the slugs, for an unknown slug", async () => {
-      expect(await rejected(["uploads"])).toBe(`no lesson with checks is called "uploads"\n${USAGE}\n`);
-    }, 60_000);
+    it(
+      "prints the usage, listing the slugs, for an unknown slug",
+      async () => {
+        expect(await rejected(["uploads"])).toBe(`no lesson with checks is called "uploads"\n${USAGE}\n`);
+      },
+      budgetFor(1),
+    );
 
-    it("prints the usage, listing the slugs, when no slug is given", async () => {
-      expect(await rejected([])).toBe(`${USAGE}\n`);
-    }, 60_000);
+    it(
+      "prints the usage, listing the slugs, when no slug is given",
+      async () => {
+        expect(await rejected([])).toBe(`${USAGE}\n`);
+      },
+      budgetFor(1),
+    );
   });
 });
