@@ -7,6 +7,15 @@ import { defineConfig } from "@playwright/test";
 const port = Number(process.env.LEAK_LAB_PORT ?? 4173);
 const baseURL = `http://127.0.0.1:${port}`;
 
+/**
+ * Every request not for 127.0.0.1 goes to a proxy on a loopback port nothing listens on, so the browser fails
+ * it at once and nothing leaves the machine; e2e/fixtures.ts records each one and fails the test for it. A
+ * proxy rather than a route that aborts them: a route pauses every request of the page for Playwright to look
+ * at and turns the browser's cache off, which made each page load seconds slower on two cores (a reload
+ * fetched and compiled Monaco again, each Run its worker's script).
+ */
+const OFFSITE_PROXY = { server: "http://127.0.0.1:9", bypass: "127.0.0.1" };
+
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: true,
@@ -20,6 +29,7 @@ export default defineConfig({
     baseURL,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
+    proxy: OFFSITE_PROXY,
     launchOptions: {
       executablePath: process.env.LEAK_LAB_CHROME ?? "/usr/bin/chromium",
       // Without the background-networking flags Chromium phones home at start, which this machine refuses.

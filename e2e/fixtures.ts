@@ -1,7 +1,8 @@
 /**
  * The `test` every browser test uses. Two guards run around each test, automatically:
- * - no request may leave 127.0.0.1: each one is recorded (page, workers and all) and blocked, and the test
- *   fails listing them;
+ * - no request may leave 127.0.0.1: each one is recorded (page, workers and all) and the test fails listing
+ *   them; the browser itself cannot send them anywhere (playwright.config.ts gives every context a proxy
+ *   that refuses them);
  * - no console error or uncaught exception may happen on any page the test opens.
  */
 import { test as base, expect, type Page } from "@playwright/test";
@@ -30,13 +31,7 @@ export const test = base.extend<{ guards: Guards }>({
       const record = (url: string) => {
         if (!isLocal(url) && !guards.offsiteRequests.includes(url)) guards.offsiteRequests.push(url);
       };
-      await context.route("**/*", (route) => {
-        const url = route.request().url();
-        if (isLocal(url)) return route.continue();
-        record(url);
-        return route.abort("blockedbyclient");
-      });
-      // Requests that bypass routing (from workers on some versions, WebSockets) are still seen here.
+      // Every request of the context, the page's, its workers' and service worker's; WebSockets below.
       context.on("request", (request) => record(request.url()));
       // Every page of the test: the one it starts with and any it opens (a second tab, a tab reopened after a crash).
       const watch = (watched: Page) => {
