@@ -30,6 +30,10 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     proxy: OFFSITE_PROXY,
+    // The app's service worker precaches the whole build (~13 MB, Monaco and its TypeScript worker) in every
+    // test's fresh context: over a second of CPU per test for what only the offline specs look at. They allow
+    // it (e2e/offline.spec.ts, e2e/subpath.spec.ts); the app carries on without one, as it must.
+    serviceWorkers: "block",
     launchOptions: {
       executablePath: process.env.LEAK_LAB_CHROME ?? "/usr/bin/chromium",
       // Without the background-networking flags Chromium phones home at start, which this machine refuses.

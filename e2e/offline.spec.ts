@@ -8,6 +8,9 @@ import { expect, test } from "./fixtures.ts";
 /** The page's service worker container, in code passed to the browser (this file type-checks in Node). */
 declare const navigator: { readonly serviceWorker: { readonly ready: Promise<unknown> } };
 
+// What these tests are about: the rest of the suite blocks the service worker (playwright.config.ts).
+test.use({ serviceWorkers: "allow" });
+
 /** Waits until the service worker has precached the build and controls the page. */
 async function waitForOfflineReady(page: Page): Promise<void> {
   await page.evaluate(async () => {

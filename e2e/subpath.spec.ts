@@ -42,6 +42,8 @@ async function waitUntilServing(url: string, preview: ChildProcess): Promise<voi
 
 test.describe("the build served from a sub-path", () => {
   test.describe.configure({ mode: "serial" });
+  // The service worker's scope is part of what is tested; the rest of the suite blocks it (playwright.config.ts).
+  test.use({ serviceWorkers: "allow" });
   test.skip(!DIST || !existsSync(`${DIST}/index.html`), "run through scripts/test-e2e.mjs, which builds it");
 
   let preview: ChildProcess | undefined;
