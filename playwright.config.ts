@@ -27,7 +27,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   use: {
     baseURL,
-    trace: "retain-on-failure",
+    // A failed test keeps its trace (each step with the page's DOM before and after it) and a screenshot. Not
+    // the trace's film strip: encoding a frame whenever the page paints cost each test seconds of CPU.
+    trace: { mode: "retain-on-failure", screenshots: false },
     screenshot: "only-on-failure",
     proxy: OFFSITE_PROXY,
     // The app's service worker precaches the whole build (~13 MB, Monaco and its TypeScript worker) in every
