@@ -78,6 +78,10 @@ if (filters.length === 0 || filters.some(selects)) {
       "--outDir",
       SUBPATH_DIST,
       "--emptyOutDir",
+      // Source maps are no part of what the spec checks (the base in links, requests, workers and the service
+      // worker's scope; maps are not precached): without them the build takes a third less time.
+      "--sourcemap",
+      "false",
       "--logLevel",
       "warn",
     ],
