@@ -12,6 +12,7 @@
 import type { Page } from "@playwright/test";
 import { openUpload, typeAtTop } from "./editorHelpers.ts";
 import { expect, test } from "./fixtures.ts";
+import { pauseClock } from "./pageClock.ts";
 
 const CODE_KEY = "leak-lab:code:upload";
 /** Autosave's delay (src/state/persist/watchEditorCode.ts SAVE_AFTER_MS). */
@@ -73,15 +74,6 @@ async function recordExitEvents(page: Page): Promise<void> {
       });
     }
   });
-}
-
-/**
- * Stops the page's clock where it is: timers wait until the test moves it on. (A jump forward would fire every
- * timer due on the way at once, which Monaco's own timers do not expect.)
- */
-async function pauseClock(page: Page): Promise<void> {
-  // A second ahead of the page's clock: it is still in the future when the pause lands.
-  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
 }
 
 /** A new tab on the same profile, after the crashed one is closed; its clock (if the test paused it) running. */
