@@ -157,6 +157,8 @@ test.describe("on a 1280×800 screen", () => {
     page,
   }) => {
     await openUpload(page);
+    // A day at the usual 60×: the run is still going when the test presses Stop, however slow the machine.
+    await page.getByLabel("Run for").selectOption({ label: "24 hours" });
     const run = page.getByRole("button", { name: "Run", exact: true });
     const strip = page.getByTestId("run-strip");
     await run.click();
@@ -190,6 +192,8 @@ test("the logs follow the newest line, keep still while the learner scrolls up t
   page,
 }) => {
   await openUpload(page);
+  // A day at the usual 60×: new lines keep coming for as long as the test reads them, however slow the machine.
+  await page.getByLabel("Run for").selectOption({ label: "24 hours" });
   await page.getByRole("button", { name: "Run", exact: true }).click();
   const logs = page.getByRole("list", { name: "Log lines" });
   // Full: from here each batch drops old rows from the top as it adds new ones at the bottom.
