@@ -3,6 +3,7 @@
  * Started through scripts/test-e2e.mjs, which finds the browser and a free port.
  */
 import { defineConfig } from "@playwright/test";
+import { budget, testBudget } from "./e2e/budgets.ts";
 
 const port = Number(process.env.LEAK_LAB_PORT ?? 4173);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -23,8 +24,11 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   reporter: [["list"]],
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  // A test that opens a lesson and opens it again (a reload, a second tab); tests that do more say so with
+  // test.setTimeout(testBudget(...)). Any one wait: a lesson's editor showing, the slowest step not budgeted on
+  // its own (e2e/budgets.ts).
+  timeout: testBudget({ lesson: 2 }),
+  expect: { timeout: budget("lesson") },
   use: {
     baseURL,
     // A failed test keeps its trace (each step with the page's DOM before and after it) and a screenshot. Not

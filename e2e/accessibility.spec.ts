@@ -4,6 +4,7 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import { budget, testBudget } from "./budgets.ts";
 import { expect, test } from "./fixtures.ts";
 
 async function expectNoSeriousViolations(page: Page, where: string): Promise<void> {
@@ -30,8 +31,7 @@ for (const colorScheme of ["light", "dark"] as const) {
     });
 
     test("a lesson, after a run and a check, has no serious accessibility violations", async ({ page }) => {
-      // A run, a check and three scans of the whole page: over 20 s on a quiet two-core machine.
-      test.setTimeout(90_000);
+      test.setTimeout(testBudget({ lesson: 1, tenMinutesFlatOut: 1, check: 1, axeScan: 3 }));
       await page.goto("/lessons/upload");
       await expect(page.getByTestId("code-editor")).toContainText("leak-lab/runtime");
       await expectNoSeriousViolations(page, "the upload lesson");
@@ -39,11 +39,13 @@ for (const colorScheme of ["light", "dark"] as const) {
       await page.getByLabel("Speed").selectOption({ label: "as fast as possible" });
       await page.getByLabel("Run for").selectOption({ label: "10 minutes" });
       await page.getByRole("button", { name: "Run", exact: true }).click();
-      await expect(page.getByTestId("run-status")).toHaveText("finished", { timeout: 60_000 });
+      await expect(page.getByTestId("run-status")).toHaveText("finished", {
+        timeout: budget("tenMinutesFlatOut"),
+      });
       await page.getByRole("button", { name: "Take a dump" }).isDisabled();
       const check = page.getByRole("region", { name: "Check my fix" });
       await check.getByRole("button", { name: "Check my fix" }).click();
-      await expect(check.locator(".check-summary")).toBeVisible({ timeout: 30_000 });
+      await expect(check.locator(".check-summary")).toBeVisible({ timeout: budget("check") });
       await page.getByRole("region", { name: "Stuck?" }).getByRole("button").click();
       await expectNoSeriousViolations(page, "the upload lesson after a run and a check");
 

@@ -4,6 +4,7 @@
  * is stopped with a clear message.
  */
 import { readFileSync } from "node:fs";
+import { budget, testBudget } from "./budgets.ts";
 import { pasteIntoEditor } from "./editorHelpers.ts";
 import { expect, test } from "./fixtures.ts";
 
@@ -14,11 +15,15 @@ const SOLUTION = readFileSync("solutions/04-upload/storage.ts", "utf8");
 test("the starter fails its checks and names the leak; the solution passes and completes the lesson", async ({
   page,
 }) => {
+  // Two checks, and the lesson opened twice (the reload shows the lesson still complete).
+  test.setTimeout(testBudget({ lesson: 2, check: 2 }));
   await page.goto("/lessons/upload");
   await expect(page.getByTestId("code-editor")).toContainText("leak-lab/runtime");
   const panel = page.getByRole("region", { name: "Check my fix" });
   await panel.getByRole("button", { name: "Check my fix" }).click();
-  await expect(panel.locator(".check-summary")).toContainText(/\d+ of \d+ checks pass/, { timeout: 30_000 });
+  await expect(panel.locator(".check-summary")).toContainText(/\d+ of \d+ checks pass/, {
+    timeout: budget("check"),
+  });
   const leak = panel.getByRole("button", { name: /created by StorageService\.upload at storage\.ts:59/ });
   await expect(leak).toBeVisible();
   await leak.click();
@@ -27,7 +32,9 @@ test("the starter fails its checks and names the leak; the solution passes and c
 
   await pasteIntoEditor(page, SOLUTION, "private reclaimAbandoned(");
   await panel.getByRole("button", { name: "Check my fix" }).click();
-  await expect(panel.locator(".check-summary")).toContainText(/^All \d+ checks pass/, { timeout: 30_000 });
+  await expect(panel.locator(".check-summary")).toContainText(/^All \d+ checks pass/, {
+    timeout: budget("check"),
+  });
   await expect(panel.getByText("✓ Lesson complete")).toBeVisible();
 
   await page.reload();
@@ -48,6 +55,9 @@ test("a check of code that never yields is stopped with a clear message, and the
   await page.keyboard.type("\nwhile (true) {}\n");
   const panel = page.getByRole("region", { name: "Check my fix" });
   await panel.getByRole("button", { name: "Check my fix" }).click();
-  await expect(panel.getByRole("alert")).toContainText("without waiting on anything", { timeout: 10_000 });
+  // The check's fresh worker starts, then the watchdog's three seconds of silence.
+  await expect(panel.getByRole("alert")).toContainText("without waiting on anything", {
+    timeout: budget("check"),
+  });
   await expect(page.getByTestId("code-editor")).toContainText("while (true) {}");
 });

@@ -6,6 +6,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
+import { budget, testBudget } from "./budgets.ts";
 import { expect, test } from "./fixtures.ts";
 
 const LESSON_COUNT = readdirSync("lessons").length;
@@ -18,7 +19,7 @@ async function applySolutionAndCheck(page: Page): Promise<void> {
   const check = page.getByRole("region", { name: "Check my fix" });
   await check.getByRole("button", { name: "Check my fix" }).click();
   await expect(check.locator(".check-summary")).toContainText(/^(All \d+|Both) checks pass/, {
-    timeout: 60_000,
+    timeout: budget("check"),
   });
   await expect(check.getByText("✓ Lesson complete")).toBeVisible();
 }
@@ -33,7 +34,9 @@ async function next(page: Page): Promise<void> {
 }
 
 test("a new learner walks the whole course and every lesson ends completed", async ({ page }) => {
-  test.setTimeout(360_000);
+  // Four checks and a day of the three pods replayed; Monaco opened with the first lesson that has code, again
+  // by the reload at the end, and the lesson list once more.
+  test.setTimeout(testBudget({ lesson: 3, check: 4, replayHour: 24 }));
   await page.goto("/");
   await page.getByRole("link", { name: /The page/ }).click();
 
@@ -63,7 +66,7 @@ test("a new learner walks the whole course and every lesson ends completed", asy
     const replay = page.getByRole("region", { name: "Incident replay" });
     await replay.getByRole("button", { name: "Start replay" }).click();
     const status = replay.getByTestId("replay-status");
-    await expect(status).toHaveAttribute("data-state", "done", { timeout: 150_000 });
+    await expect(status).toHaveAttribute("data-state", "done", { timeout: budget("replayHour", 24) });
     await expect(replay.getByTestId("replay-no-events")).toContainText("no alert, no OOM kill");
     await finishReading(page);
     await next(page);

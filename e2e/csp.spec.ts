@@ -6,6 +6,7 @@
 import { readdirSync } from "node:fs";
 import { test as bare, type Page } from "@playwright/test";
 import { DOCUMENT_POLICY, META_POLICY, SANDBOX_POLICY } from "../build/cspPlugin.ts";
+import { budget, testBudget } from "./budgets.ts";
 import { expect, test } from "./fixtures.ts";
 
 /** The page's globals, in code passed to the browser (it runs there; this file type-checks in Node). */
@@ -68,6 +69,7 @@ test("the built page carries the policy as a meta tag, without what a meta tag c
 test("a lesson, the editor, Run and Check my fix work under the policy with no violation", async ({
   page,
 }) => {
+  test.setTimeout(testBudget({ lesson: 1, hourFlatOut: 1, check: 1 }));
   const violations = await recordViolations(page);
   await page.goto("/lessons/upload");
   await expect(page.getByRole("heading", { level: 1, name: "Fix the upload leak" })).toBeVisible();
@@ -76,14 +78,16 @@ test("a lesson, the editor, Run and Check my fix work under the policy with no v
   await page.getByLabel("Speed").selectOption({ label: "as fast as possible" });
   await page.getByLabel("Run for").selectOption({ label: "1 hour" });
   await page.getByRole("button", { name: "Run", exact: true }).click();
-  await expect(page.getByTestId("run-status")).toHaveText("finished", { timeout: 60_000 });
+  await expect(page.getByTestId("run-status")).toHaveText("finished", { timeout: budget("hourFlatOut") });
   const handles = Number((await page.getByTestId("handle-count").textContent())?.replace(/,/g, ""));
   expect(handles).toBeGreaterThan(100);
   await expect(page.locator(".run-error")).toHaveCount(0);
 
   const panel = page.getByRole("region", { name: "Check my fix" });
   await panel.getByRole("button", { name: "Check my fix" }).click();
-  await expect(panel.locator(".check-summary")).toContainText(/\d+ of \d+ checks pass/, { timeout: 30_000 });
+  await expect(panel.locator(".check-summary")).toContainText(/\d+ of \d+ checks pass/, {
+    timeout: budget("check"),
+  });
   await expect(panel.getByRole("button", { name: /created by StorageService\.upload/ })).toBeVisible();
 
   expect(await violations()).toEqual([]);

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
+import { budget } from "./budgets.ts";
 import { expect, test } from "./fixtures.ts";
 
 /** A line with one type error, so "the only problem is this one" proves the rest of the file has none. */
@@ -48,7 +49,7 @@ async function expectHover(page: Page, word: string, text: string): Promise<void
     await page.mouse.move(0, 0);
     await token.hover();
     await expect(hover).toContainText(text, { timeout: 2_000 });
-  }).toPass({ timeout: 20_000 });
+  }).toPass({ timeout: budget("typescript") });
 }
 
 /**
@@ -70,7 +71,7 @@ async function expectOnlyTheProbe(page: Page): Promise<void> {
   await expect(async () => {
     await page.keyboard.press("F8");
     await expect(problems.locator(".marker-widget")).toContainText(PROBE_MESSAGE, { timeout: 1_000 });
-  }).toPass({ timeout: 20_000 });
+  }).toPass({ timeout: budget("typescript") });
   await expect(problems.locator(".peekview-title")).toContainText(/\d+ of \d+ problems?/);
   await expect(problems.locator(".peekview-title")).toContainText("1 of 1 problem");
 }
@@ -91,7 +92,7 @@ test("a type error is underlined while typing, before any Run, with the compiler
   await page.keyboard.type(PROBE);
   await expect(page.getByTestId("code-editor")).toContainText(PROBE);
   const squiggle = page.locator(".code-editor .view-overlays .squiggly-error");
-  await expect(squiggle.first()).toBeVisible({ timeout: 20_000 });
+  await expect(squiggle.first()).toBeVisible({ timeout: budget("typescript") });
   await expect(page.getByTestId("run-status")).not.toHaveText(/running|finished/);
   // A hover keeps what it found when the mouse arrived; half-typed text had other problems, so hover anew.
   const hover = page.locator(".code-editor .monaco-hover:not(.hidden)");

@@ -4,11 +4,14 @@
  * with the test results to be looked at.
  */
 import { readdirSync } from "node:fs";
+import { budget, testBudget } from "./budgets.ts";
 import { expect, test } from "./fixtures.ts";
 
 const SLUGS = readdirSync("lessons").map((folder) => folder.replace(/^\d{2}-/, ""));
 
 test("facilitator mode shows the notes on every lesson", async ({ page }) => {
+  // Every lesson opened in turn, Monaco with each of the four that have code.
+  test.setTimeout(testBudget({ lesson: 4 }));
   await page.goto("/?facilitator");
   await expect(page.getByLabel("Facilitator mode")).toBeChecked();
   for (const slug of SLUGS) {
@@ -29,6 +32,7 @@ test.describe("the presenter view", () => {
   test("is large, hides the notes and the solution until asked, and fits a 1280×720 projector", async ({
     page,
   }, testInfo) => {
+    test.setTimeout(testBudget({ lesson: 1, hourFlatOut: 1 }));
     await page.goto("/lessons/upload?facilitator");
     await expect(page.getByTestId("code-editor")).toContainText("leak-lab/runtime");
     await page.getByRole("button", { name: "Present this lesson" }).click();
@@ -44,7 +48,7 @@ test.describe("the presenter view", () => {
     await page.getByLabel("Speed").selectOption({ label: "as fast as possible" });
     await page.getByLabel("Run for").selectOption({ label: "1 hour" });
     await page.getByRole("button", { name: "Run", exact: true }).click();
-    await expect(page.getByTestId("run-status")).toHaveText("finished", { timeout: 60_000 });
+    await expect(page.getByTestId("run-status")).toHaveText("finished", { timeout: budget("hourFlatOut") });
     await page.getByTestId("handles-chart").scrollIntoViewIfNeeded();
     // The charts' axes (drawn on a canvas, out of CSS's reach) take the large type too.
     const chart = page.getByTestId("handles-chart");
@@ -78,6 +82,8 @@ test.describe("the presenter view", () => {
     page,
     context,
   }) => {
+    // The lesson opened four times: twice by reloads, once in a second tab.
+    test.setTimeout(testBudget({ lesson: 4 }));
     await page.goto("/lessons/sync?facilitator");
     await page.getByRole("button", { name: "Present this lesson" }).click();
     const bar = page.getByRole("region", { name: "Presenter view" });

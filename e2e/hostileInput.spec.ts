@@ -7,6 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import type { Locator, Page } from "@playwright/test";
+import { budget, type Step, testBudget } from "./budgets.ts";
 import { pasteIntoEditor } from "./editorHelpers.ts";
 import { expect, test } from "./fixtures.ts";
 
@@ -77,7 +78,12 @@ interface Case {
   readonly expectation?: (page: Page) => Promise<void>;
   /** The file is too big for the browser's storage: a notice says it is not saved, and the entry is left alone. */
   readonly overQuota?: true;
+  /** Slow steps the case waits for beyond opening the lesson and a ten-minute run (e2e/budgets.ts). */
+  readonly work?: Partial<Record<Step, number>>;
 }
+
+/** Ten minutes of virtual time flat out: every case's run, unless its code stops it sooner. */
+const RUN_ENDS = budget("tenMinutesFlatOut");
 
 const CASES: readonly Case[] = [
   {
@@ -88,10 +94,11 @@ const CASES: readonly Case[] = [
   {
     name: "a type error",
     code: typeError.code,
+    work: { typescript: 1 },
     expectation: async (page) => {
       // Types are the editor's business (Run strips them, like the TypeScript playground): marked at the line,
       // F8 goes to it and shows the compiler's message.
-      await expect(page.getByTestId("run-status")).toHaveText("finished", { timeout: 20_000 });
+      await expect(page.getByTestId("run-status")).toHaveText("finished", { timeout: RUN_ENDS });
       await page.getByRole("textbox", { name: "Code editor" }).focus();
       const problem = page.locator(".code-editor .zone-widget .marker-widget");
       await expect(async () => {
@@ -99,7 +106,7 @@ const CASES: readonly Case[] = [
         await expect(problem).toContainText("Type 'string' is not assignable to type 'number'.", {
           timeout: 1_000,
         });
-      }).toPass({ timeout: 30_000 });
+      }).toPass({ timeout: budget("typescript") });
       await expect(page.locator(".code-editor .line-numbers.active-line-number")).toHaveText(
         String(typeError.line),
       );
@@ -155,8 +162,12 @@ const CASES: readonly Case[] = [
     code: atLoad(
       'go(async () => { for (let i = 0; i < 1_000_000; i++) { console.log("flood", i); if (i % 10_000 === 0) await time.sleep(1); } });',
     ).code,
+    // A million lines made, clipped and dropped on top of the run: about twice a plain run's CPU.
+    work: { tenMinutesFlatOut: 1 },
     expectation: async (page) => {
-      await expect(page.getByTestId("run-status")).toHaveText("finished", { timeout: 20_000 });
+      await expect(page.getByTestId("run-status")).toHaveText("finished", {
+        timeout: budget("tenMinutesFlatOut", 2),
+      });
       const dropped = page.getByText(/[\d,]+ older lines dropped to keep the page fast/);
       await expect(dropped).toBeVisible();
       expect(Number((await dropped.textContent())?.replace(/\D/g, ""))).toBeGreaterThan(990_000);
@@ -174,7 +185,7 @@ const CASES: readonly Case[] = [
     name: "a deadlock",
     code: deadlock.code.replace("chan, go,", "chan, go, Mutex,"),
     expectation: async (page) => {
-      await expect(page.getByTestId("run-status")).toHaveText("finished", { timeout: 20_000 });
+      await expect(page.getByTestId("run-status")).toHaveText("finished", { timeout: RUN_ENDS });
       await expect(
         page.getByRole("button", {
           name: `[sync.Mutex.Lock] created by StorageService.upload at storage.ts:${deadlock.line}`,
@@ -197,8 +208,10 @@ const CASES: readonly Case[] = [
     name: "a 5 MB file",
     code: `${STARTER}${PADDING.repeat(Math.ceil((5 * 1024 * 1024) / PADDING.length))}`,
     overQuota: true,
+    // Monaco takes the 5 MB pasted in about as long as it takes to open the lesson.
+    work: { lesson: 1 },
     expectation: async (page) => {
-      await expect(page.getByTestId("run-status")).toHaveText("finished", { timeout: 20_000 });
+      await expect(page.getByTestId("run-status")).toHaveText("finished", { timeout: RUN_ENDS });
       await expect(page.getByTestId("handle-count")).not.toHaveText("0");
     },
   },
@@ -225,6 +238,7 @@ async function typeAtEnd(page: Page, editor: Locator, text: string): Promise<voi
 test.describe("bad input in the editor", () => {
   for (const testCase of CASES) {
     test(`${testCase.name}: a clear message, a responsive page, saved work untouched`, async ({ page }) => {
+      test.setTimeout(testBudget({ lesson: 1, tenMinutesFlatOut: 1 }, testCase.work ?? {}));
       await page.goto("/");
       await page.evaluate(({ key, value }) => localStorage.setItem(key, value), {
         key: OTHER_KEY,

@@ -3,6 +3,8 @@
  * time and stay revealed, the solution shows as a diff that changes nothing until Apply, Undo brings their
  * code back, and Check my fix completes the lesson, which the course navigation still shows after a reload.
  */
+
+import { budget, testBudget } from "./budgets.ts";
 import { expect, test } from "./fixtures.ts";
 
 /** The page's storage, in code passed to page.evaluate (it runs in the browser; this file type-checks in Node). */
@@ -14,8 +16,8 @@ const FIXED = "The CloudVault storage service, fixed.";
 test("type, reload, take a hint, compare with the solution, apply, undo, apply, check, complete", async ({
   page,
 }) => {
-  // A whole session's worth of steps (two reloads, a diff, a check): longer than one interaction's budget.
-  test.setTimeout(90_000);
+  // A whole session's worth of steps: the lesson opened three times (two reloads), a diff, a check.
+  test.setTimeout(testBudget({ lesson: 3, check: 1 }));
   await page.goto("/lessons/upload");
   const editor = page.getByTestId("code-editor");
   await expect(editor).toContainText("leak-lab/runtime");
@@ -55,7 +57,9 @@ test("type, reload, take a hint, compare with the solution, apply, undo, apply, 
   await page.getByRole("button", { name: "Keep it" }).click();
   const check = page.getByRole("region", { name: "Check my fix" });
   await check.getByRole("button", { name: "Check my fix" }).click();
-  await expect(check.locator(".check-summary")).toContainText(/^All \d+ checks pass/, { timeout: 30_000 });
+  await expect(check.locator(".check-summary")).toContainText(/^All \d+ checks pass/, {
+    timeout: budget("check"),
+  });
   await expect(check.locator(".check-list li.fail")).toHaveCount(0);
 
   await page.reload();

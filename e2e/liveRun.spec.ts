@@ -4,6 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
+import { budget, testBudget } from "./budgets.ts";
 import { pasteIntoEditor } from "./editorHelpers.ts";
 import { expect, test } from "./fixtures.ts";
 
@@ -41,7 +42,7 @@ async function runFlatOut(page: Page): Promise<number> {
   await page.getByLabel("Speed").selectOption({ label: "as fast as possible" });
   await page.getByLabel("Run for").selectOption({ label: "1 hour" });
   await page.getByRole("button", { name: "Run", exact: true }).click();
-  await expect(page.getByTestId("run-status")).toHaveText("finished", { timeout: 60_000 });
+  await expect(page.getByTestId("run-status")).toHaveText("finished", { timeout: budget("hourFlatOut") });
   await expect(page.getByTestId("sim-clock")).toHaveText("01:00:00");
   return Number((await page.getByTestId("handle-count").textContent())?.replace(/,/g, ""));
 }
@@ -53,6 +54,7 @@ for (const lesson of LESSONS) {
     test("climbs with the starter, names the leaking go(...) line, and stays level with the fix", async ({
       page,
     }) => {
+      test.setTimeout(testBudget({ lesson: 1, hourFlatOut: 2 }));
       const starter = readFileSync(`lessons/${lesson.folder}/${lesson.file}`, "utf8");
       const solution = readFileSync(`solutions/${lesson.folder}/${lesson.file}`, "utf8");
       await page.goto(`/lessons/${lesson.slug}`);
@@ -82,6 +84,7 @@ for (const lesson of LESSONS) {
 test("the traffic knobs shape the run: a tenth of the uploads leaks about a tenth of the reporters", async ({
   page,
 }) => {
+  test.setTimeout(testBudget({ lesson: 1, hourFlatOut: 2 }));
   await page.goto("/lessons/upload");
   await expect(page.getByTestId("code-editor")).toContainText("leak-lab/runtime");
   const atDefault = await runFlatOut(page);

@@ -4,6 +4,8 @@
  * page's JavaScript heap stays bounded (downsampled series, bounded logs and events), and the editor takes
  * typing while the run goes on.
  */
+
+import { budget, testBudget } from "./budgets.ts";
 import { expect, test } from "./fixtures.ts";
 import { watchRunWorkers } from "./runWorkerHeap.ts";
 
@@ -44,8 +46,8 @@ interface ObserverWindow {
 test("a leaky lesson run flat out for 24 virtual hours is OOM-killed and restarted, with the tab's memory bounded and the page responsive", async ({
   page,
 }) => {
-  // A day of virtual time flat out takes tens of seconds of real time.
-  test.setTimeout(300_000);
+  // A day of virtual time flat out takes tens of seconds of CPU.
+  test.setTimeout(testBudget({ lesson: 1, dayFlatOut: 1 }));
   // Before the page opens, so the session hears of every worker the page starts.
   const cdp = await page.context().newCDPSession(page);
   const runWorkers = await watchRunWorkers(cdp);
@@ -76,7 +78,8 @@ test("a leaky lesson run flat out for 24 virtual hours is OOM-killed and restart
 
   await page.getByRole("button", { name: "Run", exact: true }).click();
   const notice = page.getByTestId("pod-notice");
-  await expect(notice).toContainText("OOMKilled (exit code 137) at", { timeout: 120_000 });
+  // The first kill comes a few hours into the day.
+  await expect(notice).toContainText("OOMKilled (exit code 137) at", { timeout: budget("dayFlatOut") });
 
   // The page is responsive mid-run: the editor takes typing.
   await page.getByRole("textbox", { name: "Code editor" }).focus();
@@ -93,7 +96,7 @@ test("a leaky lesson run flat out for 24 virtual hours is OOM-killed and restart
         workerPeak = Math.max(workerPeak, await runWorkers.retained());
         return page.getByTestId("run-status").textContent();
       },
-      { timeout: 240_000, intervals: [500] },
+      { timeout: budget("dayFlatOut"), intervals: [500] },
     )
     .toBe("finished");
   heapPeak = Math.max(heapPeak, await heapUsed());

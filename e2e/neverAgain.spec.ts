@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import type { Page, TestInfo } from "@playwright/test";
+import { budget, testBudget } from "./budgets.ts";
 import { pasteIntoEditor } from "./editorHelpers.ts";
 import { expect, test } from "./fixtures.ts";
 
@@ -13,11 +14,14 @@ test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 test("a leak test that catches nothing is nudged, not told the line; one that catches the leak shows goleak's whole report", async ({
   page,
 }, testInfo) => {
+  test.setTimeout(testBudget({ lesson: 1, check: 2 }));
   await page.goto("/lessons/never-again");
   await expect(page.getByTestId("code-editor")).toContainText("leak-lab/runtime");
   const check = page.getByRole("region", { name: "Check my fix" });
   await check.getByRole("button", { name: "Check my fix" }).click();
-  await expect(check.locator(".check-summary")).toContainText("1 of 2 checks pass", { timeout: 30_000 });
+  await expect(check.locator(".check-summary")).toContainText("1 of 2 checks pass", {
+    timeout: budget("check"),
+  });
   const nudge = check.locator(".check-list li.fail");
   await expect(nudge).toContainText("your test passed on the leaky version, so it would not catch the leak");
   await expect(nudge).toContainText("after the service is closed");
@@ -28,7 +32,7 @@ test("a leak test that catches nothing is nudged, not told the line; one that ca
   await pasteIntoEditor(page, readFileSync("solutions/08-never-again/leak.test.ts", "utf8"), "verifyNone");
   await check.getByRole("button", { name: "Check my fix" }).click();
   await expect(check.locator(".check-summary")).toHaveText("Both checks pass. Lesson complete.", {
-    timeout: 30_000,
+    timeout: budget("check"),
   });
   const caught = check.locator(".check-list li.pass").first();
   await expect(caught).toContainText("it fails on the leak with goleak's report");

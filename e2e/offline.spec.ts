@@ -3,6 +3,7 @@
  * the server unreachable a reload still opens a lesson, loads the editor and its workers, and runs the service.
  */
 import type { BrowserContext, Page } from "@playwright/test";
+import { budget, testBudget } from "./budgets.ts";
 import { expect, test } from "./fixtures.ts";
 
 /** The page's service worker container, in code passed to the browser (this file type-checks in Node). */
@@ -36,6 +37,8 @@ test("after one visit, a reload with the browser offline opens the lesson and ru
   page,
   context,
 }) => {
+  // The lesson opened twice (the second time from the service worker's cache), and a run.
+  test.setTimeout(testBudget({ lesson: 2, hourFlatOut: 1 }));
   await page.goto("/lessons/upload");
   await expect(page.getByTestId("code-editor")).toContainText("leak-lab/runtime");
   await waitForOfflineReady(page);
@@ -50,7 +53,7 @@ test("after one visit, a reload with the browser offline opens the lesson and ru
   await page.getByLabel("Run for").selectOption({ label: "1 hour" });
   await page.getByRole("button", { name: "Run", exact: true }).click();
   await expect(page.getByTestId("run-status")).toHaveText(/running|finished/);
-  await expect(page.getByTestId("run-status")).toHaveText("finished", { timeout: 60_000 });
+  await expect(page.getByTestId("run-status")).toHaveText("finished", { timeout: budget("hourFlatOut") });
   const handles = Number((await page.getByTestId("handle-count").textContent())?.replace(/,/g, ""));
   expect(handles).toBeGreaterThan(100);
 

@@ -3,6 +3,7 @@
  * and a lesson without checks completed by the learner.
  */
 import { readFileSync } from "node:fs";
+import { budget, testBudget } from "./budgets.ts";
 import { expect, test } from "./fixtures.ts";
 
 test("lesson 1 shows the page and the timeline, answers a question, and completes on request", async ({
@@ -64,8 +65,9 @@ test("lesson 3 takes the heap profile, goroutine dump and logs from the replay a
   const replayHeap = page.getByTestId("replay-heap");
   await expect(page.getByText(/to see its heap profile here/)).toBeVisible();
   await page.getByRole("button", { name: "Take the evidence from the replay" }).click();
+  // The replay of the night until pod 1's alert fires, three quarters of an hour in.
   await expect(page.getByRole("status").filter({ hasText: /alert fired at 03:4\d/ })).toBeVisible({
-    timeout: 30_000,
+    timeout: budget("replayHour"),
   });
   // The same three sites in the report's order, each the `go` line of a service of the lessons.
   const sites = ((await replayHeap.textContent()) ?? "").match(/\S+\.ts:\d+/g);
@@ -121,21 +123,21 @@ test("the postmortem keeps the learner's answers and downloads them with the rep
 test("the postmortem's before is the learner's run of the starter and its after their run of the fix", async ({
   page,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(testBudget({ lesson: 2, hourFlatOut: 2 }));
   await page.goto("/lessons/upload");
   await expect(page.getByTestId("code-editor")).toContainText("leak-lab/runtime");
   await page.getByLabel("Speed").selectOption({ label: "as fast as possible" });
   await page.getByLabel("Run for").selectOption({ label: "1 hour" });
   const status = page.getByTestId("run-status");
   await page.getByRole("button", { name: "Run", exact: true }).click();
-  await expect(status).toHaveText("finished", { timeout: 60_000 });
+  await expect(status).toHaveText("finished", { timeout: budget("hourFlatOut") });
   const leakyHandles = await page.getByTestId("handle-count").textContent();
   await page.getByRole("button", { name: "Show solution" }).click();
   await page.getByRole("button", { name: "Apply the solution" }).click();
   await page.getByRole("button", { name: "Keep it" }).click();
   await page.getByRole("button", { name: "Run", exact: true }).click();
   await expect(status).toHaveText("running");
-  await expect(status).toHaveText("finished", { timeout: 60_000 });
+  await expect(status).toHaveText("finished", { timeout: budget("hourFlatOut") });
 
   await page.goto("/lessons/postmortem");
   const [download] = await Promise.all([

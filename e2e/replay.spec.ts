@@ -6,11 +6,8 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page, TestInfo } from "@playwright/test";
+import { budget, testBudget } from "./budgets.ts";
 import { expect, test } from "./fixtures.ts";
-
-// A replay takes seconds of CPU (2 h of three pods: about 3 s here when the machine is quiet); give a busy machine
-// room rather than fail on it.
-test.describe.configure({ timeout: 90_000 });
 
 async function openReplay(page: Page): Promise<Locator> {
   await page.goto("/lessons/dashboards");
@@ -19,12 +16,15 @@ async function openReplay(page: Page): Promise<Locator> {
   return panel;
 }
 
-/** Starts the replay and waits for its end; returns the status line ("Replayed … in 4.2 s of real time."). */
-async function replay(panel: Locator, label: string): Promise<string> {
+/**
+ * Starts the replay of `hours` of the night and waits for its end; returns the status line ("Replayed … in
+ * 4.2 s of real time.").
+ */
+async function replay(panel: Locator, label: string, hours: number): Promise<string> {
   await panel.getByRole("button", { name: "Start replay" }).click();
   const status = panel.getByTestId("replay-status");
   await expect(status).toHaveAttribute("data-state", "running");
-  await expect(status).toHaveAttribute("data-state", "done", { timeout: 75_000 });
+  await expect(status).toHaveAttribute("data-state", "done", { timeout: budget("replayHour", hours) });
   const text = (await status.textContent()) ?? "";
   console.log(`replay ${label}: ${text}`);
   return text;
@@ -46,8 +46,9 @@ async function growth(panel: Locator, pod: number): Promise<number> {
 test("the night as it was: pod 1 pages at 03:43 and is OOM-killed at 04:17, its handles climbing", async ({
   page,
 }, testInfo) => {
+  test.setTimeout(testBudget({ replayHour: 2, axeScan: 1 }));
   const panel = await openReplay(page);
-  await replay(panel, "2 h, 3 pods, 2 GiB");
+  await replay(panel, "2 h, 3 pods, 2 GiB", 2);
   const events = panel.getByTestId("replay-events");
   await expect(events).toContainText("03:43 pod 1 alert");
   await expect(events).toContainText("04:17 pod 1 OOM kill, exit code 137");
@@ -73,19 +74,21 @@ test("the night as it was: pod 1 pages at 03:43 and is OOM-killed at 04:17, its 
 });
 
 test("a 4 GiB limit: no OOM kill in the two hours, and the same climb", async ({ page }) => {
+  test.setTimeout(testBudget({ replayHour: 2 }));
   const panel = await openReplay(page);
   await panel.getByRole("radio", { name: "4 GiB" }).check();
-  await replay(panel, "2 h, 3 pods, 4 GiB");
+  await replay(panel, "2 h, 3 pods, 4 GiB", 2);
   await expect(panel.getByTestId("replay-no-events")).toContainText("no alert, no OOM kill");
   expect(await growth(panel, 1)).toBeGreaterThan(35);
 });
 
 test("the three services fixed with the solutions: no alert, handles level for hours", async ({ page }) => {
+  test.setTimeout(testBudget({ replayHour: 3 }));
   const panel = await openReplay(page);
   await panel.getByLabel("Fixed services").selectOption("all");
   await panel.getByRole("radio", { name: "the solutions" }).check();
   await panel.getByLabel("Replay for").selectOption("180");
-  await replay(panel, "3 h, 3 pods, all fixed");
+  await replay(panel, "3 h, 3 pods, all fixed", 3);
   await expect(panel.getByTestId("replay-code")).toContainText(
     "upload the solution, sync the solution, rate limiter the solution",
   );
@@ -102,6 +105,7 @@ test("the three services fixed with the solutions: no alert, handles level for h
 test("a fixed service runs the learner's own saved code: a 'fix' that still leaks still climbs", async ({
   page,
 }) => {
+  test.setTimeout(testBudget({ lesson: 1, replayHour: 1 }));
   await page.goto("/lessons/sync");
   await expect(page.getByTestId("code-editor")).toContainText("leak-lab/runtime");
   await page.getByRole("textbox", { name: "Code editor" }).focus();
@@ -112,7 +116,7 @@ test("a fixed service runs the learner's own saved code: a 'fix' that still leak
   const notes = panel.getByTestId("replay-code-notes");
   await expect(notes).toHaveText(/^sync runs your code, saved /);
   await panel.getByLabel("Replay for").selectOption("60");
-  await replay(panel, "1 h, 3 pods, sync 'fixed' with the learner's code");
+  await replay(panel, "1 h, 3 pods, sync 'fixed' with the learner's code", 1);
   await expect(panel.getByTestId("replay-code")).toContainText(
     "upload as that night, sync your fix, rate limiter as that night",
   );

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import type { Locator } from "@playwright/test";
+import { budget, testBudget } from "./budgets.ts";
 import { openUpload, startRealTimeRun, typeAtTop } from "./editorHelpers.ts";
 import { expect, test } from "./fixtures.ts";
 
@@ -58,6 +59,8 @@ test("Reset asks first, puts the starter back, and Ctrl+Z in the editor brings t
 test("the charts break handles down by kind and by site, draw the pod's limit, and overlay a pinned run", async ({
   page,
 }) => {
+  // Two runs, and the lesson opened three times (two reloads show the pin kept, then gone).
+  test.setTimeout(testBudget({ lesson: 3, tenMinutesFlatOut: 2 }));
   await page.goto("/lessons/upload");
   await expect(page.getByTestId("code-editor")).toContainText("leak-lab/runtime");
   // Before the first run the charts say how to fill them, rather than stand as blank boxes.
@@ -67,7 +70,9 @@ test("the charts break handles down by kind and by site, draw the pod's limit, a
   await page.getByLabel("Run for").selectOption({ label: "10 minutes" });
   await page.getByRole("button", { name: "Run", exact: true }).click();
   await expect(placeholder).toBeHidden();
-  await expect(page.getByTestId("run-status")).toHaveText("finished", { timeout: 60_000 });
+  await expect(page.getByTestId("run-status")).toHaveText("finished", {
+    timeout: budget("tenMinutesFlatOut"),
+  });
   // With nothing hovered the legend is a key: no "minute:" row, no dash for a missing value…
   const handlesLegend = page.getByTestId("handles-chart").locator(".u-legend .u-series");
   await expect(handlesLegend.first()).toBeHidden();
@@ -93,7 +98,9 @@ test("the charts break handles down by kind and by site, draw the pod's limit, a
 
   await page.getByRole("button", { name: "Pin this run" }).click();
   await page.getByRole("button", { name: "Run", exact: true }).click();
-  await expect(page.getByTestId("run-status")).toHaveText("finished", { timeout: 60_000 });
+  await expect(page.getByTestId("run-status")).toHaveText("finished", {
+    timeout: budget("tenMinutesFlatOut"),
+  });
   await expect(handles).toContainText(/pinned: run \d+ \(00:10:00\)/);
   await expect(page.getByTestId("memory-chart")).toContainText(/pinned: run \d+/);
   // The pin is saved with the learner's progress: it is still there after a reload.

@@ -7,6 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
+import { budget } from "./budgets.ts";
 import { pasteIntoEditor } from "./editorHelpers.ts";
 import { expect, test } from "./fixtures.ts";
 
@@ -193,7 +194,7 @@ test.describe("Check my fix against code that tampers with its checks", () => {
     const panel = await checkMyFix(page, code);
     await expect(panel.getByRole("alert")).toContainText(
       "Your code could not run: Cannot assign to read only property 'filter'",
-      { timeout: 30_000 },
+      { timeout: budget("check") },
     );
     await expect(panel.getByRole("button", { name: "Go to line 6" })).toBeVisible();
     await expectNotComplete(page);
@@ -214,7 +215,7 @@ test.describe("Check my fix against code that tampers with its checks", () => {
     ];
     const panel = await checkMyFix(page, starterWith(tampering));
     await expect(panel.locator(".check-summary")).toContainText(/\d+ of \d+ checks pass/, {
-      timeout: 60_000,
+      timeout: budget("check"),
     });
     await expect(panel.getByRole("button", { name: leakAt(tampering.length) })).toBeVisible();
     await expectNotComplete(page);
@@ -250,7 +251,7 @@ test.describe("Check my fix against code that tampers with its checks", () => {
     const code = `${starter.replace('log, select, send, time } from "leak-lab/runtime";', 'context, log, select, send, time } from "leak-lab/runtime";')}\n${tampering.join("\n")}\n`;
     const panel = await checkMyFix(page, code);
     await expect(panel.locator(".check-summary")).toContainText(/\d+ of \d+ checks pass/, {
-      timeout: 60_000,
+      timeout: budget("check"),
     });
     await expect(panel.getByRole("button", { name: leakAt(0) })).toBeVisible();
     await expect(panel).not.toContainText("the books were reachable");
@@ -275,7 +276,9 @@ test.describe("Check my fix against code that tampers with its checks", () => {
     const solution = readFileSync("solutions/04-upload/storage.ts", "utf8").split("\n");
     const code = [...solution.slice(0, 6), ...ordinary, ...solution.slice(6)].join("\n");
     const panel = await checkMyFix(page, code);
-    await expect(panel.locator(".check-summary")).toContainText(/^All \d+ checks pass/, { timeout: 60_000 });
+    await expect(panel.locator(".check-summary")).toContainText(/^All \d+ checks pass/, {
+      timeout: budget("check"),
+    });
     await expect(panel.getByText("✓ Lesson complete")).toBeVisible();
   });
 });

@@ -3,6 +3,7 @@
  * entry gets a notice (and the rest still loads), and progress moves between browsers as one exported file.
  */
 import type { Page } from "@playwright/test";
+import { testBudget } from "./budgets.ts";
 import { openUpload, typeAtTop } from "./editorHelpers.ts";
 import { expect, test } from "./fixtures.ts";
 import { pauseClock } from "./pageClock.ts";
@@ -39,6 +40,8 @@ test("a change typed in the editor is saved within a second and is there after a
 test("a damaged saved entry shows a notice, the starter opens, and other lessons' code still loads", async ({
   page,
 }) => {
+  // Three lessons opened: sync, upload, and sync again.
+  test.setTimeout(testBudget({ lesson: 3 }));
   await page.goto("/lessons/sync");
   await expect(page.getByTestId("code-editor")).toContainText("leak-lab/runtime");
   await typeAtTop(page, "// sync work");

@@ -2,6 +2,8 @@
  * On a phone-sized screen the workspace uses a plain text editor instead of Monaco: typing, autosave, a run,
  * a check and the solution all work without Monaco ever loading, and the run panel fits the screen's width.
  */
+
+import { budget, testBudget } from "./budgets.ts";
 import { expect, test } from "./fixtures.ts";
 
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
@@ -21,6 +23,8 @@ interface Laid {
 }
 
 test("a phone gets the plain editor, and the lesson works end to end without Monaco", async ({ page }) => {
+  // No Monaco, but the lesson opened twice (a reload), a run and a check.
+  test.setTimeout(testBudget({ lesson: 2, tenMinutesFlatOut: 1, check: 1 }));
   const monacoRequests: string[] = [];
   page.on("request", (request) => {
     if (/editor\.api|ts\.worker|CodeEditor/.test(request.url())) monacoRequests.push(request.url());
@@ -42,7 +46,9 @@ test("a phone gets the plain editor, and the lesson works end to end without Mon
   await page.getByLabel("Speed").selectOption({ label: "as fast as possible" });
   await page.getByLabel("Run for").selectOption({ label: "10 minutes" });
   await page.getByRole("button", { name: "Run", exact: true }).click();
-  await expect(page.getByTestId("run-status")).toHaveText("finished", { timeout: 60_000 });
+  await expect(page.getByTestId("run-status")).toHaveText("finished", {
+    timeout: budget("tenMinutesFlatOut"),
+  });
   expect(Number((await page.getByTestId("handle-count").textContent())?.replace(/,/g, ""))).toBeGreaterThan(
     10,
   );
@@ -53,7 +59,9 @@ test("a phone gets the plain editor, and the lesson works end to end without Mon
   await expect(editor).toHaveValue(/The CloudVault storage service, fixed\./);
   const check = page.getByRole("region", { name: "Check my fix" });
   await check.getByRole("button", { name: "Check my fix" }).click();
-  await expect(check.locator(".check-summary")).toContainText(/^All \d+ checks pass/, { timeout: 30_000 });
+  await expect(check.locator(".check-summary")).toContainText(/^All \d+ checks pass/, {
+    timeout: budget("check"),
+  });
 
   expect(monacoRequests, "Monaco's files requested on a phone").toEqual([]);
 });
@@ -95,7 +103,9 @@ test("on a phone the whole run panel fits the screen: figures side by side witho
   await page.getByLabel("Speed").selectOption({ label: "as fast as possible" });
   await page.getByLabel("Run for").selectOption({ label: "10 minutes" });
   await page.getByRole("button", { name: "Run", exact: true }).click();
-  await expect(page.getByTestId("run-status")).toHaveText("finished", { timeout: 60_000 });
+  await expect(page.getByTestId("run-status")).toHaveText("finished", {
+    timeout: budget("tenMinutesFlatOut"),
+  });
   await expect(page.getByRole("table")).toBeVisible();
   expect(await clipped()).toEqual([]);
   expect(await pageWidth()).toBeLessThanOrEqual(390);

@@ -7,6 +7,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
+import { budget, testBudget } from "./budgets.ts";
 import { expect, test } from "./fixtures.ts";
 
 /** The page's service worker container, in code passed to the browser (this file type-checks in Node). */
@@ -75,6 +76,7 @@ test.describe("the build served from a sub-path", () => {
   });
 
   test("a deep link opens its lesson, with links, files and the workers under the base", async ({ page }) => {
+    test.setTimeout(testBudget({ lesson: 2, hourFlatOut: 1 }));
     const outside: string[] = [];
     page.on("request", (request) => {
       const path = new URL(request.url()).pathname;
@@ -87,7 +89,7 @@ test.describe("the build served from a sub-path", () => {
     await page.getByLabel("Speed").selectOption({ label: "as fast as possible" });
     await page.getByLabel("Run for").selectOption({ label: "1 hour" });
     await page.getByRole("button", { name: "Run", exact: true }).click();
-    await expect(page.getByTestId("run-status")).toHaveText("finished", { timeout: 60_000 });
+    await expect(page.getByTestId("run-status")).toHaveText("finished", { timeout: budget("hourFlatOut") });
     const handles = Number((await page.getByTestId("handle-count").textContent())?.replace(/,/g, ""));
     expect(handles).toBeGreaterThan(100);
 

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { BundleReport } from "../build/bundleReport.ts";
+import { testBudget } from "./budgets.ts";
 import { expect, test } from "./fixtures.ts";
 
 const report: BundleReport = JSON.parse(readFileSync("dist/bundle-report.json", "utf8"));
@@ -68,6 +69,8 @@ test.describe("a lesson page", () => {
   });
 
   test("has its own URL that survives a reload", async ({ page }) => {
+    // The lesson opened three times: a deep link, a reload, the deep link again.
+    test.setTimeout(testBudget({ lesson: 3 }));
     await page.goto("/lessons/upload");
     await expect(page.getByRole("heading", { level: 1, name: "Fix the upload leak" })).toBeVisible();
     await page.reload();
