@@ -17,6 +17,21 @@ const baseURL = `http://127.0.0.1:${port}`;
  */
 const OFFSITE_PROXY = { server: "http://127.0.0.1:9", bypass: "127.0.0.1" };
 
+/**
+ * Specs whose tests keep the browser busy for long stretches: runs of an hour or a day flat out, replays of the
+ * night, the whole course with its checks, axe scans after a run. Two of them side by side on two cores starve
+ * each other (and the app's watchdog, which counts real seconds, may then stop a healthy run), so they run one
+ * at a time, each beside the light specs, which share the other worker.
+ */
+const BUSY_SPECS = [
+  "courseWalk.spec.ts",
+  "longRun.spec.ts",
+  "liveRun.spec.ts",
+  "replay.spec.ts",
+  "accessibility.spec.ts",
+  "readingLessons.spec.ts",
+];
+
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: true,
@@ -29,6 +44,11 @@ export default defineConfig({
   // its own (e2e/budgets.ts).
   timeout: testBudget({ lesson: 2 }),
   expect: { timeout: budget("lesson") },
+  // The busy specs first, so the longest tests start at once and the light ones fill the other worker.
+  projects: [
+    { name: "busy", testMatch: BUSY_SPECS, workers: 1 },
+    { name: "light", testIgnore: BUSY_SPECS },
+  ],
   use: {
     baseURL,
     // A failed test keeps its trace (each step with the page's DOM before and after it) and a screenshot. Not
