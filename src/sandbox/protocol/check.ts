@@ -61,8 +61,4 @@ const checkMessage = z.discriminatedUnion("type", [
 export type CheckMessage = Wire<typeof checkMessage>;
 
 /** A check ends with its report or its error. */
-export const checkProtocol = jobProtocol(
-  checkMessage,
-  ["checked", "error"],
-  (message) => message.type === "checked" || message.type === "error",
-);
+export const checkProtocol = jobProtocol(checkMessage, ["checked", "error"]);

@@ -96,8 +96,4 @@ const replayMessage = z.discriminatedUnion("type", [
 export type ReplayMessage = Wire<typeof replayMessage>;
 
 /** A replay ends with `replayed` or its error. */
-export const replayProtocol = jobProtocol(
-  replayMessage,
-  ["replayed", "error"],
-  (message) => message.type === "replayed" || message.type === "error",
-);
+export const replayProtocol = jobProtocol(replayMessage, ["replayed", "error"]);

@@ -73,13 +73,13 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 /**
  * A job's protocol from its union of messages: `endings` are the kinds that, refused, end the job; `isLast`
- * says which accepted message is its last. The discriminated union looks the type up among its own options
+ * says which accepted message is its last (default: one of the `endings`; a run ends on `finished` instead). The discriminated union looks the type up among its own options
  * only ("constructor" or "toString" find nothing), and an accepted message is passed on as it came.
  */
 export function jobProtocol<Schema extends z.ZodMiniType<{ readonly type: string }>>(
   schema: Schema,
   endings: readonly Wire<Schema>["type"][],
-  isLast: (message: Wire<Schema>) => boolean,
+  isLast: (message: Wire<Schema>) => boolean = (message) => endings.includes(message.type),
 ): JobProtocol<Wire<Schema>> {
   const ofRun = (data: unknown, runId: number): data is Record<string, unknown> =>
     isRecord(data) && data.runId === runId && typeof data.type === "string";
