@@ -54,7 +54,12 @@ function fakeClock() {
     }
     now = until;
   };
-  return { clock, advance, timers };
+  /** The page busy for `ms` (a long task): time passes and no timer fires; the late ones fire once, after. */
+  const stall = (ms: number) => {
+    now += ms;
+    for (const timer of timers) timer.next = Math.max(timer.next, now);
+  };
+  return { clock, advance, stall, timers };
 }
 
 function startJob() {
@@ -124,6 +129,36 @@ describe("superviseJob", () => {
     time.advance(WATCHDOG_MS - 500);
     fake.say(heartbeat);
     time.advance(WATCHDOG_MS - 250);
+    expect(failures).toEqual([]);
+    time.advance(250);
+    expect(failures).toEqual(["silent"]);
+    expectEnded(started);
+  });
+
+  it("does not count the time the page was too busy to listen as the worker's silence", () => {
+    const started = startJob();
+    const { fake, time, failures, heartbeat } = started;
+    time.advance(1000);
+    // The page is blocked for longer than the watchdog allows; the worker's heartbeats wait in its queue.
+    time.stall(2 * WATCHDOG_MS);
+    time.advance(0);
+    expect(failures).toEqual([]);
+    fake.say(heartbeat);
+    time.advance(WATCHDOG_MS - 250);
+    expect(failures).toEqual([]);
+    // A worker that then falls silent is stopped as ever, counting only the time the page listened.
+    time.advance(250);
+    expect(failures).toEqual(["silent"]);
+    expectEnded(started);
+  });
+
+  it("still stops a silent worker when the page was busy too, once it has listened for WATCHDOG_MS", () => {
+    const started = startJob();
+    const { time, failures } = started;
+    time.advance(1000);
+    time.stall(2 * WATCHDOG_MS);
+    // Silent for the 1000 ms listened before the stall and the one look's worth it was due in: 1250 ms so far.
+    time.advance(WATCHDOG_MS - 1250 - 250);
     expect(failures).toEqual([]);
     time.advance(250);
     expect(failures).toEqual(["silent"]);
