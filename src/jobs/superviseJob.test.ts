@@ -165,6 +165,21 @@ describe("superviseJob", () => {
     expectEnded(started);
   });
 
+  it("counts a loaded page's late looks as listening: jitter does not put off the stop", () => {
+    const started = startJob();
+    const { time, failures } = started;
+    // Every look comes 400 ms late, as timers do in a starved tab; the page still reads its messages between.
+    const lateLook = () => {
+      time.stall(650);
+      time.advance(0);
+    };
+    for (let waited = 0; waited + 650 < WATCHDOG_MS; waited += 650) lateLook();
+    expect(failures).toEqual([]);
+    lateLook();
+    expect(failures).toEqual(["silent"]);
+    expectEnded(started);
+  });
+
   it("ends the job when its worker crashes", () => {
     const started = startJob();
     started.fake.crash();

@@ -14,6 +14,12 @@ import type { JobProtocol } from "../sandbox/protocol/shared.ts";
 export const WATCHDOG_MS = 3000;
 /** How often the watchdog looks. */
 const WATCHDOG_EVERY_MS = 250;
+/**
+ * A look later than this means the page was in a long task and deaf meanwhile. Timers in a loaded tab are late
+ * by tens or hundreds of ms all the time; counting that jitter would let a loop that never waits run for seconds
+ * past WATCHDOG_MS on a busy machine.
+ */
+const DEAF_AFTER_MS = 500;
 
 /** What the supervisor needs of a worker: a Web Worker in the page (createWorker.ts), a fake one in tests. */
 export interface JobWorker {
@@ -85,7 +91,8 @@ export function superviseJob<Sent, Message extends { readonly type: string }>(
     // A look that comes late means the page itself was busy (a long task, a tab starved of CPU): the worker's
     // heartbeats may be queued behind this look, unread. The time the page was not listening is not the
     // worker's silence, or a healthy run on a busy machine would be stopped as a loop that never waits.
-    const deaf = Math.max(0, now - lastLook - WATCHDOG_EVERY_MS);
+    const late = now - lastLook - WATCHDOG_EVERY_MS;
+    const deaf = late > DEAF_AFTER_MS ? late : 0;
     lastLook = now;
     lastHeard = Math.min(now, lastHeard + deaf);
     if (now - lastHeard >= WATCHDOG_MS) fail("silent");
