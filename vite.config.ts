@@ -51,5 +51,7 @@ export default defineConfig({
     environment: "node",
     // realHeap.test.ts weighs the real V8 heap between garbage collections.
     execArgv: ["--expose-gc"],
+    // Vitest's default on two cores is one worker (cores - 1), which runs the files one after another.
+    maxWorkers: 2,
   },
 });
