@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import mdx from "@mdx-js/rollup";
 import react from "@vitejs/plugin-react";
@@ -51,7 +52,7 @@ export default defineConfig({
     environment: "node",
     // realHeap.test.ts weighs the real V8 heap between garbage collections.
     execArgv: ["--expose-gc"],
-    // Vitest's default on two cores is one worker (cores - 1), which runs the files one after another.
-    maxWorkers: 2,
+    // Vitest's default is cores - 1 workers: on two cores one, which runs the files one after another.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });

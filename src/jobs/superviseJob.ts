@@ -88,9 +88,9 @@ export function superviseJob<Sent, Message extends { readonly type: string }>(
   let lastLook = lastHeard;
   const stopWatchdog = clock.every(WATCHDOG_EVERY_MS, () => {
     const now = clock.now();
-    // A look that comes late means the page itself was busy (a long task, a tab starved of CPU): the worker's
-    // heartbeats may be queued behind this look, unread. The time the page was not listening is not the
-    // worker's silence, or a healthy run on a busy machine would be stopped as a loop that never waits.
+    // A look more than DEAF_AFTER_MS late means the page itself was in a long task: the worker's heartbeats may
+    // be queued behind this look, unread. That time is not the worker's silence, or a healthy run on a busy
+    // machine would be stopped as a loop that never waits.
     const late = now - lastLook - WATCHDOG_EVERY_MS;
     const deaf = late > DEAF_AFTER_MS ? late : 0;
     lastLook = now;
