@@ -4,6 +4,7 @@
  */
 import { defineConfig } from "@playwright/test";
 import { budget, testBudget } from "./e2e/budgets.ts";
+import { CHROMIUM_ARGS } from "./e2e/chromiumArgs.ts";
 
 const port = Number(process.env.LEAK_LAB_PORT ?? 4173);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -62,15 +63,7 @@ export default defineConfig({
     serviceWorkers: "block",
     launchOptions: {
       executablePath: process.env.LEAK_LAB_CHROME ?? "/usr/bin/chromium",
-      // Without the background-networking flags Chromium phones home at start, which this machine refuses.
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {

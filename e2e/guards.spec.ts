@@ -2,6 +2,8 @@
  * The guards in fixtures.ts are what make "no network at run time" and "no console errors" hold for every
  * other browser test, so they get tests of their own.
  */
+import { readFileSync } from "node:fs";
+import { OMNIBOX_POPUP_FEATURES } from "./chromiumArgs.ts";
 import { expect, expectNoViolations, test } from "./fixtures.ts";
 
 test.describe("the guards around every browser test", () => {
@@ -39,5 +41,40 @@ test.describe("the guards around every browser test", () => {
     await second.evaluate(() => console.error("broke in the second tab"));
     await expect.poll(() => guards.pageErrors).toEqual(["console.error: broke in the second tab"]);
     guards.pageErrors.length = 0;
+  });
+});
+
+test.describe("the browser the tests drive", () => {
+  test("draws no address-bar pop-up, which cost each test's context a renderer of its own", async ({
+    browser,
+    page,
+  }) => {
+    await page.goto("about:blank");
+    const session = await browser.newBrowserCDPSession();
+    const { targetInfos } = await session.send("Target.getTargets");
+    const browserUi = targetInfos
+      .filter((target) => target.type === "browser_ui")
+      .map((target) => target.url);
+    expect(browserUi).toEqual([]);
+    await session.detach();
+  });
+
+  test("keeps every feature Playwright turns off turned off, though Chromium reads only our list", async ({
+    browser,
+  }) => {
+    const session = await browser.newBrowserCDPSession();
+    const { processInfo } = await session.send("SystemInfo.getProcessInfo");
+    await session.detach();
+    const browserProcess = processInfo.find((process) => process.type === "browser");
+    expect(browserProcess, "the browser's own process").toBeDefined();
+    const switches = readFileSync(`/proc/${browserProcess?.id}/cmdline`, "utf8").split("\0");
+    const lists = switches
+      .filter((value) => value.startsWith("--disable-features="))
+      .map((value) => value.slice("--disable-features=".length).split(","));
+    // Chromium obeys the last list alone; a name in an earlier list (Playwright's) and missing from it is on.
+    const obeyed = new Set(lists.at(-1));
+    const switchedBackOn = lists.slice(0, -1).flatMap((list) => list.filter((name) => !obeyed.has(name)));
+    expect(switchedBackOn).toEqual([]);
+    expect([...obeyed]).toEqual(expect.arrayContaining(OMNIBOX_POPUP_FEATURES));
   });
 });

@@ -5,6 +5,7 @@
  */
 import { accessSync, constants } from "node:fs";
 import { type Browser, type BrowserContext, chromium } from "@playwright/test";
+import { CHROMIUM_ARGS } from "../../../e2e/chromiumArgs.ts";
 
 /** CHROME_PATH, else /usr/bin/chromium; `missing` names the path when it is not an executable. */
 export function findChromium(): { path: string } | { missing: string } {
@@ -30,14 +31,7 @@ export async function launchChromium(executablePath: string): Promise<Browser> {
   return chromium.launch({
     executablePath,
     headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
+    args: CHROMIUM_ARGS,
   });
 }
 
