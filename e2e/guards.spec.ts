@@ -1,6 +1,7 @@
 /**
  * The guards in fixtures.ts are what make "no network at run time" and "no console errors" hold for every
- * other browser test, so they get tests of their own.
+ * other browser test, so they get tests of their own; so do the switches every test's browser is launched with
+ * (chromiumArgs.ts), which a Playwright upgrade could quietly undo.
  */
 import { readFileSync } from "node:fs";
 import { OMNIBOX_POPUP_FEATURES } from "./chromiumArgs.ts";
