@@ -10,7 +10,11 @@ import { forgetShareInUrl } from "../state/share/sharedOnOpen.ts";
 import { encodeShare, type SharedCode } from "../state/share/shareLink.ts";
 import { useEditorBar } from "./useEditorBar.ts";
 
-export const SHARED_FOLDER = "shared/";
+/** The folder of the read-only tab that holds code a link carried: its tab is `<folder>/<file>`. */
+const SHARED_FOLDER = "shared";
+
+/** The name of the read-only tab that shows a shared file. */
+export const sharedTabName = (file: string) => `${SHARED_FOLDER}/${file}`;
 
 /** A link made by Share, and whether it reached the clipboard. */
 export interface ShareResult {
@@ -92,11 +96,8 @@ export function SharedBanner({ shared, currentText, onUsed, onDismiss }: SharedB
     <section className="editor-bar shared-banner" aria-label="Shared code">
       <p>
         This link carries code someone shared. It is open in the read-only{" "}
-        <strong>
-          {SHARED_FOLDER}
-          {shared.file}
-        </strong>{" "}
-        tab. It has not run, and your own {shared.file} is unchanged.
+        <strong>{sharedTabName(shared.file)}</strong> tab. It has not run, and your own {shared.file} is
+        unchanged.
       </p>
       <button type="button" onClick={use}>
         Use it as my {shared.file}

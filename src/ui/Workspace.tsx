@@ -55,7 +55,7 @@ export function Workspace({ lesson }: { readonly lesson: LessonEntry }) {
   };
   // Closing the lesson (after autosave, an earlier effect, has written what was pending): its texts and any
   // replace request its editor never carried out are not carried over to its next opening, which starts from
-  // what was saved (read-only tabs included: before/ and shared/ hold what this opening found).
+  // what was saved (read-only tabs included: the before and shared tabs hold what this opening found).
   useEffect(() => () => forgetFiles(files.map((file) => file.name)), [files]);
   const editableLanguage = files.find((file) => file.name === editable)?.language ?? "typescript";
 

@@ -10,7 +10,7 @@ import { type LessonFile, languageOf, lessonFiles } from "../state/lessonContent
 import { notify } from "../state/notices.ts";
 import { sharedOnOpen } from "../state/share/sharedOnOpen.ts";
 import type { SharedCode } from "../state/share/shareLink.ts";
-import { SHARED_FOLDER } from "./Share.tsx";
+import { sharedTabName } from "./Share.tsx";
 
 export interface OpenedLesson {
   /** Every tab: a shared file first when the link carried one. */
@@ -31,7 +31,7 @@ export function useOpenedLesson(lesson: LessonEntry): OpenedLesson {
       share.kind === "ok" && lesson.meta.files.includes(share.shared.file) ? share.shared : undefined;
     if (!shared) return { ...code, shared };
     const sharedFile = {
-      name: `${SHARED_FOLDER}${shared.file}`,
+      name: sharedTabName(shared.file),
       text: shared.text,
       readOnly: true,
       language: languageOf(shared.file),
