@@ -10,7 +10,7 @@
  * A crash between a keystroke and its save loses at most the last SAVE_AFTER_MS of typing: nothing runs in a
  * page that dies without pagehide.
  */
-import type { LessonFile } from "./lessonContent.ts";
+import { copyTab, type LessonFile } from "./lessonContent.ts";
 import { notify, saveFailedNotice } from "./notices.ts";
 import { pageStorage } from "./persist/browserStorage.ts";
 import { fingerprint } from "./persist/hash.ts";
@@ -20,9 +20,9 @@ import { unwrittenCode, watchEditorCode } from "./persist/watchEditorCode.ts";
 export { SAVE_AFTER_MS, saveNow, unwrittenCode } from "./persist/watchEditorCode.ts";
 
 /** Where code saved against an earlier starter of the lesson shows, read-only. */
-export const EARLIER_FOLDER = "earlier/";
+export const EARLIER_FOLDER = "earlier";
 /** Where the newest write-ahead copy shows, read-only, when it differs from the code the lesson opens with. */
-export const BEFORE_FOLDER = "before/";
+export const BEFORE_FOLDER = "before";
 
 export interface OpenedCode {
   /** The lesson's files, the editable ones holding the learner's saved code where there is some. */
@@ -37,12 +37,7 @@ export function starterFingerprint(files: readonly LessonFile[]): string {
 }
 
 function readOnlyFiles(folder: string, files: Readonly<Record<string, string>>): LessonFile[] {
-  return Object.entries(files).map(([name, text]) => ({
-    name: `${folder}${name}`,
-    text,
-    readOnly: true,
-    language: "typescript",
-  }));
+  return Object.entries(files).map(([name, text]) => copyTab(folder, name, text));
 }
 
 /** The lesson's files with the learner's saved code in place; problems with what was saved become notices. */
@@ -63,7 +58,7 @@ export function openLessonCode(slug: string, files: readonly LessonFile[]): Open
     notify({
       id: `code-earlier:${slug}`,
       tone: "info",
-      text: `This lesson's starter has changed since you last worked on it (${new Date(latestEarlier.savedAt).toLocaleDateString()}). Your earlier code is not lost: it is in the read-only ${EARLIER_FOLDER} tab.`,
+      text: `This lesson's starter has changed since you last worked on it (${new Date(latestEarlier.savedAt).toLocaleDateString()}). Your earlier code is not lost: it is in the read-only ${EARLIER_FOLDER}/ tab.`,
     });
   }
   // Code this page could not write (storage full) is newer than what storage holds: the lesson opens with it.
@@ -105,7 +100,7 @@ function keptBeforeReplace(
     notify({
       id: `code-before:${slug}`,
       tone: "info",
-      text: `Your code from just before it was last replaced (by Reset, Apply or shared code, ${new Date(copy.savedAt).toLocaleString()}) is kept in the read-only ${BEFORE_FOLDER} tab.`,
+      text: `Your code from just before it was last replaced (by Reset, Apply or shared code, ${new Date(copy.savedAt).toLocaleString()}) is kept in the read-only ${BEFORE_FOLDER}/ tab.`,
     });
     return Object.fromEntries(differing);
   }

@@ -21,6 +21,14 @@ export function languageOf(fileName: string): string {
   return LANGUAGES[extension] ?? "plaintext";
 }
 
+/** The name of the read-only tab that shows a copy of `file` kept aside in `folder` (before, earlier, shared). */
+export const copyTabName = (folder: string, file: string) => `${folder}/${file}`;
+
+/** A read-only tab showing a copy of a lesson file kept aside in `folder`. */
+export function copyTab(folder: string, file: string, text: string): LessonFile {
+  return { name: copyTabName(folder, file), text, readOnly: true, language: languageOf(file) };
+}
+
 const bodies = new Map<string, LazyExoticComponent<LessonBody>>();
 const files = new Map<string, Promise<LessonFile[]>>();
 

@@ -6,15 +6,13 @@
 import { useRef } from "react";
 import { saveNow } from "../state/autosave.ts";
 import { editorStore, replaceFileText } from "../state/editorStore.ts";
+import { copyTabName } from "../state/lessonContent.ts";
 import { forgetShareInUrl } from "../state/share/sharedOnOpen.ts";
 import { encodeShare, type SharedCode } from "../state/share/shareLink.ts";
 import { useEditorBar } from "./useEditorBar.ts";
 
-/** The folder of the read-only tab that holds code a link carried: its tab is `<folder>/<file>`. */
-const SHARED_FOLDER = "shared";
-
-/** The name of the read-only tab that shows a shared file. */
-export const sharedTabName = (file: string) => `${SHARED_FOLDER}/${file}`;
+/** Where the read-only copy of the code a link carried is shown: its tab is the folder, a slash and the file. */
+export const SHARED_FOLDER = "shared";
 
 /** A link made by Share, and whether it reached the clipboard. */
 export interface ShareResult {
@@ -96,8 +94,8 @@ export function SharedBanner({ shared, currentText, onUsed, onDismiss }: SharedB
     <section className="editor-bar shared-banner" aria-label="Shared code">
       <p>
         This link carries code someone shared. It is open in the read-only{" "}
-        <strong>{sharedTabName(shared.file)}</strong> tab. It has not run, and your own {shared.file} is
-        unchanged.
+        <strong>{copyTabName(SHARED_FOLDER, shared.file)}</strong> tab. It has not run, and your own{" "}
+        {shared.file} is unchanged.
       </p>
       <button type="button" onClick={use}>
         Use it as my {shared.file}

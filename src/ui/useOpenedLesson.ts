@@ -6,11 +6,11 @@
 import { use, useEffect, useState } from "react";
 import { type OpenedCode, openLessonCode, startAutosave } from "../state/autosave.ts";
 import type { LessonEntry } from "../state/course.ts";
-import { type LessonFile, languageOf, lessonFiles } from "../state/lessonContent.ts";
+import { copyTab, type LessonFile, lessonFiles } from "../state/lessonContent.ts";
 import { notify } from "../state/notices.ts";
 import { sharedOnOpen } from "../state/share/sharedOnOpen.ts";
 import type { SharedCode } from "../state/share/shareLink.ts";
-import { sharedTabName } from "./Share.tsx";
+import { SHARED_FOLDER } from "./Share.tsx";
 
 export interface OpenedLesson {
   /** Every tab: a shared file first when the link carried one. */
@@ -30,12 +30,7 @@ export function useOpenedLesson(lesson: LessonEntry): OpenedLesson {
     const shared =
       share.kind === "ok" && lesson.meta.files.includes(share.shared.file) ? share.shared : undefined;
     if (!shared) return { ...code, shared };
-    const sharedFile = {
-      name: sharedTabName(shared.file),
-      text: shared.text,
-      readOnly: true,
-      language: languageOf(shared.file),
-    };
+    const sharedFile = copyTab(SHARED_FOLDER, shared.file, shared.text);
     return { ...code, files: [sharedFile, ...code.files], shared };
   });
   useEffect(() => {
