@@ -7,6 +7,7 @@ import { type Context, context, time } from "../runtime/index.ts";
 import { alloc, type Bytes } from "../runtime/memory.ts";
 import { Arrivals } from "./arrivals.ts";
 import { serveRequest } from "./serveRequest.ts";
+import { sleepAt } from "./sleepAt.ts";
 
 export interface UploadServiceLike {
   upload(
@@ -80,7 +81,7 @@ export class ClientView {
 export class MemoryBlobStore {
   readonly sizes = new Map<string, number>();
   async put(_ctx: Context, key: string, bytes: number): Promise<void> {
-    await time.sleep(50);
+    await sleepAt("blob store write", 50);
     this.sizes.set(key, bytes);
   }
 }
@@ -91,7 +92,7 @@ function requestBody(size: number, failAfter: number | undefined): { read(): Pro
   let chunks = 0;
   return {
     async read() {
-      await time.sleep(READ_EVERY);
+      await sleepAt("request body read", READ_EVERY);
       if (failAfter !== undefined && chunks >= failAfter) throw new Error("client disconnected");
       if (sent >= size) return undefined;
       const chunk = Math.min(MiB, size - sent);
