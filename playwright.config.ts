@@ -58,6 +58,10 @@ export default defineConfig({
     // spec a quarter slower (2.4 min against 1.8 min), recorded for every test to be kept for a failed one.
     trace: { mode: "retain-on-failure", screenshots: false, snapshots: false },
     screenshot: "only-on-failure",
+    // `vite preview` gzips every response as it sends it, the whole build (~13 MB) for each test's fresh
+    // context: 0.4 s of the server's CPU per lesson opened, taken from the browser on two cores, to spare a
+    // loopback nothing. The app does not depend on how its files travel.
+    extraHTTPHeaders: { "Accept-Encoding": "identity" },
     proxy: OFFSITE_PROXY,
     // The app's service worker precaches the whole build (~13 MB, Monaco and its TypeScript worker) in every
     // test's fresh context: over a second of CPU per test for what only the offline specs look at. They allow
