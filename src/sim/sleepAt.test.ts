@@ -12,33 +12,32 @@ function blockSites(rt: Runtime) {
   return [...rt.registry.handles("goroutine")].map((task) => describeTask(task as Task, rt.now).blockSite);
 }
 
+/**
+ * Runs `body(true)` and `body(false)` side by side on a runtime that records block stacks, the one through
+ * sleepAt and the other not; returns where each is blocked at `until`.
+ */
+async function sitesOfPair(body: (throughSleepAt: boolean) => Promise<void>, until: number) {
+  const rt = startRuntime({ blockStacks: true });
+  rt.go(() => body(true));
+  rt.go(() => body(false));
+  await rt.run({ until });
+  return blockSites(rt);
+}
+
 describe("sleepAt", () => {
   it("names the same site as time.sleep called from the same line, at every sleep", async () => {
-    const rt = startRuntime({ blockStacks: true });
-    async function networkWait(hinted: boolean) {
-      for (;;) await (hinted ? sleepAt("network wait", 100) : sleep(100));
-    }
-    rt.go(() => networkWait(true));
-    rt.go(() => networkWait(false));
-    await rt.run({ until: 350 });
-
-    const [hinted, captured] = blockSites(rt);
+    const [hinted, captured] = await sitesOfPair(async function networkWait(throughSleepAt) {
+      for (;;) await (throughSleepAt ? sleepAt("network wait", 100) : sleep(100));
+    }, 350);
     expect(captured).toMatchObject({ fn: "networkWait", file: "sleepAt.test.ts" });
     expect(hinted).toEqual(captured);
   });
 
   it("leaves no site behind when it does not block, for the next block to be charged to", async () => {
-    const rt = startRuntime({ blockStacks: true });
-    const never = chan<number>();
-    async function waitAfter(zeroSleep: boolean) {
+    const [afterZeroSleep, plain] = await sitesOfPair(async function waitAfter(zeroSleep) {
       if (zeroSleep) await sleepAt("zero sleep", 0);
-      await never.recv();
-    }
-    rt.go(() => waitAfter(true));
-    rt.go(() => waitAfter(false));
-    await rt.run({ until: 10 });
-
-    const [afterZeroSleep, plain] = blockSites(rt);
+      await chan<number>().recv();
+    }, 10);
     expect(plain).toMatchObject({ fn: "waitAfter", file: "sleepAt.test.ts" });
     expect(afterZeroSleep).toEqual(plain);
   });
