@@ -89,3 +89,38 @@ test("Apply pressed the moment the solution shows leaves no error behind", async
   await page.getByRole("button", { name: "Close" }).click();
   await expect(editor).not.toContainText(FIXED);
 });
+
+test("after the solution's diff closes on a busy page, typing and going on to the next lesson still work", async ({
+  page,
+}) => {
+  // Three lessons opened, each editor made while the page is busy.
+  test.setTimeout(testBudget({ lesson: 3 }));
+  await page.goto("/lessons/upload");
+  const editor = page.getByTestId("code-editor");
+  const lessonPages = page.getByRole("navigation", { name: "Lesson pages" });
+  await expect(editor).toContainText("leak-lab/runtime");
+  // A page with no idle time, as on a loaded machine (a long run's charts, a busy laptop): Monaco builds the
+  // widgets it would have built when idle (the suggestion list) when they are first used instead. Monaco's
+  // diff editor left them to be built by services it had disposed; the first one built after the diff closed
+  // threw, and the throw, met again as the editor was disposed on the way to the next lesson, blanked the page.
+  await page.evaluate(() => {
+    setInterval(() => {
+      const start = performance.now();
+      while (performance.now() - start < 40) {
+        // busy
+      }
+    }, 0);
+  });
+  await lessonPages.locator('a[rel="next"]').click();
+  await expect(page.getByRole("heading", { name: "Fix the sync leak", level: 1 })).toBeVisible();
+  await expect(editor).toContainText("leak-lab/runtime");
+  await page.getByRole("button", { name: "Show solution" }).click();
+  await page.getByRole("button", { name: "Apply the solution" }).click();
+  await page.getByRole("button", { name: "Keep it" }).click();
+  await editor.click();
+  await page.keyboard.type("x");
+
+  await lessonPages.locator('a[rel="next"]').click();
+  await expect(page.getByRole("heading", { name: "Fix the rate limiter", level: 1 })).toBeVisible();
+  await expect(editor).toContainText("leak-lab/runtime");
+});

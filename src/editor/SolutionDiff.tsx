@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef } from "react";
 import { EDITOR_THEME, monaco } from "./monaco.ts";
+import { restorePageHoverDelegates } from "./pageHoverDelegates.ts";
 
 interface SolutionDiffProps {
   /** Keeps the diff's model URIs unique and beside the lesson's, e.g. the lesson folder. */
@@ -41,6 +42,8 @@ export default function SolutionDiff({
       fontSize: 13,
       theme: EDITOR_THEME,
     });
+    // Its two halves took over the page's hover delegates, which would die with it.
+    restorePageHoverDelegates();
     diff.setModel({ original, modified });
     // Each side is a text field to assistive technology; the diff options' labels do not reach them.
     diff.getOriginalEditor().updateOptions({ ariaLabel: "Your code, read-only" });
