@@ -1,0 +1,64 @@
+/**
+ * `npm run go` without a Go toolchain: what Leak Lab's Go refuses, and says so at the line, and the rules of
+ * `go run` that hold on virtual time. What real Go does with the same programs is the parity suite's
+ * (cli/goParity.test.ts).
+ */
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { runGoSource } from "./go.ts";
+
+const program = (body: string, imports = "") => `package main\n\n${imports}\nfunc main() {\n${body}\n}\n`;
+
+describe("npm run go", () => {
+  it("refuses Go outside its subset with an error at the line that names what and where to read", async () => {
+    const source = `package main\n\ntype Session struct {\n\tid int\n}\n\nfunc main() {}\n`;
+    const { exitCode, stderr, stdout } = await runGoSource(source, "sessions.go");
+    expect(exitCode).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toBe(
+      "# command-line-arguments\n./sessions.go:3:1: type declarations are outside Leak Lab's Go (see docs/go-subset.md)\n",
+    );
+  });
+
+  it("lists every compile error in the order of their lines, as go build does", async () => {
+    const source = program("\ta := 1\n\tb := undefinedName\n\tfmt.Println()", 'import "fmt"\nimport "os"\n');
+    const { stderr } = await runGoSource(source, "main.go");
+    expect(stderr.split("\n").slice(1, -1)).toEqual([
+      './main.go:4:8: "os" imported and not used',
+      "./main.go:7:2: declared and not used: a",
+      "./main.go:8:7: undefined: undefinedName",
+    ]);
+  });
+
+  it("a syntax error is reported at its line", async () => {
+    const { exitCode, stderr } = await runGoSource(program("\tx := (1 + \n"), "main.go");
+    expect(exitCode).toBe(1);
+    expect(stderr).toMatch(/^# command-line-arguments\n\.\/main\.go:[56]:\d+: syntax error/);
+  });
+
+  it("sleeps on virtual time: an hour-long program ends at once, its output in order", async () => {
+    const source = program(
+      '\tgo func() {\n\t\ttime.Sleep(30 * time.Minute)\n\t\tfmt.Println("half")\n\t}()\n\ttime.Sleep(time.Hour)\n\tfmt.Println("done")',
+      'import (\n\t"fmt"\n\t"time"\n)\n',
+    );
+    expect(await runGoSource(source, "main.go")).toEqual({ stdout: "half\ndone\n", stderr: "", exitCode: 0 });
+  });
+
+  it("gives Go names that JavaScript reserves their Go meaning", async () => {
+    const source = program(
+      "\tnew, delete, eval, this := 1, 2, 3, 4\n\tfmt.Println(new+delete+eval+this)",
+      'import "fmt"\n',
+    );
+    expect(await runGoSource(source, "main.go")).toEqual({ stdout: "10\n", stderr: "", exitCode: 0 });
+  });
+
+  it("runs from the command line and exits with the program's status", () => {
+    const { status, stdout, stderr } = spawnSync("npx", ["tsx", "cli/go.ts", "parity/osexit/main.go"], {
+      encoding: "utf8",
+    });
+    expect({ status, stdout, stderr }).toEqual({ status: 3, stdout: "exiting\n", stderr: "" });
+    const usage = spawnSync("npx", ["tsx", "cli/go.ts"], { encoding: "utf8" });
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toContain("usage: npm run go -- FILE.go");
+  }, 30_000);
+});

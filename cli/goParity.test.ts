@@ -1,0 +1,91 @@
+/**
+ * The parity suite: every program under parity/ is built and run by a real Go 1.23 toolchain and run by Leak
+ * Lab in the same test, and what a user sees must match: stdout, the exit status and the first line Go writes
+ * to stderr (for a compile error, the error's line, column and message). The expected output is what real Go
+ * printed in this run, never a file of ours. Without Go 1.23 the suite says SKIPPED, except under CI=true.
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runGoFile } from "./go.ts";
+import { findGo, goEnv } from "./goToolchain.ts";
+
+const CORPUS = resolve("parity");
+const PROGRAMS = readdirSync(CORPUS, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
+
+interface Result {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly exitCode: number;
+}
+
+const go = findGo();
+const inCi = Boolean(process.env.CI) && process.env.CI !== "false";
+if (!go) {
+  const why = "no Go 1.23 (install it with .ci/install-go, or set GO_BIN)";
+  if (inCi) throw new Error(`FAILED go parity: ${why}`);
+  console.warn(`\n*** SKIPPED go parity: ${why}. ***\n`);
+}
+
+function run(command: string, args: string[], cwd: string): Promise<Result> {
+  return new Promise((done) => {
+    const child = spawn(command, args, { cwd, env: goEnv(), timeout: 60_000 });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk));
+    child.on("close", (code) => done({ stdout, stderr, exitCode: code ?? -1 }));
+  });
+}
+
+/** Builds and runs every program with real Go, two at a time (the machine's cores). */
+async function runAllWithGo(goBin: string, out: string): Promise<Map<string, Result>> {
+  const results = new Map<string, Result>();
+  const queue = [...PROGRAMS];
+  const workers = [0, 1].map(async () => {
+    for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
+      const binary = join(out, name);
+      const build = await run(goBin, ["build", "-o", binary, `./${name}`], CORPUS);
+      results.set(name, build.exitCode === 0 ? await run(binary, [], CORPUS) : build);
+    }
+  });
+  await Promise.all(workers);
+  return results;
+}
+
+/** The first line a user reads on stderr: for a compile error, the error itself, as `file:line:col: message`. */
+function firstStderrLine(stderr: string): string {
+  const lines = stderr.split("\n").filter((line) => line !== "" && !line.startsWith("#"));
+  const first = lines[0] ?? "";
+  return first.replace(/^.*?main\.go:/, "main.go:");
+}
+
+describe.runIf(go)("Go parity: real Go 1.23 and Leak Lab run the same programs", () => {
+  let real: Map<string, Result>;
+  const out = mkdtempSync(join(tmpdir(), "leak-lab-parity-"));
+
+  beforeAll(async () => {
+    real = await runAllWithGo(go as string, out);
+  }, 300_000);
+
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  it.each(PROGRAMS)("%s", async (name) => {
+    const expected = real.get(name) as Result;
+    const actual = await runGoFile(join(CORPUS, name, "main.go"));
+    expect({
+      stdout: actual.stdout,
+      exitCode: actual.exitCode,
+      stderr: firstStderrLine(actual.stderr),
+    }).toEqual({
+      stdout: expected.stdout,
+      exitCode: expected.exitCode,
+      stderr: firstStderrLine(expected.stderr),
+    });
+  });
+});

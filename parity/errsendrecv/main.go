@@ -1,0 +1,9 @@
+package main
+
+func consume(ch <-chan int) {
+	ch <- 1
+}
+
+func main() {
+	consume(make(chan int))
+}

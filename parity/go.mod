@@ -1,0 +1,3 @@
+module leaklab/parity
+
+go 1.23

@@ -1,0 +1,41 @@
+package main
+
+import (
+	"fmt"
+	"time"
+)
+
+func main() {
+	ch := make(chan int)
+	select {
+	case v := <-ch:
+		fmt.Println("got", v)
+	default:
+		fmt.Println("nothing ready")
+	}
+	quit := make(chan bool)
+	data := make(chan int, 3)
+	go func() {
+		for i := 0; i < 3; i++ {
+			data <- i
+		}
+		time.Sleep(time.Millisecond)
+		quit <- true
+	}()
+	for {
+		select {
+		case v := <-data:
+			fmt.Println("data", v)
+			continue
+		case <-quit:
+			fmt.Println("quit")
+		}
+		break
+	}
+	select {
+	case <-time.After(2 * time.Millisecond):
+		fmt.Println("timeout")
+	case v, ok := <-ch:
+		fmt.Println(v, ok)
+	}
+}

@@ -1,0 +1,42 @@
+/**
+ * A compile error in Go's words at Go's position (1-based line and byte column), as `go build` prints it:
+ * `./main.go:7:2: declared and not used: x`.
+ */
+import type { Node } from "web-tree-sitter";
+
+export class CompileError extends Error {
+  constructor(
+    readonly line: number,
+    readonly column: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = "CompileError";
+  }
+
+  /** The line `go build` prints for it. */
+  format(fileName: string): string {
+    return `./${fileName}:${this.line}:${this.column}: ${this.message}`;
+  }
+}
+
+/** Every compile error of a file, in the order of their positions, as Go lists them. */
+export class CompileErrors extends Error {
+  readonly errors: readonly CompileError[];
+
+  constructor(errors: readonly CompileError[]) {
+    const ordered = [...errors].sort((a, b) => a.line - b.line || a.column - b.column);
+    super(ordered.map((e) => `${e.line}:${e.column}: ${e.message}`).join("\n"));
+    this.name = "CompileErrors";
+    this.errors = ordered;
+  }
+}
+
+export function errorAt(node: Node, message: string): CompileError {
+  return new CompileError(node.startPosition.row + 1, node.startPosition.column + 1, message);
+}
+
+/** Go that Leak Lab does not run (yet): a compile error that says so, never a silent misbehaviour. */
+export function outsideSubset(node: Node, what: string): CompileError {
+  return errorAt(node, `${what} are outside Leak Lab's Go (see docs/go-subset.md)`);
+}

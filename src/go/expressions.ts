@@ -1,0 +1,1021 @@
+/**
+ * Go expressions to JavaScript, with their types: constants folded as Go folds them (untyped until they meet
+ * a type), integer division and remainder through the runtime's checks, calls awaited, receives and map lookups
+ * with their `ok`, and the built-ins.
+ */
+import type { Node } from "web-tree-sitter";
+import { errorAt, outsideSubset } from "./compileError.ts";
+import { METHODS, PACKAGES } from "./packages.ts";
+import type { Translator } from "./translate.ts";
+import {
+  assignable,
+  BOOL,
+  defaultType,
+  type GoType,
+  INT,
+  identical,
+  isBoolean,
+  isInteger,
+  isNumeric,
+  isString,
+  NIL,
+  typeString,
+  UNTYPED_BOOL,
+  UNTYPED_FLOAT,
+  UNTYPED_INT,
+  UNTYPED_RUNE,
+  UNTYPED_STRING,
+  underlying,
+} from "./types.ts";
+import { bits } from "./values.ts";
+
+export interface Translated {
+  readonly js: string;
+  readonly type: GoType;
+  /** The Go source, for messages. */
+  readonly text: string;
+  /** A constant's value, folded at compile time. */
+  readonly constant?: number | string | boolean;
+}
+
+/** Where an assignment stores: a variable, a slice element, a map entry. */
+export interface Target {
+  readonly load: string;
+  readonly type: GoType;
+  store(value: string): string;
+}
+
+export class Expressions {
+  private iota: number | undefined = undefined;
+
+  constructor(private readonly t: Translator) {}
+
+  withIota<T>(iota: number, body: () => T): T {
+    const outer = this.iota;
+    this.iota = iota;
+    try {
+      return body();
+    } finally {
+      this.iota = outer;
+    }
+  }
+
+  /**
+   * An expression list. A single receive, map index or call on the right of two targets gives a tuple: the
+   * caller passes how many values it wants.
+   */
+  list(node: Node, wanted?: number): Translated[] {
+    const items = node.type === "expression_list" ? (node.namedChildren.filter(Boolean) as Node[]) : [node];
+    if (items.length === 1 && wanted === 2) {
+      const only = items[0] as Node;
+      const commaOk = this.commaOk(only);
+      if (commaOk) return [commaOk];
+    }
+    return items.map((item) => this.expression(item));
+  }
+
+  /** `v, ok := <-ch` and `v, ok := m[k]`: the value and whether there was one. */
+  private commaOk(node: Node): Translated | undefined {
+    const inner = node.type === "parenthesized_expression" ? (node.namedChildren[0] as Node) : node;
+    if (inner.type === "unary_expression" && field(inner, "operator").text === "<-") {
+      const { chan, elem } = this.receiveParts(inner);
+      return {
+        js: `(await $.recv(${chan}, ${this.zeroValue(elem)}))`,
+        type: { kind: "tuple", types: [elem, BOOL] },
+        text: inner.text,
+      };
+    }
+    if (inner.type === "index_expression") {
+      const operand = this.expression(field(inner, "operand"));
+      const u = underlying(operand.type);
+      if (u.kind === "map") {
+        const key = this.convertFor(this.expression(field(inner, "index")), u.key, inner);
+        return {
+          js: `$.mapGet(${operand.js}, ${key.js}, ${this.zeroValue(u.value)})`,
+          type: { kind: "tuple", types: [u.value, BOOL] },
+          text: inner.text,
+        };
+      }
+    }
+    return undefined;
+  }
+
+  /** A value whose constant kind is settled to its default type, ready to be stored. */
+  settle(value: Translated): Translated {
+    if (value.type.kind === "tuple" && value.type.types.length !== 1) {
+      if (value.type.types.length === 0) throw new Error(`${value.text} (no value) used as value`);
+    }
+    return value.type.kind === "untyped" ? { ...value, type: defaultType(value.type) } : value;
+  }
+
+  /** A value converted for a place of type `to` (assignment, argument, return), or Go's complaint. */
+  convertFor(value: Translated, to: GoType, at: Node): Translated {
+    if (value.type.kind === "tuple") {
+      throw errorAt(
+        at,
+        value.type.types.length === 0
+          ? `${value.text} (no value) used as value`
+          : `multiple-value ${value.text} (value of type ${typeString(value.type)}) in single-value context`,
+      );
+    }
+    if (!assignable(value.type, to)) {
+      if (
+        value.type.kind === "untyped" &&
+        value.constant !== undefined &&
+        isInteger(to) &&
+        typeof value.constant === "number" &&
+        !Number.isInteger(value.constant)
+      ) {
+        throw errorAt(
+          at,
+          `cannot use ${value.text} (untyped float constant) as ${typeString(to)} value in assignment (truncated)`,
+        );
+      }
+      const what =
+        value.type.kind === "untyped"
+          ? `${value.type.name} constant`
+          : `variable of type ${typeString(value.type)}`;
+      throw errorAt(at, `cannot use ${value.text} (${what}) as ${typeString(to)} value in assignment`);
+    }
+    if (value.type.kind === "nil") return { ...value, js: "null", type: to };
+    return { ...value, type: to };
+  }
+
+  /** Go's zero value of a type, as JavaScript. */
+  zeroValue(type: GoType): string {
+    if (type.kind === "named") {
+      if (type.name === "sync.WaitGroup") return "$.newWaitGroup()";
+      if (type.name === "sync.Mutex") return "$.newMutex()";
+      if (!type.underlying) return "null";
+    }
+    const u = underlying(type);
+    if (u.kind === "basic" || u.kind === "untyped") {
+      if (isString(u)) return '""';
+      if (isBoolean(u)) return "false";
+      return "0";
+    }
+    return "null";
+  }
+
+  expression(node: Node): Translated {
+    switch (node.type) {
+      case "parenthesized_expression": {
+        const inner = this.expression(node.namedChildren[0] as Node);
+        return { ...inner, js: `(${inner.js})`, text: node.text };
+      }
+      case "int_literal":
+        return constant(Number(node.text.replaceAll("_", "")), UNTYPED_INT, node.text);
+      case "float_literal":
+        return constant(Number(node.text.replaceAll("_", "")), UNTYPED_FLOAT, node.text);
+      case "rune_literal":
+        return constant(unquote(node.text).codePointAt(0) as number, UNTYPED_RUNE, node.text);
+      case "interpreted_string_literal":
+      case "raw_string_literal":
+        return constant(
+          node.type === "raw_string_literal"
+            ? node.text.slice(1, -1).replaceAll("\r", "")
+            : unquote(node.text),
+          UNTYPED_STRING,
+          node.text,
+        );
+      case "true":
+      case "false":
+        return constant(node.type === "true", UNTYPED_BOOL, node.text);
+      case "nil":
+        return { js: "null", type: NIL, text: "nil" };
+      case "iota":
+        if (this.iota === undefined) throw errorAt(node, "cannot use iota outside constant declaration");
+        return constant(this.iota, UNTYPED_INT, "iota");
+      case "identifier":
+        return this.identifier(node);
+      case "unary_expression":
+        return this.unary(node);
+      case "binary_expression":
+        return this.binary(
+          node,
+          field(node, "operator").text,
+          this.expression(field(node, "left")),
+          this.expression(field(node, "right")),
+        );
+      case "call_expression":
+        return this.call(node);
+      case "selector_expression":
+        return this.selector(node);
+      case "index_expression":
+        return this.index(node);
+      case "func_literal": {
+        const type = this.t.signature(node);
+        return { js: `(async function (${this.t.functionBody(node, type)})`, type, text: "func literal" };
+      }
+      case "composite_literal":
+        return this.compositeLiteral(node);
+      case "slice_expression":
+        throw outsideSubset(node, "slice expressions");
+      case "type_assertion_expression":
+        throw outsideSubset(node, "type assertions");
+      default:
+        throw outsideSubset(node, node.type.replaceAll("_", " ").replace(/expression$/, "expressions"));
+    }
+  }
+
+  private identifier(node: Node): Translated {
+    const name = node.text;
+    if (name === "_") throw errorAt(node, "cannot use _ as value");
+    const binding = this.t.scope.lookup(name);
+    if (!binding) throw errorAt(node, `undefined: ${name}`);
+    switch (binding.kind) {
+      case "var":
+        binding.used = true;
+        return { js: binding.js, type: binding.type, text: name };
+      case "const":
+        return { js: JSON.stringify(binding.value), type: binding.type, text: name, constant: binding.value };
+      case "func":
+        return { js: binding.js, type: binding.type, text: name };
+      case "package":
+        throw errorAt(node, `use of package ${name} without selector`);
+      case "type":
+        throw errorAt(node, `${name} (type) is not an expression`);
+      case "builtin":
+        throw errorAt(node, `${name} (built-in function ${name}) must be called`);
+    }
+  }
+
+  private unary(node: Node): Translated {
+    const operator = field(node, "operator").text;
+    const operandNode = field(node, "operand");
+    if (operator === "<-") {
+      const { chan, elem } = this.receiveParts(node);
+      return { js: `(await $.recv(${chan}, ${this.zeroValue(elem)}))[0]`, type: elem, text: node.text };
+    }
+    if (operator === "&") {
+      const operand = this.expression(operandNode);
+      const type = operand.type;
+      if (type.kind === "named" && (type.name === "sync.WaitGroup" || type.name === "sync.Mutex")) {
+        // Values of sync types are shared objects: a pointer to one is the object itself.
+        return { js: operand.js, type: { kind: "pointer", elem: type }, text: node.text };
+      }
+      throw outsideSubset(node, "pointers to anything but sync.WaitGroup and sync.Mutex");
+    }
+    const operand = this.expression(operandNode);
+    switch (operator) {
+      case "-":
+      case "+":
+        if (!isNumeric(operand.type))
+          throw errorAt(
+            node,
+            `invalid operation: operator ${operator} not defined on ${operand.text} (variable of type ${typeString(operand.type)})`,
+          );
+        if (operand.constant !== undefined)
+          return constant(
+            operator === "-" ? -(operand.constant as number) : (operand.constant as number),
+            operand.type,
+            node.text,
+          );
+        return { js: `(${operator}${operand.js})`, type: operand.type, text: node.text };
+      case "!":
+        if (!isBoolean(operand.type))
+          throw errorAt(
+            node,
+            `invalid operation: operator ! not defined on ${operand.text} (variable of type ${typeString(operand.type)})`,
+          );
+        if (operand.constant !== undefined) return constant(!operand.constant, operand.type, node.text);
+        return { js: `(!${operand.js})`, type: operand.type, text: node.text };
+      case "*":
+        if (operand.type.kind === "pointer")
+          return { js: operand.js, type: operand.type.elem, text: node.text };
+        throw errorAt(
+          node,
+          `invalid operation: cannot indirect ${operand.text} (variable of type ${typeString(operand.type)})`,
+        );
+      default:
+        throw outsideSubset(node, `the unary operator ${operator}`);
+    }
+  }
+
+  /** A binary operation, checked as Go checks it; `node` is where an error is reported. */
+  binary(node: Node, operator: string, left: Translated, right: Translated): Translated {
+    const text = `${left.text} ${operator} ${right.text}`;
+    if (operator === "&&" || operator === "||") {
+      if (!isBoolean(left.type) || !isBoolean(right.type))
+        throw errorAt(
+          node,
+          `invalid operation: operator ${operator} not defined on ${left.text} (variable of type ${typeString(left.type)})`,
+        );
+      const type = left.type.kind === "untyped" ? right.type : left.type;
+      if (left.constant !== undefined && right.constant !== undefined) {
+        return constant(
+          operator === "&&"
+            ? Boolean(left.constant && right.constant)
+            : Boolean(left.constant || right.constant),
+          type,
+          text,
+        );
+      }
+      return { js: `(${left.js} ${operator} ${right.js})`, type, text };
+    }
+    if (operator === "<<" || operator === ">>") {
+      if (!isInteger(left.type) || !isInteger(right.type)) {
+        throw errorAt(
+          node,
+          `invalid operation: shift of ${left.text} (${typeString(left.type)}) by ${right.text}`,
+        );
+      }
+      if (left.constant !== undefined && right.constant !== undefined) {
+        return constant(bits(operator, left.constant as number, right.constant as number), left.type, text);
+      }
+      return { js: `$.bits(${JSON.stringify(operator)}, ${left.js}, ${right.js})`, type: left.type, text };
+    }
+    const type = this.operandType(node, operator, left, right);
+    const comparison = ["==", "!=", "<", "<=", ">", ">="].includes(operator);
+    if (comparison) {
+      if (["<", "<=", ">", ">="].includes(operator) && !isNumeric(type) && !isString(type)) {
+        throw errorAt(
+          node,
+          `invalid operation: ${text} (operator ${operator} not defined on ${typeString(type)})`,
+        );
+      }
+      const js = operator === "==" ? "===" : operator === "!=" ? "!==" : operator;
+      if (left.constant !== undefined && right.constant !== undefined) {
+        return constant(compare(operator, left.constant, right.constant), UNTYPED_BOOL, text);
+      }
+      return { js: `(${left.js} ${js} ${right.js})`, type: UNTYPED_BOOL, text };
+    }
+    if (operator === "+" && isString(type)) {
+      if (left.constant !== undefined && right.constant !== undefined)
+        return constant(`${left.constant}${right.constant}`, type, text);
+      return { js: `(${left.js} + ${right.js})`, type, text };
+    }
+    if (!isNumeric(type))
+      throw errorAt(
+        node,
+        `invalid operation: operator ${operator} not defined on ${left.text} (variable of type ${typeString(type)})`,
+      );
+    const integer = isInteger(type);
+    if (left.constant !== undefined && right.constant !== undefined) {
+      const [a, b] = [left.constant as number, right.constant as number];
+      if ((operator === "/" || operator === "%") && b === 0)
+        throw errorAt(node, "invalid operation: division by zero");
+      return constant(fold(operator, a, b, integer), type, text);
+    }
+    if (right.constant === 0 && (operator === "/" || operator === "%") && integer)
+      throw errorAt(node, "invalid operation: division by zero");
+    switch (operator) {
+      case "+":
+      case "-":
+      case "*":
+        return { js: `(${left.js} ${operator} ${right.js})`, type, text };
+      case "/":
+        return { js: integer ? `$.div(${left.js}, ${right.js})` : `(${left.js} / ${right.js})`, type, text };
+      case "%":
+        if (!integer)
+          throw errorAt(
+            node,
+            `invalid operation: operator % not defined on ${left.text} (variable of type ${typeString(type)})`,
+          );
+        return { js: `$.rem(${left.js}, ${right.js})`, type, text };
+      case "<<":
+      case ">>":
+      case "&":
+      case "|":
+      case "^":
+      case "&^":
+        if (!integer)
+          throw errorAt(
+            node,
+            `invalid operation: operator ${operator} not defined on ${left.text} (variable of type ${typeString(type)})`,
+          );
+        return { js: `$.bits(${JSON.stringify(operator)}, ${left.js}, ${right.js})`, type, text };
+      default:
+        throw outsideSubset(node, `the operator ${operator}`);
+    }
+  }
+
+  /** The type both operands share once untyped constants take the other side's type; Go's mismatch error if none. */
+  private operandType(node: Node, operator: string, left: Translated, right: Translated): GoType {
+    const [l, r] = [left.type, right.type];
+    if (l.kind === "nil" || r.kind === "nil") {
+      const other = l.kind === "nil" ? r : l;
+      if (other.kind === "nil")
+        throw errorAt(
+          node,
+          `invalid operation: ${left.text} ${operator} ${right.text} (operator ${operator} not defined on nil)`,
+        );
+      if (!["==", "!="].includes(operator) || !assignable(NIL, other)) {
+        throw errorAt(
+          node,
+          `invalid operation: ${left.text} ${operator} ${right.text} (mismatched types ${typeString(l)} and ${typeString(r)})`,
+        );
+      }
+      return other;
+    }
+    if (l.kind === "untyped" && r.kind === "untyped") {
+      // The "larger" kind wins: int < rune < float.
+      const rank = ["untyped int", "untyped rune", "untyped float"];
+      if (rank.includes(l.name) && rank.includes(r.name))
+        return rank.indexOf(l.name) >= rank.indexOf(r.name) ? l : r;
+      if (l.name !== r.name)
+        throw errorAt(
+          node,
+          `invalid operation: ${left.text} ${operator} ${right.text} (mismatched types ${l.name} and ${r.name})`,
+        );
+      return l;
+    }
+    if (l.kind === "untyped") {
+      if (!assignable(l, r))
+        throw errorAt(node, `cannot convert ${left.text} (${l.name} constant) to type ${typeString(r)}`);
+      return r;
+    }
+    if (r.kind === "untyped") {
+      if (!assignable(r, l))
+        throw errorAt(node, `cannot convert ${right.text} (${r.name} constant) to type ${typeString(l)}`);
+      return l;
+    }
+    if (!identical(l, r)) {
+      throw errorAt(
+        node,
+        `invalid operation: ${left.text} ${operator} ${right.text} (mismatched types ${typeString(l)} and ${typeString(r)})`,
+      );
+    }
+    return l;
+  }
+
+  // ---- calls ----
+
+  /** An expression used as a statement: a call or a receive. */
+  statementExpression(node: Node): string {
+    if (node.type === "call_expression") return this.call(node).js;
+    if (node.type === "unary_expression" && field(node, "operator").text === "<-")
+      return this.expression(node).js;
+    if (node.type === "parenthesized_expression")
+      return this.statementExpression(node.namedChildren[0] as Node);
+    throw errorAt(node, `${node.text} (value) is not used`);
+  }
+
+  private arguments(node: Node): Node[] {
+    const args = field(node, "arguments");
+    if (args.namedChildren.some((a) => a?.type === "variadic_argument"))
+      throw outsideSubset(node, "calls with ...");
+    return args.namedChildren.filter((a): a is Node => a !== null && a.type !== "comment");
+  }
+
+  call(node: Node): Translated {
+    const fnNode = field(node, "function");
+    const argNodes = () => this.arguments(node);
+    if (fnNode.type === "identifier") {
+      const binding = this.t.scope.lookup(fnNode.text);
+      if (binding?.kind === "builtin") return this.builtin(node, binding.name, argNodes());
+      if (binding?.kind === "type") return this.conversion(node, binding.type, argNodes());
+    }
+    if (fnNode.type === "selector_expression") {
+      const operandNode = field(fnNode, "operand");
+      const name = field(fnNode, "field").text;
+      const pkgBinding =
+        operandNode.type === "identifier" ? this.t.scope.lookup(operandNode.text) : undefined;
+      if (pkgBinding?.kind === "package") {
+        pkgBinding.used = true;
+        const pkg = PACKAGES[pkgBinding.path];
+        const type = pkg?.types?.[name];
+        if (type) return this.conversion(node, type, argNodes());
+        const fn = pkg?.functions[name];
+        if (!fn) throw errorAt(fnNode, `undefined: ${operandNode.text}.${name}`);
+        const args = argNodes().map((a) => this.expression(a));
+        const checked = fn.params ? this.checkArguments(node, fnNode.text, fn.params, args) : args;
+        const js = fn.call(checked, (list) => this.fmtArgs(list));
+        return this.result(fn.blocks ? `(await ${js})` : js, fn.results, node);
+      }
+      const receiver = this.expression(operandNode);
+      const recvType = receiver.type.kind === "pointer" ? receiver.type.elem : receiver.type;
+      const method = recvType.kind === "named" ? METHODS[recvType.name]?.[name] : undefined;
+      if (!method)
+        throw errorAt(
+          fnNode,
+          `${fnNode.text} undefined (type ${typeString(receiver.type)} has no field or method ${name})`,
+        );
+      const args = this.checkArguments(
+        node,
+        fnNode.text,
+        method.params,
+        argNodes().map((a) => this.expression(a)),
+      );
+      const js = method.call(
+        receiver.js,
+        args.map((a) => a.js),
+      );
+      return this.result(method.blocks ? `(await ${js})` : js, method.results, node);
+    }
+    const fn = this.expression(fnNode);
+    const type = underlying(fn.type);
+    if (type.kind !== "func")
+      throw errorAt(
+        node,
+        `invalid operation: cannot call non-function ${fn.text} (variable of type ${typeString(fn.type)})`,
+      );
+    const args = this.checkArguments(
+      node,
+      fnNode.text,
+      type.params,
+      argNodes().map((a) => this.expression(a)),
+    );
+    return this.result(`(await ${fn.js}(${args.map((a) => a.js).join(", ")}))`, type.results, node);
+  }
+
+  private result(js: string, results: readonly GoType[], node: Node): Translated {
+    if (results.length === 1) return { js, type: results[0] as GoType, text: node.text };
+    return { js, type: { kind: "tuple", types: results }, text: node.text };
+  }
+
+  private checkArguments(
+    node: Node,
+    name: string,
+    params: readonly GoType[],
+    args: Translated[],
+  ): Translated[] {
+    if (args.length === 1 && params.length > 1 && args[0]?.type.kind === "tuple") {
+      throw outsideSubset(node, "calls passing a call's several results");
+    }
+    if (args.length !== params.length) {
+      const have = args.map((a) => typeString(this.settle(a).type)).join(", ");
+      const want = params.map(typeString).join(", ");
+      throw errorAt(
+        node,
+        `${args.length < params.length ? "not enough" : "too many"} arguments in call to ${name}\n\thave (${have})\n\twant (${want})`,
+      );
+    }
+    return args.map((arg, i) => {
+      const param = params[i] as GoType;
+      if (arg.type.kind === "tuple") throw errorAt(node, `${arg.text} (no value) used as value`);
+      if (!assignable(arg.type, param)) {
+        const what =
+          arg.type.kind === "untyped"
+            ? `${arg.type.name} constant`
+            : `variable of type ${typeString(arg.type)}`;
+        throw errorAt(
+          node,
+          `cannot use ${arg.text} (${what}) as ${typeString(param)} value in argument to ${name}`,
+        );
+      }
+      return arg.type.kind === "nil" ? { ...arg, js: "null", type: param } : { ...arg, type: param };
+    });
+  }
+
+  /** fmt's operands: each value with the type it is printed by. */
+  fmtArgs(args: readonly Translated[]): string {
+    const only = args[0];
+    if (args.length === 1 && only?.type.kind === "tuple" && only.type.types.length > 1) {
+      // fmt.Println(f()) with f returning several values: each is an operand.
+      const types = only.type.types.map((type, i) => `{ value: $r[${i}], type: ${this.typeConstant(type)} }`);
+      return `(($r) => [${types.join(", ")}])(${only.js})`;
+    }
+    return `[${args
+      .map((arg) => {
+        if (arg.type.kind === "tuple") throw new Error(`${arg.text} (no value) used as value`);
+        return `{ value: ${arg.js}, type: ${this.typeConstant(arg.type)} }`;
+      })
+      .join(", ")}]`;
+  }
+
+  private typeConstant(type: GoType): string {
+    return JSON.stringify(type);
+  }
+
+  /** `go f(x)` and `defer f(x)`: the function and arguments evaluated now, the call made later. */
+  deferredCall(node: Node): { setup: string; call: string } {
+    const fnNode = field(node, "function");
+    const args = this.arguments(node);
+    const temps = args.map(() => this.t.temp());
+    const translated = args.map((a) => this.settle(this.expression(a)));
+    const setup = translated.map((a, i) => `const ${temps[i]} = ${a.js};`).join(" ");
+    // Re-translate the call with the evaluated arguments standing in for the originals.
+    const call = this.withArgumentValues(
+      node,
+      fnNode,
+      translated.map((a, i) => ({ ...a, js: temps[i] as string })),
+    );
+    return { setup, call };
+  }
+
+  private withArgumentValues(node: Node, fnNode: Node, args: Translated[]): string {
+    if (
+      fnNode.type === "func_literal" ||
+      fnNode.type === "identifier" ||
+      fnNode.type === "parenthesized_expression"
+    ) {
+      const binding = fnNode.type === "identifier" ? this.t.scope.lookup(fnNode.text) : undefined;
+      if (binding?.kind === "builtin") return this.builtinWith(node, binding.name, args);
+      const fn = this.expression(fnNode);
+      const type = underlying(fn.type);
+      if (type.kind !== "func") throw errorAt(node, `invalid operation: cannot call non-function ${fn.text}`);
+      const checked = this.checkArguments(node, fnNode.text, type.params, args);
+      const fnTemp = this.t.temp();
+      return `const ${fnTemp} = ${fn.js}; await ${fnTemp}(${checked.map((a) => a.js).join(", ")})`;
+    }
+    if (fnNode.type === "selector_expression") {
+      const operandNode = field(fnNode, "operand");
+      const name = field(fnNode, "field").text;
+      const pkgBinding =
+        operandNode.type === "identifier" ? this.t.scope.lookup(operandNode.text) : undefined;
+      if (pkgBinding?.kind === "package") {
+        pkgBinding.used = true;
+        const fn = PACKAGES[pkgBinding.path]?.functions[name];
+        if (!fn) throw errorAt(fnNode, `undefined: ${operandNode.text}.${name}`);
+        const checked = fn.params ? this.checkArguments(node, fnNode.text, fn.params, args) : args;
+        return `await ${fn.call(checked, (list) => this.fmtArgs(list))}`;
+      }
+      const receiver = this.expression(operandNode);
+      const recvType = receiver.type.kind === "pointer" ? receiver.type.elem : receiver.type;
+      const method = recvType.kind === "named" ? METHODS[recvType.name]?.[name] : undefined;
+      if (!method)
+        throw errorAt(
+          fnNode,
+          `${fnNode.text} undefined (type ${typeString(receiver.type)} has no field or method ${name})`,
+        );
+      const checked = this.checkArguments(node, fnNode.text, method.params, args);
+      const recvTemp = this.t.temp();
+      return `const ${recvTemp} = ${receiver.js}; await ${method.call(
+        recvTemp,
+        checked.map((a) => a.js),
+      )}`;
+    }
+    throw outsideSubset(node, "this kind of go or defer call");
+  }
+
+  // ---- built-ins ----
+
+  private builtin(node: Node, name: string, argNodes: Node[]): Translated {
+    if (name === "make") return this.make(node, argNodes);
+    return {
+      js: this.builtinWith(
+        node,
+        name,
+        argNodes.map((a) => this.expression(a)),
+      ),
+      ...this.builtinResult(node, name, argNodes),
+    };
+  }
+
+  private builtinResult(node: Node, name: string, argNodes: Node[]): { type: GoType; text: string } {
+    switch (name) {
+      case "len":
+      case "cap":
+        return { type: INT, text: node.text };
+      case "append":
+        return { type: this.expression(argNodes[0] as Node).type, text: node.text };
+      case "recover":
+        return { type: { kind: "named", name: "any", underlying: undefined }, text: node.text };
+      default:
+        return { type: { kind: "tuple", types: [] }, text: node.text };
+    }
+  }
+
+  private builtinWith(node: Node, name: string, args: Translated[]): string {
+    const first = args[0];
+    const arity = (n: number) => {
+      if (args.length < n) throw errorAt(node, `not enough arguments for ${node.text}`);
+      if (args.length > n) throw errorAt(node, `too many arguments for ${node.text}`);
+    };
+    switch (name) {
+      case "len":
+      case "cap": {
+        arity(1);
+        const u = underlying((first as Translated).type);
+        const js = (first as Translated).js;
+        if (name === "len" && isString(u)) return `$.strlen(${js})`;
+        if (u.kind === "slice") return name === "len" ? `$.sliceLen(${js})` : `$.sliceCap(${js})`;
+        if (u.kind === "chan") return name === "len" ? `$.len(${js})` : `$.cap(${js})`;
+        if (u.kind === "map" && name === "len") return `$.mapLen(${js})`;
+        throw errorAt(
+          node,
+          `invalid argument: ${first?.text} (variable of type ${typeString(u)}) for built-in ${name}`,
+        );
+      }
+      case "append": {
+        if (!first) throw errorAt(node, "not enough arguments for append() (expected 1, found 0)");
+        const u = underlying(first.type);
+        if (u.kind !== "slice")
+          throw errorAt(
+            node,
+            `invalid argument: ${first.text} (variable of type ${typeString(first.type)}) is not a slice`,
+          );
+        const items = args.slice(1).map((a) => this.convertFor(a, u.elem, node).js);
+        const [size, noscan] = elementLayout(u.elem);
+        return `$.append(${first.js}, [${items.join(", ")}], ${size}, ${noscan})`;
+      }
+      case "close": {
+        arity(1);
+        const u = underlying((first as Translated).type);
+        if (u.kind !== "chan")
+          throw errorAt(node, `invalid operation: ${node.text} (non-chan type ${typeString(u)})`);
+        if (u.dir === "recv")
+          throw errorAt(
+            node,
+            `invalid operation: cannot close receive-only channel ${first?.text} (variable of type ${typeString(u)})`,
+          );
+        return `$.close(${(first as Translated).js})`;
+      }
+      case "panic": {
+        arity(1);
+        const value = this.settle(first as Translated);
+        return `$.panic(${value.js}, ${this.typeConstant(value.type)})`;
+      }
+      case "recover":
+        arity(0);
+        return "$.recover()";
+      case "delete": {
+        arity(2);
+        const u = underlying((first as Translated).type);
+        if (u.kind !== "map") throw errorAt(node, `invalid argument: ${first?.text} is not a map`);
+        return `$.mapDelete(${(first as Translated).js}, ${this.convertFor(args[1] as Translated, u.key, node).js})`;
+      }
+      default:
+        throw outsideSubset(node, `the built-in ${name}`);
+    }
+  }
+
+  private make(node: Node, argNodes: Node[]): Translated {
+    const [typeNode, ...rest] = argNodes;
+    if (!typeNode) throw errorAt(node, "not enough arguments for make() (expected 1, found 0)");
+    const type = this.t.typeOf(typeNode);
+    const sizes = rest.map((a) => this.convertFor(this.expression(a), INT, node).js);
+    const u = underlying(type);
+    switch (u.kind) {
+      case "chan":
+        return { js: `$.makeChan(${sizes[0] ?? 0})`, type, text: node.text };
+      case "slice": {
+        if (sizes.length === 0)
+          throw errorAt(node, `invalid operation: ${node.text} expects 2 or 3 arguments; found 1`);
+        const length = sizes[0] as string;
+        return {
+          js: `$.makeSlice(${length}, ${sizes[1] ?? length}, ${this.zeroValue(u.elem)})`,
+          type,
+          text: node.text,
+        };
+      }
+      case "map":
+        return { js: "new Map()", type, text: node.text };
+      default:
+        throw errorAt(
+          node,
+          `invalid argument: cannot make ${typeNode.text}; type must be slice, map, or channel`,
+        );
+    }
+  }
+
+  /** `int(x)`, `float64(n)`, `time.Duration(n)`. */
+  private conversion(node: Node, to: GoType, argNodes: Node[]): Translated {
+    if (argNodes.length !== 1) throw errorAt(node, `wrong argument count in conversion to ${typeString(to)}`);
+    const value = this.expression(argNodes[0] as Node);
+    const from = underlying(value.type);
+    const target = underlying(to);
+    if (isNumeric(from) && isNumeric(target)) {
+      const toInteger = isInteger(target);
+      if (value.constant !== undefined) {
+        const n = value.constant as number;
+        if (toInteger && !Number.isInteger(n))
+          throw errorAt(
+            node,
+            `cannot convert ${value.text} (untyped float constant) to type ${typeString(to)} (truncated)`,
+          );
+        return constant(n, to, node.text);
+      }
+      const js = toInteger && !isInteger(from) ? `Math.trunc(${value.js})` : value.js;
+      return { js, type: to, text: node.text };
+    }
+    if (isString(from) && isString(target)) return { ...value, type: to, text: node.text };
+    if (identical(value.type, to) || assignable(value.type, to))
+      return { ...value, type: to, text: node.text };
+    throw errorAt(
+      node,
+      `cannot convert ${value.text} (variable of type ${typeString(value.type)}) to type ${typeString(to)}`,
+    );
+  }
+
+  // ---- selectors, indexes, literals ----
+
+  private selector(node: Node): Translated {
+    const operandNode = field(node, "operand");
+    const name = field(node, "field").text;
+    const binding = operandNode.type === "identifier" ? this.t.scope.lookup(operandNode.text) : undefined;
+    if (binding?.kind === "package") {
+      binding.used = true;
+      const pkg = PACKAGES[binding.path];
+      const c = pkg?.constants?.[name];
+      if (c) return constant(c.value, c.type, node.text);
+      if (pkg?.functions[name]) throw outsideSubset(node, "functions used as values");
+      throw errorAt(node, `undefined: ${operandNode.text}.${name}`);
+    }
+    throw outsideSubset(node, "fields and method values");
+  }
+
+  private index(node: Node): Translated {
+    const operand = this.expression(field(node, "operand"));
+    const u = underlying(operand.type);
+    if (u.kind === "slice") {
+      const i = this.convertFor(this.expression(field(node, "index")), INT, node);
+      return { js: `$.index(${operand.js}, ${i.js})`, type: u.elem, text: node.text };
+    }
+    if (u.kind === "map") {
+      const key = this.convertFor(this.expression(field(node, "index")), u.key, node);
+      return {
+        js: `$.mapGet(${operand.js}, ${key.js}, ${this.zeroValue(u.value)})[0]`,
+        type: u.value,
+        text: node.text,
+      };
+    }
+    throw errorAt(
+      node,
+      `invalid operation: cannot index ${operand.text} (variable of type ${typeString(operand.type)})`,
+    );
+  }
+
+  assignTarget(node: Node): Target {
+    if (node.type === "identifier") {
+      const binding = this.t.scope.lookup(node.text);
+      if (!binding) throw errorAt(node, `undefined: ${node.text}`);
+      if (binding.kind !== "var")
+        throw errorAt(node, `cannot assign to ${node.text} (neither addressable nor a map index expression)`);
+      return { load: binding.js, type: binding.type, store: (value) => `${binding.js} = ${value}` };
+    }
+    if (node.type === "index_expression") {
+      const operand = this.expression(field(node, "operand"));
+      const u = underlying(operand.type);
+      const indexNode = field(node, "index");
+      if (u.kind === "slice") {
+        const i = this.convertFor(this.expression(indexNode), INT, node);
+        const [s, k] = [this.t.temp(), this.t.temp()];
+        return {
+          load: `$.index(${operand.js}, ${i.js})`,
+          type: u.elem,
+          store: (value) =>
+            `{ const ${s} = ${operand.js}, ${k} = ${i.js}; $.setIndex(${s}, ${k}, ${value}); }`,
+        };
+      }
+      if (u.kind === "map") {
+        const key = this.convertFor(this.expression(indexNode), u.key, node);
+        return {
+          load: `$.mapGet(${operand.js}, ${key.js}, ${this.zeroValue(u.value)})[0]`,
+          type: u.value,
+          store: (value) => `$.mapSet(${operand.js}, ${key.js}, ${value})`,
+        };
+      }
+    }
+    if (node.type === "parenthesized_expression") return this.assignTarget(node.namedChildren[0] as Node);
+    throw errorAt(node, `cannot assign to ${node.text} (neither addressable nor a map index expression)`);
+  }
+
+  private compositeLiteral(node: Node): Translated {
+    const type = this.t.typeOf(field(node, "type"));
+    const u = underlying(type);
+    const elements = field(node, "body").namedChildren.filter(
+      (c): c is Node => c !== null && c.type !== "comment",
+    );
+    const elementValue = (element: Node) =>
+      this.expression(element.type === "literal_element" ? (element.namedChildren[0] as Node) : element);
+    if (u.kind === "slice") {
+      const items = elements.map((element) => {
+        if (element.type === "keyed_element") throw outsideSubset(element, "indexed slice literals");
+        return this.convertFor(elementValue(element), u.elem, element).js;
+      });
+      return { js: `$.sliceOf([${items.join(", ")}])`, type, text: node.text };
+    }
+    if (u.kind === "map") {
+      const entries = elements.map((element) => {
+        if (element.type !== "keyed_element") throw errorAt(element, "missing key in map literal");
+        const [keyNode, valueNode] = element.namedChildren as Node[];
+        const key = this.convertFor(elementValue(keyNode as Node), u.key, element).js;
+        const value = this.convertFor(elementValue(valueNode as Node), u.value, element).js;
+        return `[${key}, ${value}]`;
+      });
+      return { js: `new Map([${entries.join(", ")}])`, type, text: node.text };
+    }
+    throw outsideSubset(node, `composite literals of ${typeString(type)}`);
+  }
+
+  // ---- channels ----
+
+  send(node: Node): string {
+    const { chan, value } = this.sendParts(node);
+    return `await $.send(${chan}, ${value})`;
+  }
+
+  sendParts(node: Node): { chan: string; value: string } {
+    const chan = this.expression(field(node, "channel"));
+    const u = underlying(chan.type);
+    if (u.kind !== "chan")
+      throw errorAt(
+        node,
+        `invalid operation: cannot send to non-channel ${chan.text} (variable of type ${typeString(chan.type)})`,
+      );
+    if (u.dir === "recv")
+      throw errorAt(
+        node,
+        `invalid operation: cannot send to receive-only channel ${chan.text} (variable of type ${typeString(chan.type)})`,
+      );
+    const value = this.convertFor(this.expression(field(node, "value")), u.elem, node);
+    return { chan: chan.js, value: value.js };
+  }
+
+  /** The channel of `<-ch` and its element type. */
+  receiveParts(node: Node): { chan: string; elem: GoType } {
+    const chan = this.expression(field(node, "operand"));
+    const u = underlying(chan.type);
+    if (u.kind !== "chan")
+      throw errorAt(
+        node,
+        `invalid operation: cannot receive from non-channel ${chan.text} (variable of type ${typeString(chan.type)})`,
+      );
+    if (u.dir === "send")
+      throw errorAt(
+        node,
+        `invalid operation: cannot receive from send-only channel ${chan.text} (variable of type ${typeString(chan.type)})`,
+      );
+    return { chan: chan.js, elem: u.elem };
+  }
+}
+
+function constant(value: number | string | boolean, type: GoType, text: string): Translated {
+  return {
+    js: typeof value === "number" && value < 0 ? `(${value})` : JSON.stringify(value),
+    type,
+    text,
+    constant: value,
+  };
+}
+
+function fold(operator: string, a: number, b: number, integer: boolean): number {
+  switch (operator) {
+    case "+":
+      return a + b;
+    case "-":
+      return a - b;
+    case "*":
+      return a * b;
+    case "/":
+      return integer ? Math.trunc(a / b) : a / b;
+    case "%":
+      return a % b;
+    default:
+      return bits(operator, a, b);
+  }
+}
+
+function compare(operator: string, a: unknown, b: unknown): boolean {
+  switch (operator) {
+    case "==":
+      return a === b;
+    case "!=":
+      return a !== b;
+    case "<":
+      return (a as number) < (b as number);
+    case "<=":
+      return (a as number) <= (b as number);
+    case ">":
+      return (a as number) > (b as number);
+    default:
+      return (a as number) >= (b as number);
+  }
+}
+
+/** An element's size in bytes and whether it holds no pointers, for append's growth. */
+function elementLayout(type: GoType): [number, boolean] {
+  const u = underlying(type);
+  if (u.kind === "basic")
+    return u.name === "string" ? [16, false] : u.name === "bool" ? [1, true] : [8, true];
+  if (u.kind === "slice") return [24, false];
+  if (type.kind === "named" && type.name === "error") return [16, false];
+  return [8, false];
+}
+
+/** A Go string or rune literal's value, escapes decoded. */
+function unquote(literal: string): string {
+  const body = literal.slice(1, -1);
+  return body.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{3}|.)/g, (_m, e: string) => {
+    switch (e[0]) {
+      case "x":
+      case "u":
+      case "U":
+        return String.fromCodePoint(Number.parseInt(e.slice(1), 16));
+      case "n":
+        return "\n";
+      case "t":
+        return "\t";
+      case "r":
+        return "\r";
+      case "a":
+        return "\x07";
+      case "b":
+        return "\b";
+      case "f":
+        return "\f";
+      case "v":
+        return "\v";
+      default:
+        return /^[0-7]{3}$/.test(e) ? String.fromCharCode(Number.parseInt(e, 8)) : e;
+    }
+  });
+}
+
+function field(node: Node, name: string): Node {
+  const child = node.childForFieldName(name);
+  if (!child) throw errorAt(node, `syntax error: missing ${name}`);
+  return child;
+}

@@ -1,0 +1,249 @@
+/**
+ * Go's fmt verbs for the values Leak Lab's Go has. A value is printed by its static type, which the translator
+ * passes beside it: a float64 of 1e6 prints "1e+06" where an int of the same value prints "1000000".
+ */
+import { type GoType, typeString, underlying } from "./types.ts";
+import type { Boxed, GoError, GoSlice } from "./values.ts";
+
+export interface Arg {
+  readonly value: unknown;
+  readonly type: GoType;
+}
+
+/** `%v`: the value in its default format. */
+export function formatValue(value: unknown, type: GoType, plus = false): string {
+  if (type.kind === "named") {
+    if (type.name === "any")
+      return value === null ? "<nil>" : formatValue((value as Boxed).value, (value as Boxed).type, plus);
+    if (type.name === "time.Duration") return formatDuration(value as number);
+    if (type.name === "error") return value === null ? "<nil>" : (value as GoError).Error();
+  }
+  const u = underlying(type);
+  switch (u.kind) {
+    case "basic":
+    case "untyped":
+      if (u.name === "float64" || u.name === "untyped float") return formatFloatG(value as number);
+      return String(value);
+    case "slice": {
+      if (value === null) return "[]";
+      const slice = value as GoSlice;
+      const items: string[] = [];
+      for (let i = 0; i < slice.length; i++) items.push(formatValue(slice.get(i), u.elem, plus));
+      return `[${items.join(" ")}]`;
+    }
+    case "map": {
+      if (value === null) return "map[]";
+      const entries = [...(value as Map<unknown, unknown>).entries()].sort(([a], [b]) => compareKeys(a, b));
+      return `map[${entries.map(([k, v]) => `${formatValue(k, u.key, plus)}:${formatValue(v, u.value, plus)}`).join(" ")}]`;
+    }
+    case "nil":
+      return "<nil>";
+    default:
+      // Channels, functions and pointers print as addresses in Go, which no two runs share.
+      return value === null ? "<nil>" : "0xc000010000";
+  }
+}
+
+/** fmt sorts map keys when it prints a map: numbers by value, strings in byte order. */
+function compareKeys(a: unknown, b: unknown): number {
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  const [x, y] = [String(a), String(b)];
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** fmt's %v of a float64: the shortest digits that read back the same, in %e form below 1e-4 and from 1e6 up. */
+export function formatFloatG(f: number): string {
+  if (Number.isNaN(f)) return "NaN";
+  if (!Number.isFinite(f)) return f > 0 ? "+Inf" : "-Inf";
+  if (f === 0) return Object.is(f, -0) ? "-0" : "0";
+  const [mantissa, exponentText] = f.toExponential().split("e") as [string, string];
+  const exponent = Number(exponentText);
+  if (exponent < -4 || exponent >= 6) return `${mantissa}e${exponentSign(exponent)}`;
+  return String(f);
+}
+
+function exponentSign(exponent: number): string {
+  const digits = String(Math.abs(exponent)).padStart(2, "0");
+  return `${exponent < 0 ? "-" : "+"}${digits}`;
+}
+
+/** time.Duration's String: "1h2m3.5s", "150ms", "0s". */
+export function formatDuration(nanoseconds: number): string {
+  if (nanoseconds === 0) return "0s";
+  const negative = nanoseconds < 0;
+  let d = Math.abs(nanoseconds);
+  let text: string;
+  if (d < 1e9) {
+    // Under a second: the largest unit that keeps a whole part, with the rest as a fraction.
+    const [unit, size] = d < 1e3 ? ["ns", 1] : d < 1e6 ? ["µs", 1e3] : ["ms", 1e6];
+    text = `${trimFraction(d / size)}${unit}`;
+  } else {
+    const hours = Math.floor(d / 3.6e12);
+    d -= hours * 3.6e12;
+    const minutes = Math.floor(d / 6e10);
+    d -= minutes * 6e10;
+    const seconds = `${trimFraction(d / 1e9)}s`;
+    text = hours > 0 ? `${hours}h${minutes}m${seconds}` : minutes > 0 ? `${minutes}m${seconds}` : seconds;
+  }
+  return negative ? `-${text}` : text;
+}
+
+/** Up to nine decimals, trailing zeros dropped, as Duration.String writes the fraction. */
+function trimFraction(value: number): string {
+  return value.toFixed(9).replace(/\.?0+$/, "");
+}
+
+/** fmt.Sprint: operands side by side, a space between two that are not strings. */
+export function sprint(args: readonly Arg[]): string {
+  let out = "";
+  args.forEach((arg, i) => {
+    const isString = isStringType(arg.type);
+    const previous = args[i - 1];
+    if (previous && !isString && !isStringType(previous.type)) out += " ";
+    out += formatValue(arg.value, arg.type);
+  });
+  return out;
+}
+
+/** fmt.Sprintln: operands separated by spaces, and a newline. */
+export function sprintln(args: readonly Arg[]): string {
+  return `${args.map((arg) => formatValue(arg.value, arg.type)).join(" ")}\n`;
+}
+
+function isStringType(type: GoType): boolean {
+  const u = underlying(type);
+  return (u.kind === "basic" && u.name === "string") || (u.kind === "untyped" && u.name === "untyped string");
+}
+
+const VERB = /%([-+# 0]*)(\d+)?(?:\.(\d+))?([a-zA-Z%])/g;
+
+/** fmt.Sprintf for the verbs Leak Lab's Go supports, with Go's complaints for a wrong or missing operand. */
+export function sprintf(format: string, args: readonly Arg[]): string {
+  let next = 0;
+  let out = format.replace(
+    VERB,
+    (_match, flags: string, width: string | undefined, precision: string | undefined, verb: string) => {
+      if (verb === "%") return "%";
+      const arg = args[next++];
+      if (!arg) return `%!${verb}(MISSING)`;
+      const text = formatVerb(verb, arg, precision === undefined ? undefined : Number(precision), flags);
+      return pad(text, width === undefined ? 0 : Number(width), flags);
+    },
+  );
+  if (next < args.length) {
+    const extra = args
+      .slice(next)
+      .map((arg) => `${typeString(displayType(arg.type))}=${formatValue(arg.value, arg.type)}`);
+    out += `%!(EXTRA ${extra.join(", ")})`;
+  }
+  return out;
+}
+
+/** The type fmt names for an operand: an untyped constant is passed as its default type. */
+function displayType(type: GoType): GoType {
+  if (type.kind !== "untyped") return type;
+  const names: Record<string, GoType> = {
+    "untyped int": { kind: "basic", name: "int" },
+    "untyped rune": { kind: "named", name: "int32", underlying: { kind: "basic", name: "int" } },
+    "untyped float": { kind: "basic", name: "float64" },
+    "untyped string": { kind: "basic", name: "string" },
+    "untyped bool": { kind: "basic", name: "bool" },
+  };
+  return names[type.name] as GoType;
+}
+
+function formatVerb(verb: string, arg: Arg, precision: number | undefined, flags: string): string {
+  const { value, type } = arg;
+  const u = underlying(type);
+  const isNumber = typeof value === "number";
+  const isFloat =
+    u.kind === "basic" ? u.name === "float64" : u.kind === "untyped" && u.name === "untyped float";
+  const bad = () => `%!${verb}(${typeString(displayType(type))}=${formatValue(value, type)})`;
+  switch (verb) {
+    case "v":
+      return formatValue(value, type, flags.includes("+"));
+    case "T":
+      return typeString(displayType(type));
+    case "d":
+      if (!isNumber || isFloat) return bad();
+      return withSign(String(value), flags);
+    case "s":
+      if (type.kind === "named" && (type.name === "error" || type.name === "time.Duration"))
+        return formatValue(value, type);
+      if (typeof value !== "string") return bad();
+      return precision === undefined ? value : value.slice(0, precision);
+    case "q":
+      if (typeof value !== "string") return bad();
+      return JSON.stringify(value);
+    case "t":
+      if (typeof value !== "boolean") return bad();
+      return String(value);
+    case "f":
+    case "F":
+      if (!isNumber) return bad();
+      return withSign((value as number).toFixed(precision ?? 6), flags);
+    case "e": {
+      if (!isNumber) return bad();
+      const [mantissa, exponent] = (value as number).toExponential(precision ?? 6).split("e") as [
+        string,
+        string,
+      ];
+      return withSign(`${mantissa}e${exponentSign(Number(exponent))}`, flags);
+    }
+    case "g":
+      if (!isNumber) return bad();
+      return withSign(formatFloatG(value as number), flags);
+    case "x":
+    case "X": {
+      const text =
+        typeof value === "number" && !isFloat
+          ? value.toString(16)
+          : typeof value === "string"
+            ? utf8Bytes(value)
+                .map((byte) => byte.toString(16).padStart(2, "0"))
+                .join("")
+            : undefined;
+      if (text === undefined) return bad();
+      return verb === "X" ? text.toUpperCase() : text;
+    }
+    case "c":
+      if (!isNumber || isFloat) return bad();
+      return String.fromCodePoint(value as number);
+    default:
+      return `%!${verb}(${typeString(displayType(type))}=${formatValue(value, type)})`;
+  }
+}
+
+function withSign(text: string, flags: string): string {
+  return flags.includes("+") && !text.startsWith("-") ? `+${text}` : text;
+}
+
+function pad(text: string, width: number, flags: string): string {
+  const length = [...text].length;
+  if (length >= width) return text;
+  if (flags.includes("-")) return text + " ".repeat(width - length);
+  if (flags.includes("0") && /^[+-]?\d/.test(text)) {
+    const sign = /^[+-]/.test(text) ? (text[0] as string) : "";
+    return sign + "0".repeat(width - length) + text.slice(sign.length);
+  }
+  return " ".repeat(width - length) + text;
+}
+
+/** A string's bytes in UTF-8, as a Go string holds them. */
+export function utf8Bytes(s: string): number[] {
+  const bytes: number[] = [];
+  for (const ch of s) {
+    const code = ch.codePointAt(0) as number;
+    if (code < 0x80) bytes.push(code);
+    else if (code < 0x800) bytes.push(0xc0 | (code >> 6), 0x80 | (code & 63));
+    else if (code < 0x10000) bytes.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63));
+    else
+      bytes.push(
+        0xf0 | (code >> 18),
+        0x80 | ((code >> 12) & 63),
+        0x80 | ((code >> 6) & 63),
+        0x80 | (code & 63),
+      );
+  }
+  return bytes;
+}

@@ -1,0 +1,1070 @@
+/**
+ * Go to JavaScript on Leak Lab's runtime. A checked walk over tree-sitter's syntax tree of one `package main`
+ * file: each Go function becomes an async function, each call that may block is awaited, goroutines are the
+ * runtime's tasks. Types are checked as far as the translation needs them (constants, arithmetic, printing,
+ * zero values), and anything outside Leak Lab's Go is a compile error at its line rather than a guess.
+ *
+ * Statements live here; expressions in expressions.ts; the packages Go code may import in packages.ts.
+ */
+import type { Node, Tree } from "web-tree-sitter";
+import { CompileError, CompileErrors, errorAt, outsideSubset } from "./compileError.ts";
+import { Expressions, type Translated } from "./expressions.ts";
+import { PACKAGES } from "./packages.ts";
+import { type Binding, jsName, Scope } from "./scope.ts";
+import {
+  BOOL,
+  defaultType,
+  FLOAT64,
+  type GoType,
+  INT,
+  INT64,
+  isBoolean,
+  STRING,
+  typeString,
+  underlying,
+} from "./types.ts";
+
+export interface Translation {
+  /** The body of a function of one parameter, `$` (lib.ts), that returns the program's `main`. */
+  readonly js: string;
+}
+
+const BUILTINS = [
+  "len",
+  "cap",
+  "make",
+  "append",
+  "close",
+  "panic",
+  "recover",
+  "delete",
+  "copy",
+  "print",
+  "println",
+];
+
+interface FunctionContext {
+  readonly results: readonly GoType[];
+  /** The JS names of named results, which a bare return returns. */
+  readonly namedResults: readonly string[] | undefined;
+  /** Whether the function has a defer: its body runs inside a frame that unwinds. */
+  hasDefer: boolean;
+}
+
+interface Breakable {
+  readonly label: string;
+  readonly goLabel: string | undefined;
+  readonly isLoop: boolean;
+}
+
+export function translate(tree: Tree): Translation {
+  return new Translator(tree).program();
+}
+
+export class Translator {
+  readonly universe = new Scope(undefined);
+  scope: Scope;
+  readonly expressions: Expressions;
+  private readonly errors: CompileError[] = [];
+  private fn: FunctionContext | undefined = undefined;
+  private readonly breakables: Breakable[] = [];
+  private labels = 0;
+  private temps = 0;
+  private names = 0;
+
+  constructor(private readonly tree: Tree) {
+    for (const [name, type] of Object.entries(BASIC_TYPES))
+      this.universe.declare(name, { kind: "type", type });
+    this.universe.declare("error", {
+      kind: "type",
+      type: { kind: "named", name: "error", underlying: undefined },
+    });
+    for (const name of BUILTINS) this.universe.declare(name, { kind: "builtin", name });
+    this.universe.declare("true", {
+      kind: "const",
+      type: { kind: "untyped", name: "untyped bool" },
+      js: "true",
+      value: true,
+    });
+    this.universe.declare("false", {
+      kind: "const",
+      type: { kind: "untyped", name: "untyped bool" },
+      js: "false",
+      value: false,
+    });
+    this.scope = new Scope(this.universe);
+    this.expressions = new Expressions(this);
+  }
+
+  // ---- errors ----
+
+  /** Records a compile error and carries on, as Go reports several; fatal ones are thrown instead. */
+  report(error: CompileError): void {
+    this.errors.push(error);
+  }
+
+  // ---- the program ----
+
+  program(): Translation {
+    const root = this.tree.rootNode;
+    const syntax = firstSyntaxError(root);
+    if (syntax) throw syntax;
+    const out: string[] = [];
+    const packageScope = this.scope;
+    let hasMain = false;
+    // Package variables are translated before any function body, which may use them wherever they are declared.
+    const variables: (() => void)[] = [];
+    const bodies: (() => void)[] = [];
+    for (const node of root.namedChildren) {
+      if (!node) continue;
+      switch (node.type) {
+        case "package_clause": {
+          const name = node.namedChildren[0]?.text;
+          if (name !== "main") throw outsideSubset(node, `package ${name}: Leak Lab runs one package main`);
+          break;
+        }
+        case "import_declaration":
+          this.imports(node);
+          break;
+        case "function_declaration": {
+          const name = field(node, "name").text;
+          if (name === "main") hasMain = true;
+          if (node.childForFieldName("type_parameters")) throw outsideSubset(node, "generic functions");
+          const type = this.signature(node);
+          const binding: Binding = { kind: "func", type, js: jsName(name) };
+          if (name !== "init") packageScope.declare(name, binding);
+          bodies.push(() => out.push(this.functionDeclaration(node, binding.js, type)));
+          break;
+        }
+        case "var_declaration":
+          variables.push(() => out.push(this.varDeclaration(node)));
+          break;
+        case "const_declaration":
+          out.push(this.constDeclaration(node));
+          break;
+        case "comment":
+          break;
+        case "method_declaration":
+          throw outsideSubset(node, "methods");
+        case "type_declaration":
+          throw outsideSubset(node, "type declarations");
+        default:
+          throw outsideSubset(node, node.type.replaceAll("_", " "));
+      }
+    }
+    for (const body of [...variables, ...bodies]) body();
+    if (!hasMain) throw new CompileError(1, 1, "function main is undeclared in the main package");
+    for (const pkg of packageScope.unusedPackages()) {
+      if (pkg.kind === "package")
+        this.report(new CompileError(pkg.line, pkg.column, `"${pkg.path}" imported and not used`));
+    }
+    if (this.errors.length > 0) throw new CompileErrors(this.errors);
+    out.push("return main;");
+    return { js: out.join("\n") };
+  }
+
+  private imports(node: Node): void {
+    for (const spec of descendantsOfType(node, "import_spec")) {
+      const path = field(spec, "path").text.slice(1, -1);
+      if (!(path in PACKAGES)) throw outsideSubset(spec, `package "${path}"`);
+      const name = path.split("/").at(-1) as string;
+      this.scope.declare(name, {
+        kind: "package",
+        path,
+        used: false,
+        line: spec.startPosition.row + 1,
+        column: spec.startPosition.column + 1,
+      });
+    }
+  }
+
+  // ---- types ----
+
+  /** The type a type expression names. */
+  typeOf(node: Node): GoType {
+    switch (node.type) {
+      case "type_identifier": {
+        const binding = this.scope.lookup(node.text);
+        if (binding?.kind !== "type") throw errorAt(node, `undefined: ${node.text}`);
+        return binding.type;
+      }
+      case "qualified_type": {
+        const pkg = field(node, "package").text;
+        const name = field(node, "name").text;
+        this.markPackageUsed(node, pkg);
+        const type = PACKAGES[this.packagePath(pkg)]?.types?.[name];
+        if (!type) throw errorAt(node, `undefined: ${pkg}.${name}`);
+        return type;
+      }
+      case "channel_type": {
+        const elem = this.typeOf(field(node, "value"));
+        const text = node.text.replace(/\s+/g, "");
+        const dir = text.startsWith("<-") ? "recv" : text.startsWith("chan<-") ? "send" : "both";
+        return { kind: "chan", elem, dir };
+      }
+      case "slice_type":
+        return { kind: "slice", elem: this.typeOf(field(node, "element")) };
+      case "map_type":
+        return {
+          kind: "map",
+          key: this.typeOf(field(node, "key")),
+          value: this.typeOf(field(node, "value")),
+        };
+      case "pointer_type": {
+        const elem = this.typeOf(node.namedChildren[0] as Node);
+        return { kind: "pointer", elem };
+      }
+      case "function_type":
+        return this.signature(node);
+      case "parenthesized_type":
+        return this.typeOf(node.namedChildren[0] as Node);
+      default:
+        throw outsideSubset(node, `${node.type.replaceAll("_", " ")}s`);
+    }
+  }
+
+  /** The type of a function declaration, literal or type: its parameters' and results' types. */
+  signature(node: Node): GoType {
+    const params = this.parameterTypes(field(node, "parameters")).map((p) => p.type);
+    const resultNode = node.childForFieldName("result");
+    const results = resultNode ? this.resultTypes(resultNode).map((r) => r.type) : [];
+    return { kind: "func", params, results };
+  }
+
+  private parameterTypes(list: Node): { name: string | undefined; type: GoType; node: Node }[] {
+    const out: { name: string | undefined; type: GoType; node: Node }[] = [];
+    for (const decl of list.namedChildren) {
+      if (!decl || decl.type === "comment") continue;
+      if (decl.type === "variadic_parameter_declaration") throw outsideSubset(decl, "variadic functions");
+      const type = this.typeOf(field(decl, "type"));
+      const names = decl.childrenForFieldName("name").filter((n): n is Node => n !== null);
+      if (names.length === 0) out.push({ name: undefined, type, node: decl });
+      for (const name of names) out.push({ name: name.text, type, node: name });
+    }
+    return out;
+  }
+
+  private resultTypes(node: Node): { name: string | undefined; type: GoType; node: Node }[] {
+    if (node.type === "parameter_list") return this.parameterTypes(node);
+    return [{ name: undefined, type: this.typeOf(node), node }];
+  }
+
+  markPackageUsed(node: Node, name: string): void {
+    const binding = this.scope.lookup(name);
+    if (binding?.kind !== "package") throw errorAt(node, `undefined: ${name}`);
+    binding.used = true;
+  }
+
+  packagePath(name: string): string {
+    const binding = this.scope.lookup(name);
+    return binding?.kind === "package" ? binding.path : name;
+  }
+
+  // ---- declarations ----
+
+  /** A fresh JS name for a Go local, unique where Go shadows an outer one (`x := x + 1` in a block). */
+  localName(goName: string): string {
+    return this.scope.lookup(goName) === undefined ? jsName(goName) : `${jsName(goName)}$${++this.names}`;
+  }
+
+  temp(): string {
+    return `$t${++this.temps}`;
+  }
+
+  private functionDeclaration(node: Node, js: string, type: GoType): string {
+    return `async function ${js}(${this.functionBody(node, type)}`;
+  }
+
+  /** Parameters and body of a function: `(a, b) { … }`, the text after `function name`. */
+  functionBody(node: Node, type: GoType): string {
+    if (type.kind !== "func") throw errorAt(node, "not a function");
+    const outerScope = this.scope;
+    const outerFn = this.fn;
+    const outerBreakables = this.breakables.splice(0);
+    this.scope = new Scope(outerScope);
+    const params: string[] = [];
+    for (const p of this.parameterTypes(field(node, "parameters"))) {
+      const name = p.name === undefined || p.name === "_" ? this.temp() : this.localName(p.name);
+      if (p.name !== undefined && p.name !== "_")
+        this.scope.declare(p.name, { kind: "var", type: p.type, js: name, used: true });
+      params.push(name);
+    }
+    const resultNode = node.childForFieldName("result");
+    const results = resultNode ? this.resultTypes(resultNode) : [];
+    const named = results.length > 0 && results.every((r) => r.name !== undefined);
+    const prologue: string[] = [];
+    const namedResults: string[] = [];
+    if (named) {
+      for (const r of results) {
+        const name = r.name === "_" ? this.temp() : this.localName(r.name as string);
+        if (r.name !== "_")
+          this.scope.declare(r.name as string, { kind: "var", type: r.type, js: name, used: true });
+        prologue.push(`let ${name} = ${this.expressions.zeroValue(r.type)};`);
+        namedResults.push(name);
+      }
+    }
+    this.fn = { results: type.results, namedResults: named ? namedResults : undefined, hasDefer: false };
+    const bodyNode = field(node, "body");
+    const body = this.blockStatements(bodyNode);
+    const fn = this.fn;
+    if (type.results.length > 0 && !terminates(bodyNode)) {
+      const close = bodyNode.lastChild ?? bodyNode;
+      this.report(errorAt(close, "missing return"));
+    }
+    this.reportUnused(this.scope);
+    this.scope = outerScope;
+    this.fn = outerFn;
+    this.breakables.splice(0, this.breakables.length, ...outerBreakables);
+    const text = fn.hasDefer
+      ? // The frame unwinds on return and on panic: deferred calls run last first, and may recover.
+        `const $f = $.frame(); let $threw = false, $err;\n` +
+        `try {\n${body}\n} catch (e) { $threw = true; $err = e; } finally { await $.unwind($f, $err, $threw); }\n` +
+        (named ? `return ${packResults(namedResults)};` : "")
+      : body;
+    return `${params.join(", ")}) {\n${prologue.join("\n")}\n${text}\n}`;
+  }
+
+  reportUnused(scope: Scope): void {
+    for (const b of scope.unused()) {
+      if (b.kind === "var" && b.declared) {
+        this.report(
+          new CompileError(b.declared.line, b.declared.column, `declared and not used: ${b.declared.name}`),
+        );
+      }
+    }
+  }
+
+  private varDeclaration(node: Node): string {
+    const out: string[] = [];
+    for (const spec of descendantsOfType(node, "var_spec")) out.push(this.varSpec(spec));
+    return out.join("\n");
+  }
+
+  private varSpec(spec: Node): string {
+    const names = spec.childrenForFieldName("name").filter((n): n is Node => n !== null);
+    const typeNode = spec.childForFieldName("type");
+    const declared = typeNode ? this.typeOf(typeNode) : undefined;
+    const valueNode = spec.childForFieldName("value");
+    const values = valueNode ? this.expressions.list(valueNode, names.length) : [];
+    const out: string[] = [];
+    const bindTargets = (types: GoType[]) =>
+      names.map((name, i) => {
+        const type = declared ?? defaultType(types[i] as GoType);
+        return this.declareLocal(name, type);
+      });
+    if (values.length === 0) {
+      if (!declared) throw errorAt(spec, "missing type or init expr");
+      for (const js of bindTargets([])) out.push(`let ${js} = ${this.expressions.zeroValue(declared)};`);
+      return out.join("\n");
+    }
+    if (values.length === 1 && names.length > 1) {
+      const tuple = values[0] as Translated;
+      const types = tuple.type.kind === "tuple" ? tuple.type.types : [];
+      if (types.length !== names.length) {
+        throw errorAt(spec, `assignment mismatch: ${names.length} variables but ${describeCount(tuple)}`);
+      }
+      const js = bindTargets([...types]);
+      out.push(`let [${js.join(", ")}] = ${tuple.js};`);
+      return out.join("\n");
+    }
+    if (values.length !== names.length) {
+      throw errorAt(
+        spec,
+        `assignment mismatch: ${names.length} variable${names.length > 1 ? "s" : ""} but ${values.length} value${values.length > 1 ? "s" : ""}`,
+      );
+    }
+    const converted = values.map((v, i) =>
+      declared ? this.expressions.convertFor(v, declared, names[i] as Node) : this.expressions.settle(v),
+    );
+    const js = bindTargets(converted.map((v) => v.type));
+    js.forEach((name, i) => {
+      out.push(`let ${name} = ${(converted[i] as Translated).js};`);
+    });
+    return out.join("\n");
+  }
+
+  /** Declares a Go variable in the current scope; its JS name, or a throwaway for `_`. */
+  declareLocal(nameNode: Node, type: GoType): string {
+    const name = nameNode.text;
+    if (name === "_") return this.temp();
+    const js = this.localName(name);
+    const isLocal = this.fn !== undefined;
+    this.scope.declare(name, {
+      kind: "var",
+      type,
+      js,
+      used: !isLocal,
+      ...(isLocal
+        ? {
+            declared: {
+              line: nameNode.startPosition.row + 1,
+              column: nameNode.startPosition.column + 1,
+              name,
+            },
+          }
+        : {}),
+    });
+    return js;
+  }
+
+  private constDeclaration(node: Node): string {
+    const out: string[] = [];
+    let iota = 0;
+    let previous: Node | undefined;
+    let previousType: Node | undefined;
+    for (const spec of descendantsOfType(node, "const_spec")) {
+      const valueNode = spec.childForFieldName("value") ?? previous;
+      const typeNode =
+        spec.childForFieldName("type") ?? (spec.childForFieldName("value") ? undefined : previousType);
+      if (!valueNode) throw errorAt(spec, "missing init expr for const declaration");
+      previous = valueNode;
+      previousType = typeNode ?? undefined;
+      const names = spec.childrenForFieldName("name").filter((n): n is Node => n !== null);
+      const values = this.expressions.withIota(iota, () => this.expressions.list(valueNode));
+      names.forEach((nameNode, i) => {
+        const value = values[i];
+        if (!value || value.constant === undefined)
+          throw errorAt(nameNode, `${value?.text ?? "value"} is not constant`);
+        const type = typeNode ? this.typeOf(typeNode) : value.type;
+        if (nameNode.text === "_") return;
+        const js = this.localName(nameNode.text);
+        this.scope.declare(nameNode.text, { kind: "const", type, js, value: value.constant });
+        out.push(`const ${js} = ${JSON.stringify(value.constant)};`);
+      });
+      iota++;
+    }
+    return out.join("\n");
+  }
+
+  // ---- statements ----
+
+  /** The statements of a block, in a scope of their own, checked for unused variables at its end. */
+  blockStatements(block: Node): string {
+    const list = block.namedChildren.find((c) => c?.type === "statement_list");
+    return list ? this.statementList(list) : "";
+  }
+
+  /** A failing statement is reported and skipped, so that one run lists every error, as `go build` does. */
+  private statementList(list: Node): string {
+    return list.namedChildren
+      .filter((s): s is Node => s !== null && s.type !== "comment")
+      .map((s) => {
+        try {
+          return this.statement(s);
+        } catch (error) {
+          if (!(error instanceof CompileError)) throw error;
+          this.report(error);
+          return "";
+        }
+      })
+      .join("\n");
+  }
+
+  /** `{ … }` in a new scope. */
+  scoped(body: () => string): string {
+    const outer = this.scope;
+    this.scope = new Scope(outer);
+    try {
+      return body();
+    } finally {
+      this.reportUnused(this.scope);
+      this.scope = outer;
+    }
+  }
+
+  statement(node: Node): string {
+    switch (node.type) {
+      case "expression_statement":
+        return `${this.expressions.statementExpression(node.namedChildren[0] as Node)};`;
+      case "send_statement":
+        return `${this.expressions.send(node)};`;
+      case "inc_statement":
+      case "dec_statement":
+        return this.incDec(node);
+      case "assignment_statement":
+        return this.assignment(node);
+      case "short_var_declaration":
+        return this.shortVarDeclaration(node);
+      case "var_declaration":
+        return this.varDeclaration(node);
+      case "const_declaration":
+        return this.constDeclaration(node);
+      case "go_statement":
+        return this.goStatement(node);
+      case "defer_statement":
+        return this.deferStatement(node);
+      case "return_statement":
+        return this.returnStatement(node);
+      case "if_statement":
+        return this.scoped(() => this.ifStatement(node));
+      case "for_statement":
+        return this.scoped(() => this.forStatement(node, undefined));
+      case "expression_switch_statement":
+        return this.scoped(() => this.switchStatement(node, undefined));
+      case "select_statement":
+        return this.selectStatement(node, undefined);
+      case "labeled_statement":
+        return this.labeledStatement(node);
+      case "block":
+        return `{\n${this.scoped(() => this.blockStatements(node))}\n}`;
+      case "break_statement":
+      case "continue_statement":
+        return this.branch(node);
+      case "empty_statement":
+        return "";
+      case "fallthrough_statement":
+        throw outsideSubset(node, "fallthrough");
+      case "type_declaration":
+        throw outsideSubset(node, "type declarations");
+      case "goto_statement":
+        throw outsideSubset(node, "goto");
+      default:
+        throw outsideSubset(node, node.type.replaceAll("_", " "));
+    }
+  }
+
+  private incDec(node: Node): string {
+    const target = this.expressions.assignTarget(node.namedChildren[0] as Node);
+    if (!isNumericType(target.type))
+      throw errorAt(node, `invalid operation: ${node.text} (non-numeric type ${typeString(target.type)})`);
+    const op = node.type === "inc_statement" ? "+" : "-";
+    return `${target.store(`${target.load} ${op} 1`)};`;
+  }
+
+  private assignment(node: Node): string {
+    const operator = (node.childForFieldName("operator") as Node).text;
+    const lefts = field(node, "left").namedChildren.filter(Boolean) as Node[];
+    const rightList = field(node, "right");
+    if (operator !== "=") {
+      const target = this.expressions.assignTarget(lefts[0] as Node);
+      const value = this.expressions.binary(
+        node,
+        operator.slice(0, -1),
+        { js: target.load, type: target.type, text: (lefts[0] as Node).text },
+        this.expressions.expression(rightList.namedChildren[0] as Node),
+      );
+      return `${target.store(value.js)};`;
+    }
+    const rights = this.expressions.list(rightList, lefts.length);
+    if (rights.length === 1 && lefts.length > 1)
+      return this.tupleAssignment(node, lefts, rights[0] as Translated);
+    if (rights.length !== lefts.length) {
+      throw errorAt(
+        node,
+        `assignment mismatch: ${lefts.length} variable${lefts.length > 1 ? "s" : ""} but ${rights.length} value${rights.length > 1 ? "s" : ""}`,
+      );
+    }
+    if (lefts.length === 1) {
+      const left = lefts[0] as Node;
+      if (left.text === "_") return `${this.expressions.settle(rights[0] as Translated).js};`;
+      const target = this.expressions.assignTarget(left);
+      return `${target.store(this.expressions.convertFor(rights[0] as Translated, target.type, left).js)};`;
+    }
+    // a, b = b, a: every right side is evaluated before any is stored.
+    const temps = rights.map(() => this.temp());
+    const out = [
+      `const [${temps.join(", ")}] = [${rights.map((r) => this.expressions.settle(r).js).join(", ")}];`,
+    ];
+    lefts.forEach((left, i) => {
+      if (left.text === "_") return;
+      const target = this.expressions.assignTarget(left);
+      out.push(`${target.store(temps[i] as string)};`);
+    });
+    return out.join("\n");
+  }
+
+  private tupleAssignment(node: Node, lefts: Node[], right: Translated): string {
+    const types = right.type.kind === "tuple" ? right.type.types : [];
+    if (types.length !== lefts.length)
+      throw errorAt(node, `assignment mismatch: ${lefts.length} variables but ${describeCount(right)}`);
+    const temps = lefts.map(() => this.temp());
+    const out = [`const [${temps.join(", ")}] = ${right.js};`];
+    lefts.forEach((left, i) => {
+      if (left.text === "_") return;
+      const target = this.expressions.assignTarget(left);
+      out.push(`${target.store(temps[i] as string)};`);
+    });
+    return out.join("\n");
+  }
+
+  /** `a, err := f()`: declares the names new in this scope and assigns the others. */
+  shortVarDeclaration(node: Node): string {
+    const lefts = field(node, "left").namedChildren.filter(Boolean) as Node[];
+    const rights = this.expressions.list(field(node, "right"), lefts.length);
+    let types: GoType[];
+    let source: string[];
+    const out: string[] = [];
+    if (rights.length === 1 && lefts.length > 1) {
+      const tuple = rights[0] as Translated;
+      types = tuple.type.kind === "tuple" ? [...tuple.type.types] : [];
+      if (types.length !== lefts.length)
+        throw errorAt(node, `assignment mismatch: ${lefts.length} variables but ${describeCount(tuple)}`);
+      const temps = lefts.map(() => this.temp());
+      out.push(`const [${temps.join(", ")}] = ${tuple.js};`);
+      source = temps;
+    } else {
+      if (rights.length !== lefts.length) {
+        throw errorAt(
+          node,
+          `assignment mismatch: ${lefts.length} variable${lefts.length > 1 ? "s" : ""} but ${rights.length} value${rights.length > 1 ? "s" : ""}`,
+        );
+      }
+      const settled = rights.map((r) => this.expressions.settle(r));
+      types = settled.map((r) => r.type);
+      if (lefts.length === 1) {
+        source = [(settled[0] as Translated).js];
+      } else {
+        const temps = lefts.map(() => this.temp());
+        out.push(`const [${temps.join(", ")}] = [${settled.map((r) => r.js).join(", ")}];`);
+        source = temps;
+      }
+    }
+    const isNew = lefts.map((left) => left.text !== "_" && !this.scope.has(left.text));
+    if (!isNew.some(Boolean)) throw errorAt(node, "no new variables on left side of :=");
+    lefts.forEach((left, i) => {
+      const type = types[i] as GoType;
+      if (type.kind === "tuple") throw errorAt(node, `${rights[0]?.text} (no value) used as value`);
+      if (left.text === "_") return;
+      if (isNew[i]) {
+        const js = this.declareLocal(left, defaultType(type));
+        out.push(`let ${js} = ${source[i]};`);
+      } else {
+        const target = this.expressions.assignTarget(left);
+        out.push(`${target.store(source[i] as string)};`);
+      }
+    });
+    return out.join("\n");
+  }
+
+  private goStatement(node: Node): string {
+    const call = node.namedChildren[0] as Node;
+    if (call.type !== "call_expression") throw errorAt(node, "expression in go must be function call");
+    // Go evaluates the function value and its arguments now, in the calling goroutine; the call runs in the new one.
+    const prepared = this.expressions.deferredCall(call);
+    return `{ ${prepared.setup} $.go(async () => { ${prepared.call}; }); }`;
+  }
+
+  private deferStatement(node: Node): string {
+    const call = node.namedChildren[0] as Node;
+    if (call.type !== "call_expression") throw errorAt(node, "expression in defer must be function call");
+    if (!this.fn) throw errorAt(node, "defer outside a function");
+    this.fn.hasDefer = true;
+    const prepared = this.expressions.deferredCall(call);
+    return `{ ${prepared.setup} $f.defers.push(async () => { ${prepared.call}; }); }`;
+  }
+
+  private returnStatement(node: Node): string {
+    const fn = this.fn;
+    if (!fn) throw errorAt(node, "return outside a function");
+    const listNode = node.namedChildren[0];
+    const values = listNode ? this.expressions.list(listNode) : [];
+    if (values.length === 0) {
+      if (fn.namedResults) return `return ${packResults(fn.namedResults)};`;
+      if (fn.results.length > 0)
+        throw errorAt(
+          node,
+          `not enough return values\n\thave ()\n\twant (${fn.results.map(typeString).join(", ")})`,
+        );
+      return "return;";
+    }
+    if (values.length === 1 && fn.results.length > 1) {
+      const tuple = values[0] as Translated;
+      if (tuple.type.kind !== "tuple" || tuple.type.types.length !== fn.results.length) {
+        throw errorAt(node, "not enough return values");
+      }
+      return fn.namedResults
+        ? `[${fn.namedResults.join(", ")}] = ${tuple.js}; return ${packResults(fn.namedResults)};`
+        : `return ${tuple.js};`;
+    }
+    if (values.length !== fn.results.length) {
+      throw errorAt(
+        node,
+        values.length > fn.results.length ? "too many return values" : "not enough return values",
+      );
+    }
+    const converted = values.map((v, i) => this.expressions.convertFor(v, fn.results[i] as GoType, node).js);
+    if (fn.namedResults) {
+      // With a defer, a deferred call may change the named results after this: store them, then return them.
+      const stores = fn.namedResults.map((name, i) => `${name} = ${converted[i]};`).join(" ");
+      return `{ ${stores} return ${packResults(fn.namedResults)}; }`;
+    }
+    return `return ${packResults(converted)};`;
+  }
+
+  private ifStatement(node: Node): string {
+    const init = node.childForFieldName("initializer");
+    const setup = init ? this.simpleStatement(init) : "";
+    const condition = this.expressions.expression(field(node, "condition"));
+    if (!isBoolean(condition.type))
+      throw errorAt(field(node, "condition"), `non-boolean condition in if statement`);
+    const consequence = this.scoped(() => this.blockStatements(field(node, "consequence")));
+    const alternative = node.childForFieldName("alternative");
+    let elseText = "";
+    if (alternative) {
+      elseText =
+        alternative.type === "if_statement"
+          ? ` else { ${this.scoped(() => this.ifStatement(alternative))} }`
+          : ` else {\n${this.scoped(() => this.blockStatements(alternative))}\n}`;
+    }
+    return `${setup}\nif (${condition.js}) {\n${consequence}\n}${elseText}`;
+  }
+
+  /** An `if`, `for` or `switch` header's statement. */
+  simpleStatement(node: Node): string {
+    return this.statement(node);
+  }
+
+  private labeledStatement(node: Node): string {
+    const label = field(node, "label").text;
+    const statement = node.namedChildren.find((c) => c !== null && c.type !== "label_name") as
+      | Node
+      | undefined;
+    if (!statement) return "";
+    if (statement.type === "for_statement") return this.scoped(() => this.forStatement(statement, label));
+    if (statement.type === "expression_switch_statement")
+      return this.scoped(() => this.switchStatement(statement, label));
+    if (statement.type === "select_statement") return this.selectStatement(statement, label);
+    throw outsideSubset(node, "labels on statements other than for, switch and select");
+  }
+
+  private breakable<T>(goLabel: string | undefined, isLoop: boolean, body: (label: string) => T): T {
+    const label = `$L${++this.labels}`;
+    this.breakables.push({ label, goLabel, isLoop });
+    try {
+      return body(label);
+    } finally {
+      this.breakables.pop();
+    }
+  }
+
+  private branch(node: Node): string {
+    const isBreak = node.type === "break_statement";
+    const goLabel = node.namedChildren.find((c) => c?.type === "label_name")?.text;
+    const target = [...this.breakables]
+      .reverse()
+      .find((b) => (goLabel ? b.goLabel === goLabel : isBreak || b.isLoop));
+    if (!target) {
+      if (goLabel) throw errorAt(node, `invalid ${isBreak ? "break" : "continue"} label ${goLabel}`);
+      throw errorAt(
+        node,
+        `${isBreak ? "break is not in a loop, switch, or select" : "continue is not in a loop"}`,
+      );
+    }
+    if (!isBreak && !target.isLoop) throw errorAt(node, `invalid continue label ${goLabel}`);
+    return `${isBreak ? "break" : "continue"} ${target.label};`;
+  }
+
+  private forStatement(node: Node, goLabel: string | undefined): string {
+    const body = field(node, "body");
+    const clause = node.namedChildren.find((c) => c?.type === "for_clause" || c?.type === "range_clause");
+    const condition = node.namedChildren.find(
+      (c) => c !== null && c.id !== body.id && c.type !== "for_clause" && c.type !== "range_clause",
+    );
+    return this.breakable(goLabel, true, (label) => {
+      if (clause?.type === "range_clause") return this.rangeLoop(clause, body, label);
+      if (clause?.type === "for_clause") {
+        const init = clause.childForFieldName("initializer");
+        const initText = init ? this.simpleStatement(init) : "";
+        const cond = clause.childForFieldName("condition");
+        const condText = cond ? this.condition(cond, "for") : "true";
+        const update = clause.childForFieldName("update");
+        const updateText = update ? this.simpleStatement(update).replace(/;\s*$/, "") : "";
+        const bodyText = this.scoped(() => this.blockStatements(body));
+        // A `let` in the header gives each iteration its own variable, as Go 1.22 does.
+        if (initText.startsWith("let ") && !initText.includes("\n")) {
+          return `${label}: for (${initText.replace(/;\s*$/, "")}; ${condText}; ${forUpdate(updateText)}) {\n${bodyText}\n}`;
+        }
+        return `${initText}\n${label}: for (; ${condText}; ${forUpdate(updateText)}) {\n${bodyText}\n}`;
+      }
+      const condText = condition ? this.condition(condition, "for") : "true";
+      return `${label}: while (${condText}) {\n${this.scoped(() => this.blockStatements(body))}\n}`;
+    });
+  }
+
+  private condition(node: Node, statement: string): string {
+    const condition = this.expressions.expression(node);
+    if (!isBoolean(condition.type)) throw errorAt(node, `non-boolean condition in ${statement} statement`);
+    return condition.js;
+  }
+
+  private rangeLoop(clause: Node, body: Node, label: string): string {
+    const leftNode = clause.childForFieldName("left");
+    const lefts = leftNode ? (leftNode.namedChildren.filter(Boolean) as Node[]) : [];
+    const declares = clause.children.some((c) => c?.type === ":=");
+    const subject = this.expressions.settle(this.expressions.expression(field(clause, "right")));
+    const u = underlying(subject.type);
+    const [keyType, valueType]: [GoType, GoType | undefined] = isIntegerType(u)
+      ? [subject.type, undefined]
+      : u.kind === "slice"
+        ? [INT, u.elem]
+        : u.kind === "map"
+          ? [u.key, u.value]
+          : u.kind === "chan"
+            ? [u.elem, undefined]
+            : u.kind === "basic" && u.name === "string"
+              ? [INT, { kind: "named", name: "rune", underlying: INT }]
+              : (() => {
+                  throw errorAt(
+                    clause,
+                    `cannot range over ${subject.text} (variable of type ${typeString(subject.type)})`,
+                  );
+                })();
+    if (u.kind === "chan" && lefts.length > 1)
+      throw errorAt(clause, `range over ${subject.text} permits only one iteration variable`);
+    const src = this.temp();
+    const bind = (node: Node | undefined, type: GoType | undefined, value: string): string => {
+      if (!node || !type || node.text === "_") return "";
+      if (declares) return `let ${this.declareLocal(node, type)} = ${value};`;
+      const target = this.expressions.assignTarget(node);
+      return `${target.store(value)};`;
+    };
+    return this.scoped(() => {
+      if (isIntegerType(u)) {
+        const i = this.temp();
+        const head = bind(lefts[0], keyType, i);
+        return `const ${src} = ${subject.js};\n${label}: for (let ${i} = 0; ${i} < ${src}; ${i}++) {\n${head}\n${this.scoped(() => this.blockStatements(body))}\n}`;
+      }
+      if (u.kind === "chan") {
+        const v = this.temp();
+        const ok = this.temp();
+        const head = bind(lefts[0], keyType, v);
+        return `const ${src} = ${subject.js};\n${label}: for (;;) {\nconst [${v}, ${ok}] = await $.recv(${src}, null);\nif (!${ok}) break;\n${head}\n${this.scoped(() => this.blockStatements(body))}\n}`;
+      }
+      if (u.kind === "slice") {
+        const i = this.temp();
+        const n = this.temp();
+        const head = bind(lefts[0], keyType, i) + bind(lefts[1], valueType, `${src}.get(${i})`);
+        return `const ${src} = ${subject.js}, ${n} = $.sliceLen(${src});\n${label}: for (let ${i} = 0; ${i} < ${n}; ${i}++) {\n${head}\n${this.scoped(() => this.blockStatements(body))}\n}`;
+      }
+      if (u.kind === "map") {
+        const k = this.temp();
+        const head = bind(lefts[0], keyType, k) + bind(lefts[1], valueType, `${src}.get(${k})`);
+        return `const ${src} = ${subject.js};\n${label}: for (const ${k} of $.mapKeys(${src})) {\nif (!${src}.has(${k})) continue;\n${head}\n${this.scoped(() => this.blockStatements(body))}\n}`;
+      }
+      throw outsideSubset(clause, "range over strings");
+    });
+  }
+
+  private switchStatement(node: Node, goLabel: string | undefined): string {
+    const init = node.childForFieldName("initializer");
+    const setup = init ? this.simpleStatement(init) : "";
+    const valueNode = node.childForFieldName("value");
+    const tag = valueNode ? this.expressions.settle(this.expressions.expression(valueNode)) : undefined;
+    const tagName = this.temp();
+    return this.breakable(goLabel, false, (label) => {
+      const branches: string[] = [];
+      let defaultBody: string | undefined;
+      for (const clause of node.namedChildren) {
+        if (!clause) continue;
+        if (clause.type === "default_case") {
+          defaultBody = this.scoped(() => this.caseBody(clause));
+          continue;
+        }
+        if (clause.type !== "expression_case") continue;
+        const values = this.expressions.list(field(clause, "value"));
+        const tests = values.map((v) => {
+          if (!tag) {
+            if (!isBoolean(v.type))
+              throw errorAt(
+                clause,
+                `invalid case ${v.text} in switch (mismatched types ${typeString(defaultType(v.type))} and bool)`,
+              );
+            return `(${v.js})`;
+          }
+          return this.expressions.binary(
+            clause,
+            "==",
+            { js: tagName, type: tag.type, text: valueNode?.text ?? "" },
+            v,
+          ).js;
+        });
+        branches.push(`if (${tests.join(" || ")}) {\n${this.scoped(() => this.caseBody(clause))}\n}`);
+      }
+      const chain = [...branches, ...(defaultBody !== undefined ? [`{\n${defaultBody}\n}`] : [])].join(
+        " else ",
+      );
+      return `${setup}\n${tag ? `const ${tagName} = ${tag.js};\n` : ""}${label}: {\n${chain}\n}`;
+    });
+  }
+
+  private caseBody(clause: Node): string {
+    const list = clause.namedChildren.find((c) => c?.type === "statement_list");
+    return list ? this.statementList(list) : "";
+  }
+
+  private selectStatement(node: Node, goLabel: string | undefined): string {
+    return this.breakable(goLabel, false, (label) => {
+      const cases: string[] = [];
+      const bodies: string[] = [];
+      let defaultBody: string | undefined;
+      const result = this.temp();
+      for (const clause of node.namedChildren) {
+        if (!clause) continue;
+        if (clause.type === "default_case") {
+          defaultBody = this.scoped(() => this.caseBody(clause));
+          continue;
+        }
+        if (clause.type !== "communication_case") continue;
+        const comm = field(clause, "communication");
+        const index = cases.length;
+        if (comm.type === "send_statement") {
+          const { chan, value } = this.expressions.sendParts(comm);
+          cases.push(`{ send: ${chan}, value: ${value} }`);
+          bodies.push(`if (${result}[0] === ${index}) {\n${this.scoped(() => this.caseBody(clause))}\n}`);
+          continue;
+        }
+        const receive =
+          comm.type === "receive_statement" ? field(comm, "right") : (comm.namedChildren[0] as Node);
+        const { chan, elem } = this.expressions.receiveParts(receive);
+        cases.push(`{ recv: ${chan}, zero: ${this.expressions.zeroValue(elem)} }`);
+        bodies.push(
+          `if (${result}[0] === ${index}) {\n${this.scoped(() => {
+            const bindings =
+              comm.type === "receive_statement" ? this.receiveBindings(comm, elem, result) : "";
+            return `${bindings}\n${this.caseBody(clause)}`;
+          })}\n}`,
+        );
+      }
+      const chain = [...bodies, ...(defaultBody !== undefined ? [`{\n${defaultBody}\n}`] : [])].join(
+        " else ",
+      );
+      return `${label}: {\nconst ${result} = await $.select([${cases.join(", ")}], ${defaultBody !== undefined});\n${chain}\n}`;
+    });
+  }
+
+  /** `case v, ok := <-ch:` binds or assigns the received value and ok. */
+  private receiveBindings(comm: Node, elem: GoType, result: string): string {
+    const leftNode = comm.childForFieldName("left");
+    if (!leftNode) return "";
+    const lefts = leftNode.namedChildren.filter(Boolean) as Node[];
+    const declares = comm.children.some((c) => c?.type === ":=");
+    const sources = [`${result}[1]`, `${result}[2]`];
+    const types = [elem, BOOL];
+    return lefts
+      .map((left, i) => {
+        if (left.text === "_") return "";
+        if (declares) return `let ${this.declareLocal(left, types[i] as GoType)} = ${sources[i]};`;
+        return `${this.expressions.assignTarget(left).store(sources[i] as string)};`;
+      })
+      .join("\n");
+  }
+}
+
+const BASIC_TYPES: Record<string, GoType> = {
+  int: INT,
+  int64: INT64,
+  float64: FLOAT64,
+  string: STRING,
+  bool: BOOL,
+  byte: { kind: "named", name: "uint8", underlying: INT },
+  rune: { kind: "named", name: "int32", underlying: INT },
+  any: { kind: "named", name: "any", underlying: undefined },
+};
+
+function isIntegerType(type: GoType): boolean {
+  const u = underlying(type);
+  return (
+    (u.kind === "basic" && (u.name === "int" || u.name === "int64")) ||
+    (u.kind === "untyped" && u.name === "untyped int")
+  );
+}
+
+function isNumericType(type: GoType): boolean {
+  const u = underlying(type);
+  return isIntegerType(u) || (u.kind === "basic" && u.name === "float64");
+}
+
+function forUpdate(text: string): string {
+  return text.replace(/\n/g, " ");
+}
+
+function packResults(values: readonly string[]): string {
+  return values.length === 1 ? (values[0] as string) : `[${values.join(", ")}]`;
+}
+
+function describeCount(value: Translated): string {
+  const n = value.type.kind === "tuple" ? value.type.types.length : 1;
+  return `${value.text} returns ${n} value${n === 1 ? "" : "s"}`;
+}
+
+export function field(node: Node, name: string): Node {
+  const child = node.childForFieldName(name);
+  if (!child) throw errorAt(node, `syntax error: missing ${name}`);
+  return child;
+}
+
+function descendantsOfType(node: Node, type: string): Node[] {
+  return node.descendantsOfType(type).filter((n): n is Node => n !== null);
+}
+
+/** Whether a function body ends in a terminating statement (the spec's "Terminating statements"), in part. */
+function terminates(block: Node): boolean {
+  const list = block.namedChildren.find((c) => c?.type === "statement_list");
+  const last = list?.namedChildren.filter((c): c is Node => c !== null && c.type !== "comment").at(-1);
+  if (!last) return false;
+  switch (last.type) {
+    case "return_statement":
+      return true;
+    case "expression_statement": {
+      const call = last.namedChildren[0];
+      const fn = call?.type === "call_expression" ? call.childForFieldName("function")?.text : undefined;
+      return fn === "panic" || fn === "os.Exit";
+    }
+    case "block":
+      return terminates(last);
+    case "if_statement": {
+      const alternative = last.childForFieldName("alternative");
+      if (!alternative) return false;
+      const consequence = last.childForFieldName("consequence");
+      return (
+        consequence !== null &&
+        terminates(consequence) &&
+        (alternative.type === "if_statement" ? terminates(wrap(alternative)) : terminates(alternative))
+      );
+    }
+    case "for_statement":
+      return (
+        !last.namedChildren.some(
+          (c) => c?.type === "for_clause" || c?.type === "range_clause" || c?.type.endsWith("expression"),
+        ) && !last.descendantsOfType("break_statement").length
+      );
+    case "select_statement":
+      return !last.descendantsOfType("break_statement").length;
+    case "expression_switch_statement": {
+      // With a default, no break, and every clause ending in a terminating statement.
+      const clauses = last.namedChildren.filter(
+        (c): c is Node => c?.type === "expression_case" || c?.type === "default_case",
+      );
+      return (
+        clauses.some((c) => c.type === "default_case") &&
+        !last.descendantsOfType("break_statement").length &&
+        clauses.every((c) => terminates(c))
+      );
+    }
+    default:
+      return false;
+  }
+}
+
+/** An `else if` judged as a block holding it. */
+function wrap(ifStatement: Node): Node {
+  return { namedChildren: [{ type: "statement_list", namedChildren: [ifStatement] }] } as unknown as Node;
+}
+
+/** The first ERROR or MISSING node: Go's "syntax error" at its line. */
+function firstSyntaxError(root: Node): CompileError | undefined {
+  if (!root.hasError) return undefined;
+  let found: Node | undefined;
+  const visit = (node: Node) => {
+    if (found) return;
+    if (node.isError || node.isMissing) {
+      found = node;
+      return;
+    }
+    for (const child of node.children) if (child?.hasError || child?.isMissing) visit(child);
+  };
+  visit(root);
+  const at = found ?? root;
+  const near = at.isMissing ? `missing ${at.type}` : `unexpected ${at.text.split(/\s/)[0] || "newline"}`;
+  return new CompileError(at.startPosition.row + 1, at.startPosition.column + 1, `syntax error: ${near}`);
+}

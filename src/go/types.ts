@@ -1,0 +1,157 @@
+/**
+ * The types of Leak Lab's Go, as the translator checks them. Untyped constants keep their kind until they meet a
+ * typed operand or are assigned, as in the Go specification's "Constants" and "Assignability".
+ */
+
+export type BasicName = "int" | "int64" | "float64" | "string" | "bool";
+export type UntypedName =
+  | "untyped int"
+  | "untyped float"
+  | "untyped rune"
+  | "untyped string"
+  | "untyped bool";
+
+export type GoType =
+  | { readonly kind: "basic"; readonly name: BasicName }
+  | { readonly kind: "untyped"; readonly name: UntypedName }
+  | { readonly kind: "nil" }
+  | { readonly kind: "chan"; readonly elem: GoType; readonly dir: "both" | "send" | "recv" }
+  | { readonly kind: "slice"; readonly elem: GoType }
+  | { readonly kind: "map"; readonly key: GoType; readonly value: GoType }
+  | { readonly kind: "func"; readonly params: readonly GoType[]; readonly results: readonly GoType[] }
+  /** A named type of a package Leak Lab provides: time.Duration, sync.WaitGroup, error. */
+  | { readonly kind: "named"; readonly name: string; readonly underlying: GoType | undefined }
+  | { readonly kind: "pointer"; readonly elem: GoType }
+  /** Several results of a call, before they are unpacked. */
+  | { readonly kind: "tuple"; readonly types: readonly GoType[] };
+
+export const INT: GoType = { kind: "basic", name: "int" };
+export const INT64: GoType = { kind: "basic", name: "int64" };
+export const FLOAT64: GoType = { kind: "basic", name: "float64" };
+export const STRING: GoType = { kind: "basic", name: "string" };
+export const BOOL: GoType = { kind: "basic", name: "bool" };
+export const UNTYPED_INT: GoType = { kind: "untyped", name: "untyped int" };
+export const UNTYPED_FLOAT: GoType = { kind: "untyped", name: "untyped float" };
+export const UNTYPED_RUNE: GoType = { kind: "untyped", name: "untyped rune" };
+export const UNTYPED_STRING: GoType = { kind: "untyped", name: "untyped string" };
+export const UNTYPED_BOOL: GoType = { kind: "untyped", name: "untyped bool" };
+export const NIL: GoType = { kind: "nil" };
+export const VOID: GoType = { kind: "tuple", types: [] };
+export const DURATION: GoType = { kind: "named", name: "time.Duration", underlying: INT64 };
+export const ERROR: GoType = { kind: "named", name: "error", underlying: undefined };
+export const WAIT_GROUP: GoType = { kind: "named", name: "sync.WaitGroup", underlying: undefined };
+export const MUTEX: GoType = { kind: "named", name: "sync.Mutex", underlying: undefined };
+
+/** The type a value of `type` has once a constant's kind must be settled (`x := 1` is an int). */
+export function defaultType(type: GoType): GoType {
+  if (type.kind !== "untyped") return type;
+  switch (type.name) {
+    case "untyped int":
+    case "untyped rune":
+      return type.name === "untyped rune" ? INT32_RUNE : INT;
+    case "untyped float":
+      return FLOAT64;
+    case "untyped string":
+      return STRING;
+    case "untyped bool":
+      return BOOL;
+  }
+}
+
+/** `rune`, Go's alias of int32; Leak Lab's Go keeps it an int in arithmetic, printed as a number. */
+const INT32_RUNE: GoType = INT;
+
+/** The type beneath a named type (time.Duration is an int64); the type itself otherwise. */
+export function underlying(type: GoType): GoType {
+  return type.kind === "named" && type.underlying ? type.underlying : type;
+}
+
+export function isInteger(type: GoType): boolean {
+  const u = underlying(type);
+  if (u.kind === "basic") return u.name === "int" || u.name === "int64";
+  return u.kind === "untyped" && (u.name === "untyped int" || u.name === "untyped rune");
+}
+
+export function isNumeric(type: GoType): boolean {
+  const u = underlying(type);
+  return (
+    isInteger(u) ||
+    (u.kind === "basic" && u.name === "float64") ||
+    (u.kind === "untyped" && u.name === "untyped float")
+  );
+}
+
+export function isString(type: GoType): boolean {
+  const u = underlying(type);
+  return (u.kind === "basic" && u.name === "string") || (u.kind === "untyped" && u.name === "untyped string");
+}
+
+export function isBoolean(type: GoType): boolean {
+  const u = underlying(type);
+  return (u.kind === "basic" && u.name === "bool") || (u.kind === "untyped" && u.name === "untyped bool");
+}
+
+/** Whether nil is a value of this type. */
+export function isNillable(type: GoType): boolean {
+  const u = underlying(type);
+  return (
+    u.kind === "chan" ||
+    u.kind === "slice" ||
+    u.kind === "map" ||
+    u.kind === "func" ||
+    u.kind === "pointer" ||
+    (type.kind === "named" && (type.name === "error" || type.name === "any"))
+  );
+}
+
+/** Go's spelling of a type, as its messages and %T print it. */
+export function typeString(type: GoType): string {
+  switch (type.kind) {
+    case "basic":
+    case "untyped":
+      return type.name;
+    case "nil":
+      return "untyped nil";
+    case "named":
+      return type.name;
+    case "chan":
+      return `${type.dir === "recv" ? "<-chan" : type.dir === "send" ? "chan<-" : "chan"} ${typeString(type.elem)}`;
+    case "slice":
+      return `[]${typeString(type.elem)}`;
+    case "map":
+      return `map[${typeString(type.key)}]${typeString(type.value)}`;
+    case "pointer":
+      return `*${typeString(type.elem)}`;
+    case "func": {
+      const results =
+        type.results.length === 0
+          ? ""
+          : type.results.length === 1
+            ? ` ${typeString(type.results[0] as GoType)}`
+            : ` (${type.results.map(typeString).join(", ")})`;
+      return `func(${type.params.map(typeString).join(", ")})${results}`;
+    }
+    case "tuple":
+      return `(${type.types.map(typeString).join(", ")})`;
+  }
+}
+
+export function identical(a: GoType, b: GoType): boolean {
+  return typeString(a) === typeString(b);
+}
+
+/** Whether a value of type `from` may be assigned to a variable of type `to` (the spec's assignability, in part). */
+export function assignable(from: GoType, to: GoType): boolean {
+  if (identical(from, to)) return true;
+  if (from.kind === "nil") return isNillable(to);
+  if (from.kind === "untyped") {
+    const u = underlying(to);
+    if (from.name === "untyped bool") return isBoolean(u);
+    if (from.name === "untyped string") return isString(u);
+    if (from.name === "untyped float") return u.kind === "basic" && u.name === "float64";
+    return isNumeric(u);
+  }
+  // A bidirectional channel goes where a directional one of the same element is wanted.
+  if (from.kind === "chan" && to.kind === "chan" && from.dir === "both") return identical(from.elem, to.elem);
+  return false;
+}
