@@ -6,6 +6,7 @@
 import type { Node } from "web-tree-sitter";
 import { errorAt, outsideSubset } from "./compileError.ts";
 import { METHODS, PACKAGES } from "./packages.ts";
+import { jsName } from "./scope.ts";
 import type { Translator } from "./translate.ts";
 import {
   assignable,
@@ -18,7 +19,9 @@ import {
   isInteger,
   isNumeric,
   isString,
+  type MethodInfo,
   NIL,
+  structOf,
   typeString,
   UNTYPED_BOOL,
   UNTYPED_FLOAT,
@@ -36,6 +39,8 @@ export interface Translated {
   readonly text: string;
   /** A constant's value, folded at compile time. */
   readonly constant?: number | string | boolean;
+  /** A variable, field or element: a struct read from one is copied where Go copies it. */
+  readonly addressable?: boolean;
 }
 
 /** Where an assignment stores: a variable, a slice element, a map entry. */
@@ -105,7 +110,15 @@ export class Expressions {
     if (value.type.kind === "tuple" && value.type.types.length !== 1) {
       if (value.type.types.length === 0) throw new Error(`${value.text} (no value) used as value`);
     }
-    return value.type.kind === "untyped" ? { ...value, type: defaultType(value.type) } : value;
+    if (value.type.kind === "untyped") return { ...value, type: defaultType(value.type) };
+    return this.copied(value);
+  }
+
+  /** A struct read from a variable, field or element is a copy wherever it goes, as Go's values are. */
+  private copied(value: Translated): Translated {
+    if (!value.addressable || structOf(value.type) === undefined || value.type.kind === "pointer")
+      return value;
+    return { ...value, js: `$.clone(${value.js}, ${this.typeConstant(value.type)})`, addressable: false };
   }
 
   /** A value converted for a place of type `to` (assignment, argument, return), or Go's complaint. */
@@ -138,7 +151,7 @@ export class Expressions {
       throw errorAt(at, `cannot use ${value.text} (${what}) as ${typeString(to)} value in assignment`);
     }
     if (value.type.kind === "nil") return { ...value, js: "null", type: to };
-    return { ...value, type: to };
+    return { ...this.copied(value), type: to };
   }
 
   /** Go's zero value of a type, as JavaScript. */
@@ -154,7 +167,36 @@ export class Expressions {
       if (isBoolean(u)) return "false";
       return "0";
     }
+    if (u.kind === "struct")
+      return `{ ${u.fields.map((f) => `${jsName(f.name)}: ${this.zeroValue(f.type)}`).join(", ")} }`;
     return "null";
+  }
+
+  /**
+   * A type as a JavaScript expression for the runtime (fmt prints by it, $.clone copies by it). A declared type
+   * is looked up by name, since it may contain itself.
+   */
+  typeConstant(type: GoType): string {
+    switch (type.kind) {
+      case "named":
+        if (type.pkg === "main") return `$.named(${JSON.stringify(type.name)})`;
+        return JSON.stringify(type);
+      case "chan":
+        return `{ kind: "chan", dir: ${JSON.stringify(type.dir)}, elem: ${this.typeConstant(type.elem)} }`;
+      case "slice":
+      case "pointer":
+        return `{ kind: ${JSON.stringify(type.kind)}, elem: ${this.typeConstant(type.elem)} }`;
+      case "map":
+        return `{ kind: "map", key: ${this.typeConstant(type.key)}, value: ${this.typeConstant(type.value)} }`;
+      case "struct":
+        return `{ kind: "struct", fields: [${type.fields.map((f) => `{ name: ${JSON.stringify(f.name)}, js: ${JSON.stringify(jsName(f.name))}, type: ${this.typeConstant(f.type)} }`).join(", ")}] }`;
+      case "func":
+        return `{ kind: "func", params: [${type.params.map((t) => this.typeConstant(t)).join(", ")}], results: [${type.results.map((t) => this.typeConstant(t)).join(", ")}] }`;
+      case "tuple":
+        return `{ kind: "tuple", types: [${type.types.map((t) => this.typeConstant(t)).join(", ")}] }`;
+      default:
+        return JSON.stringify(type);
+    }
   }
 
   expression(node: Node): Translated {
@@ -226,7 +268,7 @@ export class Expressions {
     switch (binding.kind) {
       case "var":
         binding.used = true;
-        return { js: binding.js, type: binding.type, text: name };
+        return { js: binding.js, type: binding.type, text: name, addressable: true };
       case "const":
         return { js: JSON.stringify(binding.value), type: binding.type, text: name, constant: binding.value };
       case "func":
@@ -250,11 +292,18 @@ export class Expressions {
     if (operator === "&") {
       const operand = this.expression(operandNode);
       const type = operand.type;
-      if (type.kind === "named" && (type.name === "sync.WaitGroup" || type.name === "sync.Mutex")) {
-        // Values of sync types are shared objects: a pointer to one is the object itself.
+      const isLiteral = operandNode.type === "composite_literal";
+      if (!isLiteral && !operand.addressable)
+        throw errorAt(node, `invalid operation: cannot take address of ${operand.text}`);
+      // A struct and a sync value live in one object each: a pointer to it is that object, so what is done
+      // through the pointer is done to the variable.
+      const sharedObject =
+        structOf(type) !== undefined ||
+        (type.kind === "named" && (type.name === "sync.WaitGroup" || type.name === "sync.Mutex"));
+      if (sharedObject && type.kind !== "pointer") {
         return { js: operand.js, type: { kind: "pointer", elem: type }, text: node.text };
       }
-      throw outsideSubset(node, "pointers to anything but sync.WaitGroup and sync.Mutex");
+      throw outsideSubset(node, "pointers to anything but structs, sync.WaitGroup and sync.Mutex");
     }
     const operand = this.expression(operandNode);
     switch (operator) {
@@ -282,7 +331,12 @@ export class Expressions {
         return { js: `(!${operand.js})`, type: operand.type, text: node.text };
       case "*":
         if (operand.type.kind === "pointer")
-          return { js: operand.js, type: operand.type.elem, text: node.text };
+          return {
+            js: `$.deref(${operand.js})`,
+            type: operand.type.elem,
+            text: node.text,
+            addressable: true,
+          };
         throw errorAt(
           node,
           `invalid operation: cannot indirect ${operand.text} (variable of type ${typeString(operand.type)})`,
@@ -333,6 +387,11 @@ export class Expressions {
           node,
           `invalid operation: ${text} (operator ${operator} not defined on ${typeString(type)})`,
         );
+      }
+      if (structOf(type) !== undefined && type.kind !== "pointer") {
+        // Structs are equal field by field, not by being one object.
+        const equal = `$.structEqual(${left.js}, ${right.js}, ${this.typeConstant(type)})`;
+        return { js: operator === "==" ? equal : `(!${equal})`, type: UNTYPED_BOOL, text };
       }
       const js = operator === "==" ? "===" : operator === "!=" ? "!==" : operator;
       if (left.constant !== undefined && right.constant !== undefined) {
@@ -484,6 +543,17 @@ export class Expressions {
         return this.result(fn.blocks ? `(await ${js})` : js, fn.results, node);
       }
       const receiver = this.expression(operandNode);
+      const declared = this.methodOf(receiver.type, name);
+      if (declared)
+        return this.declaredMethodCall(
+          node,
+          receiver,
+          name,
+          declared,
+          argNodes().map((a) => this.expression(a)),
+        );
+      const fieldValue = this.field(receiver, name, fnNode);
+      if (fieldValue) return this.callValue(node, fieldValue, argNodes());
       const recvType = receiver.type.kind === "pointer" ? receiver.type.elem : receiver.type;
       const method = recvType.kind === "named" ? METHODS[recvType.name]?.[name] : undefined;
       if (!method)
@@ -503,7 +573,11 @@ export class Expressions {
       );
       return this.result(method.blocks ? `(await ${js})` : js, method.results, node);
     }
-    const fn = this.expression(fnNode);
+    return this.callValue(node, this.expression(fnNode), argNodes());
+  }
+
+  /** A call of a function value: a variable, a field, a literal. */
+  private callValue(node: Node, fn: Translated, argNodes: Node[]): Translated {
     const type = underlying(fn.type);
     if (type.kind !== "func")
       throw errorAt(
@@ -512,11 +586,11 @@ export class Expressions {
       );
     const args = this.checkArguments(
       node,
-      fnNode.text,
+      fn.text,
       type.params,
-      argNodes().map((a) => this.expression(a)),
+      argNodes.map((a) => this.expression(a)),
     );
-    return this.result(`(await ${fn.js}(${args.map((a) => a.js).join(", ")}))`, type.results, node);
+    return this.result(`(await $.fn(${fn.js})(${args.map((a) => a.js).join(", ")}))`, type.results, node);
   }
 
   private result(js: string, results: readonly GoType[], node: Node): Translated {
@@ -554,7 +628,9 @@ export class Expressions {
           `cannot use ${arg.text} (${what}) as ${typeString(param)} value in argument to ${name}`,
         );
       }
-      return arg.type.kind === "nil" ? { ...arg, js: "null", type: param } : { ...arg, type: param };
+      return arg.type.kind === "nil"
+        ? { ...arg, js: "null", type: param }
+        : { ...this.copied(arg), type: param };
     });
   }
 
@@ -572,10 +648,6 @@ export class Expressions {
         return `{ value: ${arg.js}, type: ${this.typeConstant(arg.type)} }`;
       })
       .join(", ")}]`;
-  }
-
-  private typeConstant(type: GoType): string {
-    return JSON.stringify(type);
   }
 
   /** `go f(x)` and `defer f(x)`: the function and arguments evaluated now, the call made later. */
@@ -803,7 +875,57 @@ export class Expressions {
       if (pkg?.functions[name]) throw outsideSubset(node, "functions used as values");
       throw errorAt(node, `undefined: ${operandNode.text}.${name}`);
     }
-    throw outsideSubset(node, "fields and method values");
+    const operand = this.expression(operandNode);
+    const found = this.field(operand, name, node);
+    if (found) return found;
+    if (this.methodOf(operand.type, name)) throw outsideSubset(node, "method values");
+    throw errorAt(
+      node,
+      `${node.text} undefined (type ${typeString(operand.type)} has no field or method ${name})`,
+    );
+  }
+
+  /** `x.f` of a struct or of a pointer to one (a nil pointer panics as Go's does), or undefined. */
+  private field(operand: Translated, name: string, node: Node): Translated | undefined {
+    const struct = structOf(operand.type);
+    const found = struct?.fields.find((f) => f.name === name);
+    if (!found) return undefined;
+    const object = operand.type.kind === "pointer" ? `$.deref(${operand.js})` : operand.js;
+    return { js: `${object}.${jsName(name)}`, type: found.type, text: node.text, addressable: true };
+  }
+
+  /** A method of a declared type, found through a pointer too. */
+  private methodOf(type: GoType, name: string): MethodInfo | undefined {
+    const base = type.kind === "pointer" ? type.elem : type;
+    return base.kind === "named" && base.pkg === "main" ? base.methods?.[name] : undefined;
+  }
+
+  /**
+   * A call of a declared type's method: the receiver as the method takes it. A pointer method gets the object
+   * (Go takes the variable's address for it); a value method gets a copy.
+   */
+  private declaredMethodCall(
+    node: Node,
+    receiver: Translated,
+    name: string,
+    method: MethodInfo,
+    args: Translated[],
+  ): Translated {
+    if (method.type.kind !== "func") throw errorAt(node, "not a method");
+    const checked = this.checkArguments(node, `${receiver.text}.${name}`, method.type.params, args);
+    let recv: string;
+    if (method.pointer) {
+      if (receiver.type.kind !== "pointer" && !receiver.addressable) {
+        throw errorAt(node, `cannot call pointer method ${name} on ${typeString(receiver.type)}`);
+      }
+      recv = receiver.js;
+    } else {
+      const value = receiver.type.kind === "pointer" ? `$.deref(${receiver.js})` : receiver.js;
+      const base = receiver.type.kind === "pointer" ? receiver.type.elem : receiver.type;
+      recv = structOf(base) ? `$.clone(${value}, ${this.typeConstant(base)})` : value;
+    }
+    const js = `(await ${method.js}(${[recv, ...checked.map((a) => a.js)].join(", ")}))`;
+    return this.result(js, method.type.results, node);
   }
 
   private index(node: Node): Translated {
@@ -811,7 +933,7 @@ export class Expressions {
     const u = underlying(operand.type);
     if (u.kind === "slice") {
       const i = this.convertFor(this.expression(field(node, "index")), INT, node);
-      return { js: `$.index(${operand.js}, ${i.js})`, type: u.elem, text: node.text };
+      return { js: `$.index(${operand.js}, ${i.js})`, type: u.elem, text: node.text, addressable: true };
     }
     if (u.kind === "map") {
       const key = this.convertFor(this.expression(field(node, "index")), u.key, node);
@@ -833,7 +955,39 @@ export class Expressions {
       if (!binding) throw errorAt(node, `undefined: ${node.text}`);
       if (binding.kind !== "var")
         throw errorAt(node, `cannot assign to ${node.text} (neither addressable nor a map index expression)`);
-      return { load: binding.js, type: binding.type, store: (value) => `${binding.js} = ${value}` };
+      // A struct variable is one object that pointers may share: assigning to it changes that object.
+      const inPlace = structOf(binding.type) !== undefined && binding.type.kind !== "pointer";
+      return {
+        load: binding.js,
+        type: binding.type,
+        store: (value) => (inPlace ? `Object.assign(${binding.js}, ${value})` : `${binding.js} = ${value}`),
+      };
+    }
+    if (node.type === "selector_expression") {
+      const operand = this.expression(field(node, "operand"));
+      const name = field(node, "field").text;
+      const target = this.field(operand, name, node);
+      if (!target)
+        throw errorAt(
+          node,
+          `${node.text} undefined (type ${typeString(operand.type)} has no field or method ${name})`,
+        );
+      const inPlace = structOf(target.type) !== undefined && target.type.kind !== "pointer";
+      return {
+        load: target.js,
+        type: target.type,
+        store: (value) => (inPlace ? `Object.assign(${target.js}, ${value})` : `${target.js} = ${value}`),
+      };
+    }
+    if (node.type === "unary_expression" && field(node, "operator").text === "*") {
+      const target = this.expression(node);
+      if (structOf(target.type) === undefined)
+        throw outsideSubset(node, "assignments through pointers to non-structs");
+      return {
+        load: target.js,
+        type: target.type,
+        store: (value) => `Object.assign(${target.js}, ${value})`,
+      };
     }
     if (node.type === "index_expression") {
       const operand = this.expression(field(node, "operand"));
@@ -862,14 +1016,24 @@ export class Expressions {
     throw errorAt(node, `cannot assign to ${node.text} (neither addressable nor a map index expression)`);
   }
 
-  private compositeLiteral(node: Node): Translated {
-    const type = this.t.typeOf(field(node, "type"));
+  private compositeLiteral(node: Node, elided?: GoType): Translated {
+    const type = elided ?? this.t.typeOf(field(node, "type"));
     const u = underlying(type);
-    const elements = field(node, "body").namedChildren.filter(
+    const elements = (elided ? node : field(node, "body")).namedChildren.filter(
       (c): c is Node => c !== null && c.type !== "comment",
     );
-    const elementValue = (element: Node) =>
-      this.expression(element.type === "literal_element" ? (element.namedChildren[0] as Node) : element);
+    // In a slice or map literal an element's own type may be left out: `[]Point{{1, 2}}`, `&Point` too.
+    const elemType = u.kind === "slice" ? u.elem : u.kind === "map" ? u.value : undefined;
+    const elementValue = (element: Node): Translated => {
+      const inner = element.type === "literal_element" ? (element.namedChildren[0] as Node) : element;
+      if (inner.type !== "literal_value") return this.expression(inner);
+      if (!elemType) throw errorAt(inner, "invalid composite literal type: missing type");
+      if (elemType.kind === "pointer") {
+        const object = this.compositeLiteral(inner, elemType.elem);
+        return { ...object, type: elemType };
+      }
+      return this.compositeLiteral(inner, elemType);
+    };
     if (u.kind === "slice") {
       const items = elements.map((element) => {
         if (element.type === "keyed_element") throw outsideSubset(element, "indexed slice literals");
@@ -886,6 +1050,37 @@ export class Expressions {
         return `[${key}, ${value}]`;
       });
       return { js: `new Map([${entries.join(", ")}])`, type, text: node.text };
+    }
+    if (u.kind === "struct") {
+      const values = new Map<string, string>();
+      const keyed = elements.some((e) => e.type === "keyed_element");
+      if (!keyed && elements.length > 0 && elements.length !== u.fields.length) {
+        throw errorAt(
+          node,
+          `too ${elements.length < u.fields.length ? "few" : "many"} values in struct literal of type ${typeString(type)}`,
+        );
+      }
+      elements.forEach((element, i) => {
+        if (element.type === "keyed_element") {
+          const [keyNode, valueNode] = element.namedChildren as Node[];
+          const name = (keyNode as Node).text;
+          const f = u.fields.find((candidate) => candidate.name === name);
+          if (!f)
+            throw errorAt(
+              keyNode as Node,
+              `unknown field ${name} in struct literal of type ${typeString(type)}`,
+            );
+          values.set(name, this.convertFor(elementValue(valueNode as Node), f.type, element).js);
+        } else {
+          const f = u.fields[i];
+          if (!f) throw errorAt(element, `too many values in struct literal of type ${typeString(type)}`);
+          values.set(f.name, this.convertFor(elementValue(element), f.type, element).js);
+        }
+      });
+      const fields = u.fields.map(
+        (f) => `${jsName(f.name)}: ${values.get(f.name) ?? this.zeroValue(f.type)}`,
+      );
+      return { js: `{ ${fields.join(", ")} }`, type, text: node.text };
     }
     throw outsideSubset(node, `composite literals of ${typeString(type)}`);
   }

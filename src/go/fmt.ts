@@ -36,12 +36,37 @@ export function formatValue(value: unknown, type: GoType, plus = false): string 
       const entries = [...(value as Map<unknown, unknown>).entries()].sort(([a], [b]) => compareKeys(a, b));
       return `map[${entries.map(([k, v]) => `${formatValue(k, u.key, plus)}:${formatValue(v, u.value, plus)}`).join(" ")}]`;
     }
+    case "struct": {
+      const fields = u.fields as readonly { name: string; js?: string; type: GoType }[];
+      const record = value as Record<string, unknown>;
+      const parts = fields.map((f) => {
+        const text = formatNested(record[f.js ?? f.name], f.type, plus);
+        return plus ? `${f.name}:${text}` : text;
+      });
+      return `{${parts.join(" ")}}`;
+    }
+    case "pointer":
+      // fmt shows what a pointer to a struct points to, at the top level; deeper, Go prints an address.
+      if (value === null) return "<nil>";
+      if (structUnder(u.elem)) return `&${formatValue(value, u.elem, plus)}`;
+      return "0xc000010000";
     case "nil":
       return "<nil>";
     default:
       // Channels, functions and pointers print as addresses in Go, which no two runs share.
       return value === null ? "<nil>" : "0xc000010000";
   }
+}
+
+/** A value inside a struct: a pointer there prints as an address, as in Go. */
+function formatNested(value: unknown, type: GoType, plus: boolean): string {
+  const u = underlying(type);
+  if (u.kind === "pointer") return value === null ? "<nil>" : "0xc000010000";
+  return formatValue(value, type, plus);
+}
+
+function structUnder(type: GoType): boolean {
+  return underlying(type).kind === "struct";
 }
 
 /** fmt sorts map keys when it prints a map: numbers by value, strings in byte order. */
@@ -152,6 +177,14 @@ function displayType(type: GoType): GoType {
   return names[type.name] as GoType;
 }
 
+/** %T's spelling: declared types with their package ("main.Session"). */
+function qualifiedTypeString(type: GoType): string {
+  if (type.kind === "named" && type.pkg) return `${type.pkg}.${type.name}`;
+  if (type.kind === "pointer") return `*${qualifiedTypeString(type.elem)}`;
+  if (type.kind === "slice") return `[]${qualifiedTypeString(type.elem)}`;
+  return typeString(type);
+}
+
 function formatVerb(verb: string, arg: Arg, precision: number | undefined, flags: string): string {
   const { value, type } = arg;
   const u = underlying(type);
@@ -163,7 +196,7 @@ function formatVerb(verb: string, arg: Arg, precision: number | undefined, flags
     case "v":
       return formatValue(value, type, flags.includes("+"));
     case "T":
-      return typeString(displayType(type));
+      return qualifiedTypeString(displayType(type));
     case "d":
       if (!isNumber || isFloat) return bad();
       return withSign(String(value), flags);

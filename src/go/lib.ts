@@ -32,8 +32,40 @@ export function makeLib(out: Output) {
 
   const taskId = () => currentRuntime().running?.id ?? 0;
 
+  /** The program's declared types by name; descriptors refer to them by name, since a type may contain itself. */
+  const declared = new Map<
+    string,
+    { kind: "named"; name: string; pkg: string; underlying: GoType | undefined }
+  >();
+
   return {
     GoSlice,
+    declareType(name: string): void {
+      declared.set(name, { kind: "named", name, pkg: "main", underlying: undefined });
+    },
+    defineType(name: string, underlyingType: GoType): void {
+      (declared.get(name) as { underlying: GoType | undefined }).underlying = underlyingType;
+    },
+    named(name: string): GoType {
+      return declared.get(name) as GoType;
+    },
+    /** A struct value copied as Go copies one: its fields, and the structs it holds by value, field by field. */
+    clone(value: Record<string, unknown>, type: GoType): Record<string, unknown> {
+      return cloneStruct(value, type);
+    },
+    structEqual(a: Record<string, unknown>, b: Record<string, unknown>, type: GoType): boolean {
+      return structEqual(a, b, type);
+    },
+    /** `*p` and `p.f`: a nil pointer panics as Go's does. */
+    deref<T>(pointer: T | null): T {
+      if (pointer === null) throw runtimeError("invalid memory address or nil pointer dereference");
+      return pointer;
+    },
+    /** A function value about to be called: a nil one panics as Go's does. */
+    fn<T>(value: T | null): T {
+      if (value === null) throw runtimeError("invalid memory address or nil pointer dereference");
+      return value;
+    },
     go(body: () => Promise<unknown>): void {
       currentRuntime().go(body);
     },
@@ -273,6 +305,29 @@ export function makeLib(out: Output) {
 }
 
 export type GoLib = ReturnType<typeof makeLib>;
+
+function structEqual(a: Record<string, unknown>, b: Record<string, unknown>, type: GoType): boolean {
+  const u = type.kind === "named" && type.underlying ? type.underlying : type;
+  if (u.kind !== "struct") return a === b;
+  return (u.fields as readonly { name: string; js?: string; type: GoType }[]).every((f) => {
+    const key = f.js ?? f.name;
+    return structEqual(a[key] as Record<string, unknown>, b[key] as Record<string, unknown>, f.type);
+  });
+}
+
+function cloneStruct(value: Record<string, unknown>, type: GoType): Record<string, unknown> {
+  const u = type.kind === "named" && type.underlying ? type.underlying : type;
+  if (u.kind !== "struct") return value;
+  const copy: Record<string, unknown> = {};
+  for (const f of u.fields as readonly { name: string; js?: string; type: GoType }[]) {
+    const key = f.js ?? f.name;
+    const fieldValue = value[key];
+    const fieldType = f.type.kind === "named" && f.type.underlying ? f.type.underlying : f.type;
+    copy[key] =
+      fieldType.kind === "struct" ? cloneStruct(fieldValue as Record<string, unknown>, f.type) : fieldValue;
+  }
+  return copy;
+}
 
 const ERROR_TYPE: GoType = { kind: "named", name: "error", underlying: undefined };
 const STRING_TYPE: GoType = { kind: "basic", name: "string" };

@@ -13,6 +13,7 @@ import { PACKAGES } from "./packages.ts";
 import { type Binding, jsName, Scope } from "./scope.ts";
 import {
   BOOL,
+  type DeclaredType,
   defaultType,
   FLOAT64,
   type GoType,
@@ -20,6 +21,8 @@ import {
   INT64,
   isBoolean,
   STRING,
+  type StructField,
+  structOf,
   typeString,
   underlying,
 } from "./types.ts";
@@ -115,6 +118,10 @@ export class Translator {
     // Package variables are translated before any function body, which may use them wherever they are declared.
     const variables: (() => void)[] = [];
     const bodies: (() => void)[] = [];
+    // Types first, all of them declared before any is read: a type, a signature or a body may name a type
+    // declared further down, or the type itself (a linked list).
+    for (const node of root.namedChildren) if (node?.type === "import_declaration") this.imports(node);
+    out.push(...this.typeDeclarations(root));
     for (const node of root.namedChildren) {
       if (!node) continue;
       switch (node.type) {
@@ -124,7 +131,6 @@ export class Translator {
           break;
         }
         case "import_declaration":
-          this.imports(node);
           break;
         case "function_declaration": {
           const name = field(node, "name").text;
@@ -144,10 +150,13 @@ export class Translator {
           break;
         case "comment":
           break;
-        case "method_declaration":
-          throw outsideSubset(node, "methods");
+        case "method_declaration": {
+          const method = this.methodDeclaration(node);
+          bodies.push(() => out.push(method()));
+          break;
+        }
         case "type_declaration":
-          throw outsideSubset(node, "type declarations");
+          break;
         default:
           throw outsideSubset(node, node.type.replaceAll("_", " "));
       }
@@ -176,6 +185,64 @@ export class Translator {
         column: spec.startPosition.column + 1,
       });
     }
+  }
+
+  /** Declares every type of the file, then reads each one's underlying type; registers them for the runtime. */
+  private typeDeclarations(root: Node): string[] {
+    const specs: [Node, DeclaredType][] = [];
+    for (const declaration of root.namedChildren) {
+      if (declaration?.type !== "type_declaration") continue;
+      for (const spec of declaration.namedChildren) {
+        if (!spec || spec.type === "comment") continue;
+        if (spec.type !== "type_spec") throw outsideSubset(spec, "type aliases");
+        if (spec.childForFieldName("type_parameters")) throw outsideSubset(spec, "generic types");
+        const name = field(spec, "name").text;
+        const type: DeclaredType = { kind: "named", name, underlying: undefined, pkg: "main", methods: {} };
+        this.scope.declare(name, { kind: "type", type });
+        specs.push([spec, type]);
+      }
+    }
+    const out: string[] = [];
+    for (const [spec, type] of specs) {
+      const underlyingNode = field(spec, "type");
+      if (underlyingNode.type === "interface_type") throw outsideSubset(underlyingNode, "interface types");
+      type.underlying = underlying(this.typeOf(underlyingNode));
+      out.push(`$.declareType(${JSON.stringify(type.name)});`);
+    }
+    for (const [, type] of specs) {
+      out.push(
+        `$.defineType(${JSON.stringify(type.name)}, ${this.expressions.typeConstant(type.underlying as GoType)});`,
+      );
+    }
+    return out;
+  }
+
+  /** Reads a method's receiver and signature onto its type; returns the translation of its body, for later. */
+  private methodDeclaration(node: Node): () => string {
+    const receiverList = field(node, "receiver");
+    const [receiver] = this.parameterTypes(receiverList);
+    if (
+      !receiver ||
+      receiverList.namedChildren.filter((c) => c?.type === "parameter_declaration").length !== 1
+    ) {
+      throw errorAt(receiverList, "method has multiple receivers");
+    }
+    const pointer = receiver.type.kind === "pointer";
+    const base = pointer && receiver.type.kind === "pointer" ? receiver.type.elem : receiver.type;
+    if (base.kind !== "named" || !("pkg" in base) || base.pkg !== "main" || !base.methods) {
+      throw errorAt(receiverList, `cannot define new methods on non-local type ${typeString(base)}`);
+    }
+    const name = field(node, "name").text;
+    const type = this.signature(node);
+    if (base.methods[name])
+      throw errorAt(field(node, "name"), `method ${base.name}.${name} already declared`);
+    const structType = structOf(base);
+    if (structType?.fields.some((f) => f.name === name)) {
+      throw errorAt(field(node, "name"), `field and method with the same name ${name}`);
+    }
+    const js = `${jsName(base.name)}$${name}`;
+    base.methods[name] = { type, pointer, js };
+    return () => `async function ${js}(${this.functionBody(node, type, receiver)}`;
   }
 
   // ---- types ----
@@ -216,11 +283,29 @@ export class Translator {
       }
       case "function_type":
         return this.signature(node);
+      case "struct_type":
+        return this.structType(node);
       case "parenthesized_type":
         return this.typeOf(node.namedChildren[0] as Node);
       default:
         throw outsideSubset(node, `${node.type.replaceAll("_", " ")}s`);
     }
+  }
+
+  private structType(node: Node): GoType {
+    const fields: StructField[] = [];
+    const list = node.namedChildren.find((c) => c?.type === "field_declaration_list");
+    for (const decl of list?.namedChildren ?? []) {
+      if (!decl || decl.type === "comment") continue;
+      const names = decl.childrenForFieldName("name").filter((n): n is Node => n !== null);
+      if (names.length === 0) throw outsideSubset(decl, "embedded fields");
+      const type = this.typeOf(field(decl, "type"));
+      for (const name of names) {
+        if (fields.some((f) => f.name === name.text)) throw errorAt(name, `${name.text} redeclared`);
+        fields.push({ name: name.text, type });
+      }
+    }
+    return { kind: "struct", fields };
   }
 
   /** The type of a function declaration, literal or type: its parameters' and results' types. */
@@ -276,14 +361,14 @@ export class Translator {
   }
 
   /** Parameters and body of a function: `(a, b) { … }`, the text after `function name`. */
-  functionBody(node: Node, type: GoType): string {
+  functionBody(node: Node, type: GoType, receiver?: { name: string | undefined; type: GoType }): string {
     if (type.kind !== "func") throw errorAt(node, "not a function");
     const outerScope = this.scope;
     const outerFn = this.fn;
     const outerBreakables = this.breakables.splice(0);
     this.scope = new Scope(outerScope);
     const params: string[] = [];
-    for (const p of this.parameterTypes(field(node, "parameters"))) {
+    for (const p of [...(receiver ? [receiver] : []), ...this.parameterTypes(field(node, "parameters"))]) {
       const name = p.name === undefined || p.name === "_" ? this.temp() : this.localName(p.name);
       if (p.name !== undefined && p.name !== "_")
         this.scope.declare(p.name, { kind: "var", type: p.type, js: name, used: true });
@@ -833,16 +918,24 @@ export class Translator {
       if (u.kind === "slice") {
         const i = this.temp();
         const n = this.temp();
-        const head = bind(lefts[0], keyType, i) + bind(lefts[1], valueType, `${src}.get(${i})`);
+        const head =
+          bind(lefts[0], keyType, i) + bind(lefts[1], valueType, this.copyOf(`${src}.get(${i})`, valueType));
         return `const ${src} = ${subject.js}, ${n} = $.sliceLen(${src});\n${label}: for (let ${i} = 0; ${i} < ${n}; ${i}++) {\n${head}\n${this.scoped(() => this.blockStatements(body))}\n}`;
       }
       if (u.kind === "map") {
         const k = this.temp();
-        const head = bind(lefts[0], keyType, k) + bind(lefts[1], valueType, `${src}.get(${k})`);
+        const head =
+          bind(lefts[0], keyType, k) + bind(lefts[1], valueType, this.copyOf(`${src}.get(${k})`, valueType));
         return `const ${src} = ${subject.js};\n${label}: for (const ${k} of $.mapKeys(${src})) {\nif (!${src}.has(${k})) continue;\n${head}\n${this.scoped(() => this.blockStatements(body))}\n}`;
       }
       throw outsideSubset(clause, "range over strings");
     });
+  }
+
+  /** An element read into a range variable: a copy, when it is a struct. */
+  private copyOf(js: string, type: GoType | undefined): string {
+    if (!type) return js;
+    return this.expressions.settle({ js, type, text: "", addressable: true }).js;
   }
 
   private switchStatement(node: Node, goLabel: string | undefined): string {

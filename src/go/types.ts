@@ -19,11 +19,44 @@ export type GoType =
   | { readonly kind: "slice"; readonly elem: GoType }
   | { readonly kind: "map"; readonly key: GoType; readonly value: GoType }
   | { readonly kind: "func"; readonly params: readonly GoType[]; readonly results: readonly GoType[] }
-  /** A named type of a package Leak Lab provides: time.Duration, sync.WaitGroup, error. */
-  | { readonly kind: "named"; readonly name: string; readonly underlying: GoType | undefined }
+  /**
+   * A named type: one a package Leak Lab provides (time.Duration, sync.WaitGroup, error), or one the program
+   * declares (`pkg` "main"), whose underlying type is set once its declaration is read (it may refer to itself)
+   * and whose methods are added as their declarations are read.
+   */
+  | {
+      readonly kind: "named";
+      readonly name: string;
+      readonly underlying: GoType | undefined;
+      readonly pkg?: string;
+      readonly methods?: Record<string, MethodInfo>;
+    }
+  | { readonly kind: "struct"; readonly fields: readonly StructField[] }
   | { readonly kind: "pointer"; readonly elem: GoType }
   /** Several results of a call, before they are unpacked. */
   | { readonly kind: "tuple"; readonly types: readonly GoType[] };
+
+export interface StructField {
+  readonly name: string;
+  readonly type: GoType;
+}
+
+/** A method of a declared type: its signature without the receiver, and whether the receiver is a pointer. */
+export interface MethodInfo {
+  readonly type: GoType;
+  readonly pointer: boolean;
+  /** The JavaScript function it is translated to: `receiver, ...params`. */
+  readonly js: string;
+}
+
+/** A type the program declares, filled in as its declaration is read. */
+export interface DeclaredType {
+  readonly kind: "named";
+  readonly name: string;
+  underlying: GoType | undefined;
+  readonly pkg: string;
+  readonly methods: Record<string, MethodInfo>;
+}
 
 export const INT: GoType = { kind: "basic", name: "int" };
 export const INT64: GoType = { kind: "basic", name: "int64" };
@@ -133,7 +166,19 @@ export function typeString(type: GoType): string {
     }
     case "tuple":
       return `(${type.types.map(typeString).join(", ")})`;
+    case "struct":
+      return type.fields.length === 0
+        ? "struct{}"
+        : `struct{${type.fields.map((f) => `${f.name} ${typeString(f.type)}`).join("; ")}}`;
   }
+}
+
+/** The struct beneath a type, or beneath the type a pointer points to. */
+export function structOf(
+  type: GoType,
+): { readonly kind: "struct"; readonly fields: readonly StructField[] } | undefined {
+  const u = underlying(type.kind === "pointer" ? type.elem : type);
+  return u.kind === "struct" ? u : undefined;
 }
 
 export function identical(a: GoType, b: GoType): boolean {
