@@ -11,12 +11,12 @@ const program = (body: string, imports = "") => `package main\n\n${imports}\nfun
 
 describe("npm run go", () => {
   it("refuses Go outside its subset with an error at the line that names what and where to read", async () => {
-    const source = `package main\n\ntype Notifier interface {\n\tDone()\n}\n\nfunc main() {}\n`;
-    const { exitCode, stderr, stdout } = await runGoSource(source, "notify.go");
+    const source = `package main\n\ntype Base struct{}\n\ntype Session struct {\n\tBase\n}\n\nfunc main() {}\n`;
+    const { exitCode, stderr, stdout } = await runGoSource(source, "session.go");
     expect(exitCode).toBe(1);
     expect(stdout).toBe("");
     expect(stderr).toBe(
-      "# command-line-arguments\n./notify.go:3:15: interface types are outside Leak Lab's Go (see docs/go-subset.md)\n",
+      "# command-line-arguments\n./session.go:6:2: embedded fields are outside Leak Lab's Go (see docs/go-subset.md)\n",
     );
   });
 

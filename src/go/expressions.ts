@@ -9,6 +9,7 @@ import { METHODS, PACKAGES } from "./packages.ts";
 import { jsName } from "./scope.ts";
 import type { Translator } from "./translate.ts";
 import {
+  ANY,
   assignable,
   BOOL,
   defaultType,
@@ -17,9 +18,12 @@ import {
   identical,
   isBoolean,
   isInteger,
+  isInterface,
   isNumeric,
   isString,
   type MethodInfo,
+  methodSet,
+  missingMethod,
   NIL,
   structOf,
   typeString,
@@ -90,6 +94,7 @@ export class Expressions {
         text: inner.text,
       };
     }
+    if (inner.type === "type_assertion_expression") return this.typeAssertion(inner, true);
     if (inner.type === "index_expression") {
       const operand = this.expression(field(inner, "operand"));
       const u = underlying(operand.type);
@@ -103,6 +108,30 @@ export class Expressions {
       }
     }
     return undefined;
+  }
+
+  /** `x.(T)`: T's value out of the interface x, or Go's panic; with `ok`, the pair. */
+  private typeAssertion(node: Node, commaOk: boolean): Translated {
+    const subject = this.expression(field(node, "operand"));
+    if (!isInterface(subject.type)) {
+      throw errorAt(
+        node,
+        `invalid operation: ${subject.text} (variable of type ${typeString(subject.type)}) is not an interface`,
+      );
+    }
+    const target = this.t.typeOf(field(node, "type"));
+    if (!isInterface(target)) {
+      const missing = missingMethod(target, subject.type);
+      if (missing) {
+        throw errorAt(
+          node,
+          `impossible type assertion: ${subject.text}.(${typeString(target)})\n\t${typeString(target)} does not implement ${typeString(subject.type)} (missing method ${missing.name})`,
+        );
+      }
+    }
+    const js = `$.assertType(${subject.js}, ${this.typeTarget(target, subject.type)}, ${this.zeroValue(target)}, ${commaOk})`;
+    if (commaOk) return { js, type: { kind: "tuple", types: [target, BOOL] }, text: node.text };
+    return { js, type: target, text: node.text };
   }
 
   /** A value whose constant kind is settled to its default type, ready to be stored. */
@@ -151,7 +180,23 @@ export class Expressions {
       throw errorAt(at, `cannot use ${value.text} (${what}) as ${typeString(to)} value in assignment`);
     }
     if (value.type.kind === "nil") return { ...value, js: "null", type: to };
+    if (isInterface(to) && !isInterface(value.type)) return { ...this.boxed(value), type: to };
     return { ...this.copied(value), type: to };
+  }
+
+  /** A concrete value put in an interface: boxed with its dynamic type (an untyped constant with its default). */
+  boxed(value: Translated): Translated {
+    const settled = this.settle(value);
+    const js = `$.box(${settled.js}, ${this.typeConstant(settled.type)}, ${JSON.stringify(qualifiedKey(settled.type))})`;
+    return { ...settled, js, addressable: false };
+  }
+
+  /** What `x.(T)` and a type switch's `case T` test: T's spelling and, for an interface, its methods. */
+  typeTarget(target: GoType, subject: GoType): string {
+    const u = underlying(target);
+    const methods =
+      u.kind === "interface" ? `, methods: ${JSON.stringify(Object.keys(u.methods).sort())}` : "";
+    return `{ key: ${JSON.stringify(qualifiedKey(target))}${methods}, staticName: ${JSON.stringify(qualifiedKey(subject))} }`;
   }
 
   /** Go's zero value of a type, as JavaScript. */
@@ -180,7 +225,7 @@ export class Expressions {
     switch (type.kind) {
       case "named":
         if (type.pkg === "main") return `$.named(${JSON.stringify(type.name)})`;
-        return JSON.stringify(type);
+        return `{ kind: "named", name: ${JSON.stringify(type.name)}, underlying: ${type.underlying ? this.typeConstant(type.underlying) : "undefined"} }`;
       case "chan":
         return `{ kind: "chan", dir: ${JSON.stringify(type.dir)}, elem: ${this.typeConstant(type.elem)} }`;
       case "slice":
@@ -194,6 +239,9 @@ export class Expressions {
         return `{ kind: "func", params: [${type.params.map((t) => this.typeConstant(t)).join(", ")}], results: [${type.results.map((t) => this.typeConstant(t)).join(", ")}] }`;
       case "tuple":
         return `{ kind: "tuple", types: [${type.types.map((t) => this.typeConstant(t)).join(", ")}] }`;
+      case "interface":
+        // Its methods are checked when the program is translated; at run time only its kind is needed.
+        return `{ kind: "interface", methods: {} }`;
       default:
         return JSON.stringify(type);
     }
@@ -254,7 +302,7 @@ export class Expressions {
       case "slice_expression":
         throw outsideSubset(node, "slice expressions");
       case "type_assertion_expression":
-        throw outsideSubset(node, "type assertions");
+        return this.typeAssertion(node, false);
       default:
         throw outsideSubset(node, node.type.replaceAll("_", " ").replace(/expression$/, "expressions"));
     }
@@ -388,6 +436,12 @@ export class Expressions {
           `invalid operation: ${text} (operator ${operator} not defined on ${typeString(type)})`,
         );
       }
+      if (isInterface(type) && left.type.kind !== "nil" && right.type.kind !== "nil") {
+        // Interfaces are equal when both are nil or hold the same dynamic type and equal values.
+        const [a, b] = [left, right].map((v) => (isInterface(v.type) ? v.js : this.boxed(v).js));
+        const equal = `$.ifaceEqual(${a}, ${b})`;
+        return { js: operator === "==" ? equal : `(!${equal})`, type: UNTYPED_BOOL, text };
+      }
       if (structOf(type) !== undefined && type.kind !== "pointer") {
         // Structs are equal field by field, not by being one object.
         const equal = `$.structEqual(${left.js}, ${right.js}, ${this.typeConstant(type)})`;
@@ -479,6 +533,11 @@ export class Expressions {
         );
       return l;
     }
+    // An interface compares with a value of a type that implements it.
+    if (["==", "!="].includes(operator) && isInterface(l) !== isInterface(r)) {
+      const [iface, other] = isInterface(l) ? [l, r] : [r, l];
+      if (assignable(other, iface)) return iface;
+    }
     if (l.kind === "untyped") {
       if (!assignable(l, r))
         throw errorAt(node, `cannot convert ${left.text} (${l.name} constant) to type ${typeString(r)}`);
@@ -543,6 +602,17 @@ export class Expressions {
         return this.result(fn.blocks ? `(await ${js})` : js, fn.results, node);
       }
       const receiver = this.expression(operandNode);
+      const ifaceMethod = isInterface(receiver.type) ? methodSet(receiver.type)[name] : undefined;
+      if (ifaceMethod && ifaceMethod.kind === "func") {
+        const args = this.checkArguments(
+          node,
+          fnNode.text,
+          ifaceMethod.params,
+          argNodes().map((a) => this.expression(a)),
+        );
+        const js = `(await $.callMethod(${receiver.js}, ${JSON.stringify(name)}, [${args.map((a) => a.js).join(", ")}]))`;
+        return this.result(js, ifaceMethod.results, node);
+      }
       const declared = this.methodOf(receiver.type, name);
       if (declared)
         return this.declaredMethodCall(
@@ -693,7 +763,21 @@ export class Expressions {
         const checked = fn.params ? this.checkArguments(node, fnNode.text, fn.params, args) : args;
         return `await ${fn.call(checked, (list) => this.fmtArgs(list))}`;
       }
+      // The receiver is evaluated now too: `defer s.notifier.Done(id)` calls the notifier s holds now.
       const receiver = this.expression(operandNode);
+      const recvTemp = this.t.temp();
+      const held: Translated = { ...receiver, js: recvTemp };
+      const ifaceMethod = isInterface(receiver.type) ? methodSet(receiver.type)[name] : undefined;
+      if (ifaceMethod && ifaceMethod.kind === "func") {
+        const checked = this.checkArguments(node, fnNode.text, ifaceMethod.params, args);
+        return `const ${recvTemp} = ${receiver.js}; await $.callMethod(${recvTemp}, ${JSON.stringify(name)}, [${checked.map((a) => a.js).join(", ")}])`;
+      }
+      const declared = this.methodOf(receiver.type, name);
+      if (declared) {
+        // A value receiver is copied now, when the call is deferred, as Go evaluates it.
+        const value = declared.pointer ? receiver : this.settle(receiver);
+        return `const ${recvTemp} = ${value.js}; ${this.declaredMethodCall(node, { ...held, addressable: declared.pointer ? Boolean(receiver.addressable) : false }, name, declared, args).js}`;
+      }
       const recvType = receiver.type.kind === "pointer" ? receiver.type.elem : receiver.type;
       const method = recvType.kind === "named" ? METHODS[recvType.name]?.[name] : undefined;
       if (!method)
@@ -702,7 +786,6 @@ export class Expressions {
           `${fnNode.text} undefined (type ${typeString(receiver.type)} has no field or method ${name})`,
         );
       const checked = this.checkArguments(node, fnNode.text, method.params, args);
-      const recvTemp = this.t.temp();
       return `const ${recvTemp} = ${receiver.js}; await ${method.call(
         recvTemp,
         checked.map((a) => a.js),
@@ -733,7 +816,7 @@ export class Expressions {
       case "append":
         return { type: this.expression(argNodes[0] as Node).type, text: node.text };
       case "recover":
-        return { type: { kind: "named", name: "any", underlying: undefined }, text: node.text };
+        return { type: ANY, text: node.text };
       default:
         return { type: { kind: "tuple", types: [] }, text: node.text };
     }
@@ -786,8 +869,7 @@ export class Expressions {
       }
       case "panic": {
         arity(1);
-        const value = this.settle(first as Translated);
-        return `$.panic(${value.js}, ${this.typeConstant(value.type)})`;
+        return `$.panic(${this.convertFor(first as Translated, ANY, node).js})`;
       }
       case "recover":
         arity(0);
@@ -1176,7 +1258,7 @@ function elementLayout(type: GoType): [number, boolean] {
   if (u.kind === "basic")
     return u.name === "string" ? [16, false] : u.name === "bool" ? [1, true] : [8, true];
   if (u.kind === "slice") return [24, false];
-  if (type.kind === "named" && type.name === "error") return [16, false];
+  if (u.kind === "interface") return [16, false];
   return [8, false];
 }
 
@@ -1213,4 +1295,24 @@ function field(node: Node, name: string): Node {
   const child = node.childForFieldName(name);
   if (!child) throw errorAt(node, `syntax error: missing ${name}`);
   return child;
+}
+
+/** A type's spelling as Go's runtime writes it (`*main.Session`, `[]int`): what identifies a dynamic type. */
+export function qualifiedKey(type: GoType): string {
+  switch (type.kind) {
+    case "named":
+      return type.pkg ? `${type.pkg}.${type.name}` : type.name === "any" ? "interface {}" : type.name;
+    case "pointer":
+      return `*${qualifiedKey(type.elem)}`;
+    case "slice":
+      return `[]${qualifiedKey(type.elem)}`;
+    case "map":
+      return `map[${qualifiedKey(type.key)}]${qualifiedKey(type.value)}`;
+    case "chan":
+      return `${type.dir === "recv" ? "<-chan" : type.dir === "send" ? "chan<-" : "chan"} ${qualifiedKey(type.elem)}`;
+    case "untyped":
+      return qualifiedKey(defaultType(type));
+    default:
+      return typeString(type);
+  }
 }

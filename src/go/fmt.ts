@@ -3,70 +3,229 @@
  * passes beside it: a float64 of 1e6 prints "1e+06" where an int of the same value prints "1000000".
  */
 import { type GoType, typeString, underlying } from "./types.ts";
-import type { Boxed, GoError, GoSlice } from "./values.ts";
+import type { Boxed, GoSlice } from "./values.ts";
 
 export interface Arg {
   readonly value: unknown;
   readonly type: GoType;
 }
 
-/** `%v`: the value in its default format. */
-export function formatValue(value: unknown, type: GoType, plus = false): string {
-  if (type.kind === "named") {
-    if (type.name === "any")
-      return value === null ? "<nil>" : formatValue((value as Boxed).value, (value as Boxed).type, plus);
-    if (type.name === "time.Duration") return formatDuration(value as number);
-    if (type.name === "error") return value === null ? "<nil>" : (value as GoError).Error();
-  }
-  const u = underlying(type);
-  switch (u.kind) {
-    case "basic":
-    case "untyped":
-      if (u.name === "float64" || u.name === "untyped float") return formatFloatG(value as number);
-      return String(value);
-    case "slice": {
-      if (value === null) return "[]";
-      const slice = value as GoSlice;
-      const items: string[] = [];
-      for (let i = 0; i < slice.length; i++) items.push(formatValue(slice.get(i), u.elem, plus));
-      return `[${items.join(" ")}]`;
-    }
-    case "map": {
-      if (value === null) return "map[]";
-      const entries = [...(value as Map<unknown, unknown>).entries()].sort(([a], [b]) => compareKeys(a, b));
-      return `map[${entries.map(([k, v]) => `${formatValue(k, u.key, plus)}:${formatValue(v, u.value, plus)}`).join(" ")}]`;
-    }
-    case "struct": {
-      const fields = u.fields as readonly { name: string; js?: string; type: GoType }[];
-      const record = value as Record<string, unknown>;
-      const parts = fields.map((f) => {
-        const text = formatNested(record[f.js ?? f.name], f.type, plus);
-        return plus ? `${f.name}:${text}` : text;
-      });
-      return `{${parts.join(" ")}}`;
-    }
-    case "pointer":
-      // fmt shows what a pointer to a struct points to, at the top level; deeper, Go prints an address.
+/**
+ * What fmt needs from the program: a value's `Error() string` or `String() string` method, if its type has one,
+ * bound to the value. Methods of Go code are asynchronous (they may block), so fmt is too.
+ */
+export type MethodLookup = (
+  value: unknown,
+  type: GoType,
+  name: "Error" | "String",
+) => (() => Promise<string>) | undefined;
+
+/** fmt's printing of values, with the program's methods to call. */
+export class Printer {
+  constructor(private readonly methods: MethodLookup) {}
+
+  /** `%v`: the value in its default format, through Error() or String() when its type has one. */
+  async value(value: unknown, type: GoType, plus = false, depth = 0): Promise<string> {
+    const u = underlying(type);
+    if (u.kind === "interface") {
       if (value === null) return "<nil>";
-      if (structUnder(u.elem)) return `&${formatValue(value, u.elem, plus)}`;
-      return "0xc000010000";
-    case "nil":
-      return "<nil>";
-    default:
-      // Channels, functions and pointers print as addresses in Go, which no two runs share.
-      return value === null ? "<nil>" : "0xc000010000";
+      const box = value as Boxed;
+      return this.value(box.value, box.type, plus, depth);
+    }
+    if (type.kind === "named" && type.name === "time.Duration") return formatDuration(value as number);
+    if (!(value === null && type.kind === "pointer")) {
+      const method = this.methods(value, type, "Error") ?? this.methods(value, type, "String");
+      if (method) return method();
+    }
+    switch (u.kind) {
+      case "basic":
+      case "untyped":
+        if (u.name === "float64" || u.name === "untyped float") return formatFloatG(value as number);
+        return String(value);
+      case "slice": {
+        if (value === null) return "[]";
+        const slice = value as GoSlice;
+        const items: string[] = [];
+        for (let i = 0; i < slice.length; i++)
+          items.push(await this.nested(slice.get(i), u.elem, plus, depth));
+        return `[${items.join(" ")}]`;
+      }
+      case "map": {
+        if (value === null) return "map[]";
+        const entries = [...(value as Map<unknown, unknown>).entries()].sort(([a], [b]) => compareKeys(a, b));
+        const parts: string[] = [];
+        for (const [k, v] of entries) {
+          parts.push(
+            `${await this.nested(k, u.key, plus, depth)}:${await this.nested(v, u.value, plus, depth)}`,
+          );
+        }
+        return `map[${parts.join(" ")}]`;
+      }
+      case "struct": {
+        const record = value as Record<string, unknown>;
+        const parts: string[] = [];
+        for (const f of u.fields as readonly { name: string; js?: string; type: GoType }[]) {
+          const fieldValue = record[f.js ?? f.name];
+          // fmt calls the methods of exported fields only: it cannot reach unexported ones.
+          const text = /^[A-Z]/.test(f.name)
+            ? await this.nested(fieldValue, f.type, plus, depth)
+            : await this.plain(fieldValue, f.type, plus, depth + 1);
+          parts.push(plus ? `${f.name}:${text}` : text);
+        }
+        return `{${parts.join(" ")}}`;
+      }
+      case "pointer":
+        // fmt shows what a pointer to a struct points to, at the top level; deeper, Go prints an address.
+        if (value === null) return "<nil>";
+        if (depth === 0 && underlying(u.elem).kind === "struct")
+          return `&${await this.value(value, u.elem, plus, 1)}`;
+        return "0xc000010000";
+      case "nil":
+        return "<nil>";
+      default:
+        // Channels and functions print as addresses in Go, which no two runs share.
+        return value === null ? "<nil>" : "0xc000010000";
+    }
+  }
+
+  private nested(value: unknown, type: GoType, plus: boolean, depth: number): Promise<string> {
+    return this.value(value, type, plus, depth + 1);
+  }
+
+  /** A value printed without its methods (an unexported field). */
+  private plain(value: unknown, type: GoType, plus: boolean, depth: number): Promise<string> {
+    return new Printer(() => undefined).value(value, type, plus, depth);
+  }
+
+  /** fmt.Sprint: operands side by side, a space between two that are not strings. */
+  async sprint(args: readonly Arg[]): Promise<string> {
+    let out = "";
+    for (const [i, arg] of args.entries()) {
+      const previous = args[i - 1];
+      if (previous && !isStringType(arg.type) && !isStringType(previous.type)) out += " ";
+      out += await this.value(arg.value, arg.type);
+    }
+    return out;
+  }
+
+  /** fmt.Sprintln: operands separated by spaces, and a newline. */
+  async sprintln(args: readonly Arg[]): Promise<string> {
+    const parts: string[] = [];
+    for (const arg of args) parts.push(await this.value(arg.value, arg.type));
+    return `${parts.join(" ")}\n`;
+  }
+
+  /** fmt.Sprintf for the verbs Leak Lab's Go supports, with Go's complaints for a wrong or missing operand. */
+  async sprintf(format: string, args: readonly Arg[]): Promise<string> {
+    let next = 0;
+    let out = "";
+    let last = 0;
+    for (const match of format.matchAll(VERB)) {
+      const [whole, flags = "", width, precision, verb = ""] = match;
+      out += format.slice(last, match.index);
+      last = (match.index ?? 0) + whole.length;
+      if (verb === "%") {
+        out += "%";
+        continue;
+      }
+      const arg = args[next++];
+      if (!arg) {
+        out += `%!${verb}(MISSING)`;
+        continue;
+      }
+      const text = await this.verb(verb, arg, precision === undefined ? undefined : Number(precision), flags);
+      out += pad(text, width === undefined ? 0 : Number(width), flags);
+    }
+    out += format.slice(last);
+    if (next < args.length) {
+      const extra: string[] = [];
+      for (const arg of args.slice(next)) {
+        extra.push(`${qualifiedTypeString(displayType(arg.type))}=${await this.value(arg.value, arg.type)}`);
+      }
+      out += `%!(EXTRA ${extra.join(", ")})`;
+    }
+    return out;
+  }
+
+  private async verb(verb: string, arg: Arg, precision: number | undefined, flags: string): Promise<string> {
+    let { value, type } = arg;
+    // An interface operand is its dynamic value, as fmt receives it.
+    if (underlying(type).kind === "interface" && value !== null) ({ value, type } = value as Boxed);
+    const u = underlying(type);
+    const isNumber = typeof value === "number";
+    const isFloat =
+      u.kind === "basic" ? u.name === "float64" : u.kind === "untyped" && u.name === "untyped float";
+    const bad = async () =>
+      `%!${verb}(${qualifiedTypeString(displayType(type))}=${await this.value(value, type)})`;
+    if (verb === "s" || verb === "q" || verb === "x" || verb === "X" || verb === "v") {
+      const method =
+        value === null && type.kind === "pointer"
+          ? undefined
+          : (this.methods(value, type, "Error") ?? this.methods(value, type, "String"));
+      if (method) return formatStringVerb(verb, await method(), precision);
+    }
+    switch (verb) {
+      case "v":
+        return this.value(value, type, flags.includes("+"));
+      case "T":
+        return value === null && underlying(arg.type).kind === "interface"
+          ? "<nil>"
+          : qualifiedTypeString(displayType(type));
+      case "d":
+        if (!isNumber || isFloat) return bad();
+        return withSign(String(value), flags);
+      case "s":
+      case "q":
+        if (typeof value !== "string") return bad();
+        return formatStringVerb(verb, value, precision);
+      case "t":
+        if (typeof value !== "boolean") return bad();
+        return String(value);
+      case "f":
+      case "F":
+        if (!isNumber) return bad();
+        return withSign((value as number).toFixed(precision ?? 6), flags);
+      case "e": {
+        if (!isNumber) return bad();
+        const [mantissa, exponent] = (value as number).toExponential(precision ?? 6).split("e") as [
+          string,
+          string,
+        ];
+        return withSign(`${mantissa}e${exponentSign(Number(exponent))}`, flags);
+      }
+      case "g":
+        if (!isNumber) return bad();
+        return withSign(formatFloatG(value as number), flags);
+      case "x":
+      case "X": {
+        if (typeof value === "string") return formatStringVerb(verb, value, precision);
+        if (typeof value !== "number" || isFloat) return bad();
+        const text = value.toString(16);
+        return verb === "X" ? text.toUpperCase() : text;
+      }
+      case "c":
+        if (!isNumber || isFloat) return bad();
+        return String.fromCodePoint(value as number);
+      default:
+        return bad();
+    }
   }
 }
 
-/** A value inside a struct: a pointer there prints as an address, as in Go. */
-function formatNested(value: unknown, type: GoType, plus: boolean): string {
-  const u = underlying(type);
-  if (u.kind === "pointer") return value === null ? "<nil>" : "0xc000010000";
-  return formatValue(value, type, plus);
-}
-
-function structUnder(type: GoType): boolean {
-  return underlying(type).kind === "struct";
+function formatStringVerb(verb: string, text: string, precision: number | undefined): string {
+  switch (verb) {
+    case "q":
+      return JSON.stringify(text);
+    case "x":
+    case "X": {
+      const hex = utf8Bytes(text)
+        .map((byte) => byte.toString(16).padStart(2, "0"))
+        .join("");
+      return verb === "X" ? hex.toUpperCase() : hex;
+    }
+    default:
+      return precision === undefined ? text : text.slice(0, precision);
+  }
 }
 
 /** fmt sorts map keys when it prints a map: numbers by value, strings in byte order. */
@@ -118,51 +277,12 @@ function trimFraction(value: number): string {
   return value.toFixed(9).replace(/\.?0+$/, "");
 }
 
-/** fmt.Sprint: operands side by side, a space between two that are not strings. */
-export function sprint(args: readonly Arg[]): string {
-  let out = "";
-  args.forEach((arg, i) => {
-    const isString = isStringType(arg.type);
-    const previous = args[i - 1];
-    if (previous && !isString && !isStringType(previous.type)) out += " ";
-    out += formatValue(arg.value, arg.type);
-  });
-  return out;
-}
-
-/** fmt.Sprintln: operands separated by spaces, and a newline. */
-export function sprintln(args: readonly Arg[]): string {
-  return `${args.map((arg) => formatValue(arg.value, arg.type)).join(" ")}\n`;
-}
-
 function isStringType(type: GoType): boolean {
   const u = underlying(type);
   return (u.kind === "basic" && u.name === "string") || (u.kind === "untyped" && u.name === "untyped string");
 }
 
 const VERB = /%([-+# 0]*)(\d+)?(?:\.(\d+))?([a-zA-Z%])/g;
-
-/** fmt.Sprintf for the verbs Leak Lab's Go supports, with Go's complaints for a wrong or missing operand. */
-export function sprintf(format: string, args: readonly Arg[]): string {
-  let next = 0;
-  let out = format.replace(
-    VERB,
-    (_match, flags: string, width: string | undefined, precision: string | undefined, verb: string) => {
-      if (verb === "%") return "%";
-      const arg = args[next++];
-      if (!arg) return `%!${verb}(MISSING)`;
-      const text = formatVerb(verb, arg, precision === undefined ? undefined : Number(precision), flags);
-      return pad(text, width === undefined ? 0 : Number(width), flags);
-    },
-  );
-  if (next < args.length) {
-    const extra = args
-      .slice(next)
-      .map((arg) => `${typeString(displayType(arg.type))}=${formatValue(arg.value, arg.type)}`);
-    out += `%!(EXTRA ${extra.join(", ")})`;
-  }
-  return out;
-}
 
 /** The type fmt names for an operand: an untyped constant is passed as its default type. */
 function displayType(type: GoType): GoType {
@@ -183,68 +303,6 @@ function qualifiedTypeString(type: GoType): string {
   if (type.kind === "pointer") return `*${qualifiedTypeString(type.elem)}`;
   if (type.kind === "slice") return `[]${qualifiedTypeString(type.elem)}`;
   return typeString(type);
-}
-
-function formatVerb(verb: string, arg: Arg, precision: number | undefined, flags: string): string {
-  const { value, type } = arg;
-  const u = underlying(type);
-  const isNumber = typeof value === "number";
-  const isFloat =
-    u.kind === "basic" ? u.name === "float64" : u.kind === "untyped" && u.name === "untyped float";
-  const bad = () => `%!${verb}(${typeString(displayType(type))}=${formatValue(value, type)})`;
-  switch (verb) {
-    case "v":
-      return formatValue(value, type, flags.includes("+"));
-    case "T":
-      return qualifiedTypeString(displayType(type));
-    case "d":
-      if (!isNumber || isFloat) return bad();
-      return withSign(String(value), flags);
-    case "s":
-      if (type.kind === "named" && (type.name === "error" || type.name === "time.Duration"))
-        return formatValue(value, type);
-      if (typeof value !== "string") return bad();
-      return precision === undefined ? value : value.slice(0, precision);
-    case "q":
-      if (typeof value !== "string") return bad();
-      return JSON.stringify(value);
-    case "t":
-      if (typeof value !== "boolean") return bad();
-      return String(value);
-    case "f":
-    case "F":
-      if (!isNumber) return bad();
-      return withSign((value as number).toFixed(precision ?? 6), flags);
-    case "e": {
-      if (!isNumber) return bad();
-      const [mantissa, exponent] = (value as number).toExponential(precision ?? 6).split("e") as [
-        string,
-        string,
-      ];
-      return withSign(`${mantissa}e${exponentSign(Number(exponent))}`, flags);
-    }
-    case "g":
-      if (!isNumber) return bad();
-      return withSign(formatFloatG(value as number), flags);
-    case "x":
-    case "X": {
-      const text =
-        typeof value === "number" && !isFloat
-          ? value.toString(16)
-          : typeof value === "string"
-            ? utf8Bytes(value)
-                .map((byte) => byte.toString(16).padStart(2, "0"))
-                .join("")
-            : undefined;
-      if (text === undefined) return bad();
-      return verb === "X" ? text.toUpperCase() : text;
-    }
-    case "c":
-      if (!isNumber || isFloat) return bad();
-      return String.fromCodePoint(value as number);
-    default:
-      return `%!${verb}(${typeString(displayType(type))}=${formatValue(value, type)})`;
-  }
 }
 
 function withSign(text: string, flags: string): string {

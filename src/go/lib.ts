@@ -8,9 +8,27 @@ import { currentRuntime } from "../runtime/runtime.ts";
 import { recv as recvCase, select as runtimeSelect, send as sendCase } from "../runtime/select.ts";
 import { Mutex, WaitGroup } from "../runtime/sync.ts";
 import * as time from "../runtime/time.ts";
-import { type Arg, sprint, sprintf, sprintln, utf8Bytes } from "./fmt.ts";
-import type { GoType } from "./types.ts";
-import { type Boxed, bits, GoError, GoExit, GoPanic, GoSlice, runtimeError } from "./values.ts";
+import { type Arg, Printer, utf8Bytes } from "./fmt.ts";
+import { type GoType, underlying } from "./types.ts";
+import {
+  type Boxed,
+  bits,
+  ERROR_STRING,
+  errorBox,
+  errorPanic,
+  GoError,
+  GoExit,
+  GoPanic,
+  GoSlice,
+  runtimeError,
+  WRAP_ERROR,
+} from "./values.ts";
+
+/** A method of a declared type, as translated: the function of receiver and arguments, and its receiver kind. */
+interface MethodEntry {
+  readonly fn: (receiver: unknown, ...args: unknown[]) => Promise<unknown>;
+  readonly pointer: boolean;
+}
 
 const NANOS_PER_MS = 1e6;
 
@@ -38,10 +56,99 @@ export function makeLib(out: Output) {
     { kind: "named"; name: string; pkg: string; underlying: GoType | undefined }
   >();
 
+  /** Methods of the program's declared types, by type name. */
+  const methods = new Map<string, Record<string, MethodEntry>>();
+
+  /** The method `name` of a dynamic type, bound to a value of it, or undefined. */
+  const bound = (
+    value: unknown,
+    type: GoType,
+    name: string,
+  ): ((...args: unknown[]) => Promise<unknown>) | undefined => {
+    const pointer = type.kind === "pointer";
+    const base = pointer ? (type as { elem: GoType }).elem : type;
+    if (base.kind !== "named") return undefined;
+    if (base.pkg !== "main") {
+      // The standard library's errors: errors.New's and fmt.Errorf's, and the runtime's.
+      const error = value as GoError;
+      if (name === "Error" && error instanceof GoError) return async () => error.message;
+      if (name === "Unwrap" && error instanceof GoError && type === WRAP_ERROR)
+        return async () => error.wrapped;
+      return undefined;
+    }
+    const entry = methods.get(base.name)?.[name];
+    if (!entry || (entry.pointer && !pointer)) return undefined;
+    if (entry.pointer) return (...args) => entry.fn(value, ...args);
+    // A value method gets a copy of what the pointer points to (a nil pointer panics, as in Go).
+    return (...args) => {
+      if (pointer && value === null) throw runtimeError("invalid memory address or nil pointer dereference");
+      return entry.fn(cloneStruct(value as Record<string, unknown>, base), ...args);
+    };
+  };
+
+  const printer = new Printer((value, type, name) => {
+    const method = bound(value, type, name);
+    return method ? () => method() as Promise<string> : undefined;
+  });
+
   return {
     GoSlice,
     declareType(name: string): void {
       declared.set(name, { kind: "named", name, pkg: "main", underlying: undefined });
+    },
+    defineMethods(typeName: string, table: Record<string, MethodEntry>): void {
+      methods.set(typeName, table);
+    },
+    /** A value put in an interface: its dynamic type goes with it. */
+    box(value: unknown, type: GoType, key: string): Boxed {
+      return { value, type, key };
+    },
+    /** A method called through an interface: found by the value's dynamic type. */
+    callMethod(box: Boxed | null, name: string, args: unknown[]): Promise<unknown> {
+      if (box === null) throw runtimeError("invalid memory address or nil pointer dereference");
+      const method = bound(box.value, box.type, name) as (...a: unknown[]) => Promise<unknown>;
+      return method(...args);
+    },
+    /** `==` on interfaces: both nil, or the same dynamic type holding equal values. */
+    ifaceEqual(a: Boxed | null, b: Boxed | null): boolean {
+      if (a === null || b === null) return a === b;
+      if (a.key !== b.key) return false;
+      return underlying(a.type).kind === "struct"
+        ? structEqual(a.value as Record<string, unknown>, b.value as Record<string, unknown>, a.type)
+        : a.value === b.value;
+    },
+    /**
+     * `x.(T)`: the value when x holds a T (or, for an interface T, a type with T's methods); with `ok`, the
+     * zero value and false otherwise; without, Go's panic.
+     */
+    assertType(
+      box: Boxed | null,
+      target: { key: string; methods?: readonly string[]; interfaceName: string; staticName: string },
+      zero: unknown,
+      commaOk: boolean,
+    ): unknown {
+      const isInterface = target.methods !== undefined;
+      const missing =
+        box === null
+          ? undefined
+          : target.methods?.find((name) => bound(box.value, box.type, name) === undefined);
+      const ok = box !== null && (isInterface ? missing === undefined : box.key === target.key);
+      if (commaOk) return ok ? [isInterface ? box : box?.value, true] : [zero, false];
+      if (ok) return isInterface ? box : box?.value;
+      const dynamic = box === null ? "nil" : box.key;
+      const message =
+        box !== null && isInterface
+          ? `interface conversion: ${dynamic} is not ${target.key}: missing method ${missing}`
+          : `interface conversion: ${target.staticName} is ${dynamic}, not ${target.key}`;
+      throw new GoPanic(errorBox(message, RUNTIME_ERROR_TYPE));
+    },
+    /** A type switch's case: whether x holds a T (or a type with an interface T's methods, or nil). */
+    holds(box: Boxed | null, target: { key: string; methods?: readonly string[] } | null): boolean {
+      if (target === null) return box === null;
+      if (box === null) return false;
+      if (target.methods !== undefined)
+        return target.methods.every((name) => bound(box.value, box.type, name) !== undefined);
+      return box.key === target.key;
     },
     defineType(name: string, underlyingType: GoType): void {
       (declared.get(name) as { underlying: GoType | undefined }).underlying = underlyingType;
@@ -80,7 +187,7 @@ export function makeLib(out: Output) {
 
     // ---- channels ----
     makeChan(capacity: number): Chan<unknown> {
-      if (capacity < 0) throw new GoPanic(new GoError("makechan: size out of range"), ERROR_TYPE);
+      if (capacity < 0) throw errorPanic("makechan: size out of range");
       return new Chan<unknown>(capacity);
     },
     send(ch: Chan<unknown> | null, value: unknown): Promise<void> {
@@ -91,7 +198,7 @@ export function makeLib(out: Output) {
       return ok ? [value, true] : [zero, false];
     },
     close(ch: Chan<unknown> | null): void {
-      if (ch === null) throw panicText("close of nil channel");
+      if (ch === null) throw errorPanic("close of nil channel");
       guard(() => ch.close());
     },
     len(ch: Chan<unknown> | null): number {
@@ -153,7 +260,7 @@ export function makeLib(out: Output) {
       try {
         mutex.unlock();
       } catch {
-        throw new GoPanic("sync: unlock of unlocked mutex", STRING_TYPE, false, true);
+        throw new GoPanic(null, "sync: unlock of unlocked mutex");
       }
     },
 
@@ -214,7 +321,7 @@ export function makeLib(out: Output) {
       return [map.get(key), true];
     },
     mapSet(map: Map<unknown, unknown> | null, key: unknown, value: unknown): void {
-      if (map === null) throw new GoPanic(new GoError("assignment to entry in nil map"), ERROR_TYPE);
+      if (map === null) throw errorPanic("assignment to entry in nil map");
       map.set(key, value);
     },
     mapLen: (map: Map<unknown, unknown> | null): number => map?.size ?? 0,
@@ -227,8 +334,13 @@ export function makeLib(out: Output) {
     strlen: (s: string): number => utf8Bytes(s).length,
 
     // ---- panics, defer, recover ----
-    panic(value: unknown, type: GoType): never {
-      throw new GoPanic(value, type);
+    /** panic(v): v arrives as the `any` it is in Go. panic(nil) is a *runtime.PanicNilError since Go 1.21. */
+    panic(value: Boxed | null): never {
+      if (value === null)
+        throw new GoPanic(
+          errorBox("panic called with nil argument (use runtime.PanicNilError)", RUNTIME_ERROR_TYPE),
+        );
+      throw new GoPanic(value);
     },
     frame(): Frame {
       return { defers: [], panic: undefined, recovered: false };
@@ -249,8 +361,10 @@ export function makeLib(out: Output) {
           try {
             await call();
           } catch (error) {
-            // A panic in a deferred call replaces the one unwinding, as in Go.
-            if (!(error instanceof GoPanic)) throw error;
+            // A panic in a deferred call replaces the one unwinding, as in Go, which prints both.
+            if (!(error instanceof GoPanic) || error.fatal) throw error;
+            if (frame.panic && frame.panic !== error)
+              error.previous ??= { panic: frame.panic, recovered: frame.recovered };
             frame.panic = error;
             frame.recovered = false;
           }
@@ -266,41 +380,48 @@ export function makeLib(out: Output) {
       const frame = unwinding.get(taskId());
       if (!frame?.panic || frame.recovered || frame.panic.fatal) return null;
       frame.recovered = true;
-      return { value: frame.panic.value, type: frame.panic.valueType };
+      return frame.panic.value;
     },
     exit(code: number): never {
       throw new GoExit(code);
     },
 
     // ---- errors and fmt ----
-    newError: (message: string) => new GoError(message),
-    /** err.Error(); on a nil error, Go's nil dereference. */
-    errorText(err: GoError | null): string {
-      if (err === null) throw runtimeError("invalid memory address or nil pointer dereference");
-      return err.Error();
-    },
-    errorf(format: string, args: Arg[]): GoError {
+    newError: (message: string): Boxed => errorBox(message, ERROR_STRING),
+    /** err.Error() and the like through an interface. */
+    async errorf(format: string, args: Arg[]): Promise<Boxed> {
+      // %w prints as %v and is what errors.Unwrap gives back.
       const wrapped = format.includes("%w")
-        ? (args.find((arg) => arg.value instanceof GoError)?.value as GoError)
+        ? ((args.find((arg, i) => i === wrapIndex(format) && arg.value !== null)?.value as
+            | Boxed
+            | undefined) ?? null)
         : null;
-      return new GoError(sprintf(format.replaceAll("%w", "%v"), args), wrapped ?? null);
+      const text = await printer.sprintf(format.replaceAll("%w", "%v"), args);
+      return wrapped ? errorBox(text, WRAP_ERROR, wrapped) : errorBox(text, ERROR_STRING);
     },
-    errorsIs(err: GoError | null, target: GoError | null): boolean {
-      for (let e = err; e !== null; e = e.wrapped) if (e === target) return true;
-      return err === target;
+    async errorsIs(err: Boxed | null, target: Boxed | null): Promise<boolean> {
+      for (let e = err; ; ) {
+        if (e === null || target === null) return e === target;
+        if (e.key === target.key && e.value === target.value) return true;
+        const unwrap = bound(e.value, e.type, "Unwrap");
+        if (!unwrap) return false;
+        e = (await unwrap()) as Boxed | null;
+      }
     },
-    println(args: Arg[]): void {
-      out.write(sprintln(args));
+    async println(args: Arg[]): Promise<void> {
+      out.write(await printer.sprintln(args));
     },
-    print(args: Arg[]): void {
-      out.write(sprint(args));
+    async print(args: Arg[]): Promise<void> {
+      out.write(await printer.sprint(args));
     },
-    printf(format: string, args: Arg[]): void {
-      out.write(sprintf(format, args));
+    async printf(format: string, args: Arg[]): Promise<void> {
+      out.write(await printer.sprintf(format, args));
     },
-    sprintf,
-    sprint,
-    sprintln,
+    sprintf: (format: string, args: Arg[]) => printer.sprintf(format, args),
+    sprint: (args: Arg[]) => printer.sprint(args),
+    sprintln: (args: Arg[]) => printer.sprintln(args),
+    /** What an unrecovered panic prints after "panic: ". */
+    panicText: (value: Boxed | null) => panicText(value, printer, bound),
   };
 }
 
@@ -329,11 +450,45 @@ function cloneStruct(value: Record<string, unknown>, type: GoType): Record<strin
   return copy;
 }
 
-const ERROR_TYPE: GoType = { kind: "named", name: "error", underlying: undefined };
-const STRING_TYPE: GoType = { kind: "basic", name: "string" };
+const RUNTIME_ERROR_TYPE: GoType = { kind: "named", name: "Error", pkg: "runtime", underlying: undefined };
 
-function panicText(message: string): GoPanic {
-  return new GoPanic(new GoError(message), ERROR_TYPE);
+/** Which operand %w stands for: the count of verbs before it. */
+function wrapIndex(format: string): number {
+  const verbs = [...format.matchAll(/%[-+# 0]*\d*(?:\.\d+)?([a-zA-Z%])/g)].filter((m) => m[1] !== "%");
+  return verbs.findIndex((m) => m[1] === "w");
+}
+
+/** Go's printpanicval: an error's Error(), a Stringer's String(), a basic value as print() writes it. */
+async function panicText(
+  value: Boxed | null,
+  printer: Printer,
+  bound: (
+    value: unknown,
+    type: GoType,
+    name: string,
+  ) => ((...args: unknown[]) => Promise<unknown>) | undefined,
+): Promise<string> {
+  if (value === null) return "nil";
+  const method = bound(value.value, value.type, "Error") ?? bound(value.value, value.type, "String");
+  if (method) return String(await method());
+  const u = underlying(value.type);
+  if (u.kind === "basic" && u.name === "float64") return printFloat(value.value as number);
+  if (u.kind === "basic") {
+    const text = String(value.value);
+    // A value of a declared basic type shows its type: main.Level(3), and a string's quotes.
+    if (value.type.kind === "named" && value.type.pkg) {
+      return `${value.key}(${u.name === "string" ? JSON.stringify(text) : text})`;
+    }
+    return text;
+  }
+  return `(${value.key}) ${await printer.value(value.value, value.type)}`;
+}
+
+/** print()'s float64: +1.500000e+000. */
+function printFloat(f: number): string {
+  const [mantissa, exponent] = f.toExponential(6).split("e") as [string, string];
+  const e = Number(exponent);
+  return `${f >= 0 ? "+" : ""}${mantissa}e${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(3, "0")}`;
 }
 
 /** The runtime reports Go's own panics ("send on closed channel") as its Panic; Go code sees them as panics. */
@@ -350,7 +505,7 @@ function guard<T>(operation: () => T): T {
 
 function asGoPanic(error: unknown): unknown {
   if (error instanceof GoPanic || !(error instanceof Error) || error.name !== "Panic") return error;
-  return panicText(error.message);
+  return errorPanic(error.message);
 }
 
 /**

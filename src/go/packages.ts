@@ -27,22 +27,40 @@ const NS = 1;
 export const PACKAGES: Record<string, Package> = {
   fmt: {
     functions: {
-      Println: { params: undefined, results: [], call: (args, fmt) => `$.println(${fmt(args)})` },
-      Print: { params: undefined, results: [], call: (args, fmt) => `$.print(${fmt(args)})` },
+      Println: {
+        params: undefined,
+        results: [],
+        blocks: true,
+        call: (args, fmt) => `$.println(${fmt(args)})`,
+      },
+      Print: { params: undefined, results: [], blocks: true, call: (args, fmt) => `$.print(${fmt(args)})` },
       Printf: {
         params: undefined,
+        blocks: true,
         results: [],
         call: ([format, ...rest], fmt) => `$.printf(${format?.js}, ${fmt(rest)})`,
       },
       Sprintf: {
         params: undefined,
+        blocks: true,
         results: [STRING],
         call: ([format, ...rest], fmt) => `$.sprintf(${format?.js}, ${fmt(rest)})`,
       },
-      Sprint: { params: undefined, results: [STRING], call: (args, fmt) => `$.sprint(${fmt(args)})` },
-      Sprintln: { params: undefined, results: [STRING], call: (args, fmt) => `$.sprintln(${fmt(args)})` },
+      Sprint: {
+        params: undefined,
+        results: [STRING],
+        blocks: true,
+        call: (args, fmt) => `$.sprint(${fmt(args)})`,
+      },
+      Sprintln: {
+        params: undefined,
+        results: [STRING],
+        blocks: true,
+        call: (args, fmt) => `$.sprintln(${fmt(args)})`,
+      },
       Errorf: {
         params: undefined,
+        blocks: true,
         results: [ERROR],
         call: ([format, ...rest], fmt) => `$.errorf(${format?.js}, ${fmt(rest)})`,
       },
@@ -81,6 +99,7 @@ export const PACKAGES: Record<string, Package> = {
     functions: {
       New: { params: [STRING], results: [ERROR], call: ([text]) => `$.newError(${text?.js})` },
       Is: {
+        blocks: true,
         params: [ERROR, ERROR],
         results: [{ kind: "basic", name: "bool" }],
         call: ([err, target]) => `$.errorsIs(${err?.js}, ${target?.js})`,
@@ -112,9 +131,6 @@ export const METHODS: Record<string, Record<string, Method>> = {
     Lock: { params: [], results: [], blocks: true, call: (mu) => `${mu}.lock()` },
     Unlock: { params: [], results: [], call: (mu) => `$.unlock(${mu})` },
   },
-  error: {
-    Error: { params: [], results: [STRING], call: (err) => `$.errorText(${err})` },
-  },
   "time.Duration": {
     Seconds: { params: [], results: [FLOAT64], call: (d) => `(${d} / 1e9)` },
     Milliseconds: {
@@ -123,6 +139,7 @@ export const METHODS: Record<string, Record<string, Method>> = {
       call: (d) => `Math.trunc(${d} / 1e6)`,
     },
     String: {
+      blocks: true,
       params: [],
       results: [STRING],
       call: (d) => `$.sprint([{ value: ${d}, type: ${JSON.stringify(DURATION)} }])`,

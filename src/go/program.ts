@@ -6,10 +6,9 @@
 import type { Parser } from "web-tree-sitter";
 import { Runtime } from "../runtime/runtime.ts";
 import { CompileError, CompileErrors } from "./compileError.ts";
-import { formatValue } from "./fmt.ts";
-import { makeLib } from "./lib.ts";
+import { type GoLib, makeLib } from "./lib.ts";
 import { translate } from "./translate.ts";
-import { GoError, GoExit, GoPanic } from "./values.ts";
+import { GoExit, GoPanic } from "./values.ts";
 
 export interface ProgramResult {
   readonly stdout: string;
@@ -55,21 +54,28 @@ export async function runCompiled(js: string, options: { seed?: number } = {}): 
     case "deadlock":
       return { stdout, stderr: `fatal error: ${outcome.message}\n`, exitCode: 2 };
     case "panic":
-      return { stdout, ...panicReport(outcome.error, outcome.task.id) };
+      return { stdout, ...(await panicReport(outcome.error, outcome.task.id, lib)) };
     default:
       return { stdout, stderr: `leak-lab: the run ended early (${outcome.kind})\n`, exitCode: 1 };
   }
 }
 
 /** What Go prints for an unrecovered panic, and its status. */
-function panicReport(error: unknown, goroutine: number): { stderr: string; exitCode: number } {
+async function panicReport(
+  error: unknown,
+  goroutine: number,
+  lib: GoLib,
+): Promise<{ stderr: string; exitCode: number }> {
   if (error instanceof GoExit) return { stderr: "", exitCode: error.code };
   if (error instanceof GoPanic) {
-    if (error.fatal) return { stderr: `fatal error: ${String(error.value)}\n`, exitCode: 2 };
-    // An error prints as its Error(), anything else as fmt's %v would (Go's printpanicval, in part).
-    const value =
-      error.value instanceof GoError ? error.value.Error() : formatValue(error.value, error.valueType);
-    return { stderr: `panic: ${value}\n\ngoroutine ${goroutine} [running]:\n`, exitCode: 2 };
+    if (error.fatal) return { stderr: `fatal error: ${error.fatal}\n`, exitCode: 2 };
+    // Earlier panics of the goroutine first, as Go prints them: "panic: 1 [recovered]", then "\tpanic: 2".
+    const chain: string[] = [];
+    for (let p: GoPanic["previous"] = { panic: error, recovered: false }; p; p = p.panic.previous) {
+      chain.unshift(`${await lib.panicText(p.panic.value)}${p.recovered ? " [recovered]" : ""}`);
+    }
+    const lines = chain.map((text, i) => `${i === 0 ? "" : "\t"}panic: ${text}`);
+    return { stderr: `${lines.join("\n")}\n\ngoroutine ${goroutine} [running]:\n`, exitCode: 2 };
   }
   const message = error instanceof Error ? error.message : String(error);
   return { stderr: `leak-lab: internal error: ${message}\n`, exitCode: 1 };

@@ -12,9 +12,11 @@ import { Expressions, type Translated } from "./expressions.ts";
 import { PACKAGES } from "./packages.ts";
 import { type Binding, jsName, Scope } from "./scope.ts";
 import {
+  ANY,
   BOOL,
   type DeclaredType,
   defaultType,
+  ERROR,
   FLOAT64,
   type GoType,
   INT,
@@ -69,6 +71,7 @@ export class Translator {
   scope: Scope;
   readonly expressions: Expressions;
   private readonly errors: CompileError[] = [];
+  private readonly declaredTypes: DeclaredType[] = [];
   private fn: FunctionContext | undefined = undefined;
   private readonly breakables: Breakable[] = [];
   private labels = 0;
@@ -78,10 +81,7 @@ export class Translator {
   constructor(private readonly tree: Tree) {
     for (const [name, type] of Object.entries(BASIC_TYPES))
       this.universe.declare(name, { kind: "type", type });
-    this.universe.declare("error", {
-      kind: "type",
-      type: { kind: "named", name: "error", underlying: undefined },
-    });
+    this.universe.declare("error", { kind: "type", type: ERROR });
     for (const name of BUILTINS) this.universe.declare(name, { kind: "builtin", name });
     this.universe.declare("true", {
       kind: "const",
@@ -168,6 +168,7 @@ export class Translator {
         this.report(new CompileError(pkg.line, pkg.column, `"${pkg.path}" imported and not used`));
     }
     if (this.errors.length > 0) throw new CompileErrors(this.errors);
+    out.push(...this.methodTables());
     out.push("return main;");
     return { js: out.join("\n") };
   }
@@ -199,13 +200,13 @@ export class Translator {
         const name = field(spec, "name").text;
         const type: DeclaredType = { kind: "named", name, underlying: undefined, pkg: "main", methods: {} };
         this.scope.declare(name, { kind: "type", type });
+        this.declaredTypes.push(type);
         specs.push([spec, type]);
       }
     }
     const out: string[] = [];
     for (const [spec, type] of specs) {
       const underlyingNode = field(spec, "type");
-      if (underlyingNode.type === "interface_type") throw outsideSubset(underlyingNode, "interface types");
       type.underlying = underlying(this.typeOf(underlyingNode));
       out.push(`$.declareType(${JSON.stringify(type.name)});`);
     }
@@ -215,6 +216,18 @@ export class Translator {
       );
     }
     return out;
+  }
+
+  /** The runtime's tables of each declared type's methods: what a call through an interface finds. */
+  private methodTables(): string[] {
+    return this.declaredTypes
+      .filter((type) => Object.keys(type.methods).length > 0)
+      .map((type) => {
+        const entries = Object.entries(type.methods).map(
+          ([name, m]) => `${name}: { fn: ${m.js}, pointer: ${m.pointer} }`,
+        );
+        return `$.defineMethods(${JSON.stringify(type.name)}, { ${entries.join(", ")} });`;
+      });
   }
 
   /** Reads a method's receiver and signature onto its type; returns the translation of its body, for later. */
@@ -285,6 +298,8 @@ export class Translator {
         return this.signature(node);
       case "struct_type":
         return this.structType(node);
+      case "interface_type":
+        return this.interfaceType(node);
       case "parenthesized_type":
         return this.typeOf(node.namedChildren[0] as Node);
       default:
@@ -306,6 +321,18 @@ export class Translator {
       }
     }
     return { kind: "struct", fields };
+  }
+
+  private interfaceType(node: Node): GoType {
+    const methods: Record<string, GoType> = {};
+    for (const elem of node.namedChildren) {
+      if (!elem || elem.type === "comment") continue;
+      if (elem.type !== "method_elem") throw outsideSubset(elem, "embedded interfaces and type constraints");
+      const name = field(elem, "name").text;
+      if (methods[name]) throw errorAt(elem, `duplicate method ${name}`);
+      methods[name] = this.signature(elem);
+    }
+    return { kind: "interface", methods };
   }
 
   /** The type of a function declaration, literal or type: its parameters' and results' types. */
@@ -588,6 +615,8 @@ export class Translator {
         return this.scoped(() => this.switchStatement(node, undefined));
       case "select_statement":
         return this.selectStatement(node, undefined);
+      case "type_switch_statement":
+        return this.scoped(() => this.typeSwitch(node, undefined));
       case "labeled_statement":
         return this.labeledStatement(node);
       case "block":
@@ -932,6 +961,82 @@ export class Translator {
     });
   }
 
+  /** `switch v := x.(type)`: each case tests the dynamic type; v has the case's type when it names one. */
+  private typeSwitch(node: Node, goLabel: string | undefined): string {
+    const init = node.childForFieldName("initializer");
+    const setup = init ? this.simpleStatement(init) : "";
+    const subject = this.expressions.expression(field(node, "value"));
+    if (!isInterfaceType(subject.type)) {
+      throw errorAt(
+        node,
+        `${subject.text} (variable of type ${typeString(subject.type)}) is not an interface`,
+      );
+    }
+    const alias = node.childForFieldName("alias")?.namedChildren[0] ?? undefined;
+    const box = this.temp();
+    let aliasUsed = false;
+    const text = this.breakable(goLabel, false, (label) => {
+      const branches: string[] = [];
+      let defaultBody: string | undefined;
+      for (const clause of node.namedChildren) {
+        if (!clause || (clause.type !== "type_case" && clause.type !== "default_case")) continue;
+        const types =
+          clause.type === "type_case"
+            ? clause.childrenForFieldName("type").filter((t): t is Node => t !== null && t.type !== ",")
+            : [];
+        const caseTypes = types.map((t) =>
+          t.type === "type_identifier" && t.text === "nil" ? undefined : this.typeOf(t),
+        );
+        const body = this.scoped(() => {
+          let bind = "";
+          if (alias && alias.text !== "_") {
+            const only = caseTypes.length === 1 ? caseTypes[0] : undefined;
+            const type = only ?? subject.type;
+            const value = only && !isInterfaceType(only) ? `${box}.value` : box;
+            const js = this.declareLocal(alias, type);
+            const binding = this.scope.lookup(alias.text);
+            bind = `let ${js} = ${value};`;
+            const result = `${bind}
+${this.caseBody(clause)}`;
+            if (binding?.kind === "var" && binding.used) aliasUsed = true;
+            if (binding?.kind === "var") binding.used = true;
+            return result;
+          }
+          return this.caseBody(clause);
+        });
+        if (clause.type === "default_case") {
+          defaultBody = body;
+          continue;
+        }
+        const tests = caseTypes.map(
+          (t) => `$.holds(${box}, ${t ? this.expressions.typeTarget(t, subject.type) : "null"})`,
+        );
+        branches.push(`if (${tests.join(" || ")}) {
+${body}
+}`);
+      }
+      const chain = [
+        ...branches,
+        ...(defaultBody !== undefined
+          ? [
+              `{
+${defaultBody}
+}`,
+            ]
+          : []),
+      ].join(" else ");
+      return `${setup}
+const ${box} = ${subject.js};
+${label}: {
+${chain}
+}`;
+    });
+    if (alias && alias.text !== "_" && !aliasUsed) {
+      this.report(errorAt(alias, `declared and not used: ${alias.text}`));
+    }
+    return text;
+  }
+
   /** An element read into a range variable: a copy, when it is a struct. */
   private copyOf(js: string, type: GoType | undefined): string {
     if (!type) return js;
@@ -1051,8 +1156,12 @@ const BASIC_TYPES: Record<string, GoType> = {
   bool: BOOL,
   byte: { kind: "named", name: "uint8", underlying: INT },
   rune: { kind: "named", name: "int32", underlying: INT },
-  any: { kind: "named", name: "any", underlying: undefined },
+  any: ANY,
 };
+
+function isInterfaceType(type: GoType): boolean {
+  return underlying(type).kind === "interface";
+}
 
 function isIntegerType(type: GoType): boolean {
   const u = underlying(type);
@@ -1123,10 +1232,12 @@ function terminates(block: Node): boolean {
       );
     case "select_statement":
       return !last.descendantsOfType("break_statement").length;
+    case "type_switch_statement":
     case "expression_switch_statement": {
       // With a default, no break, and every clause ending in a terminating statement.
       const clauses = last.namedChildren.filter(
-        (c): c is Node => c?.type === "expression_case" || c?.type === "default_case",
+        (c): c is Node =>
+          c?.type === "expression_case" || c?.type === "type_case" || c?.type === "default_case",
       );
       return (
         clauses.some((c) => c.type === "default_case") &&

@@ -32,6 +32,8 @@ export type GoType =
       readonly methods?: Record<string, MethodInfo>;
     }
   | { readonly kind: "struct"; readonly fields: readonly StructField[] }
+  /** An interface: the methods a type must have to be held in it. `any` has none. */
+  | { readonly kind: "interface"; readonly methods: Readonly<Record<string, GoType>> }
   | { readonly kind: "pointer"; readonly elem: GoType }
   /** Several results of a call, before they are unpacked. */
   | { readonly kind: "tuple"; readonly types: readonly GoType[] };
@@ -71,7 +73,12 @@ export const UNTYPED_BOOL: GoType = { kind: "untyped", name: "untyped bool" };
 export const NIL: GoType = { kind: "nil" };
 export const VOID: GoType = { kind: "tuple", types: [] };
 export const DURATION: GoType = { kind: "named", name: "time.Duration", underlying: INT64 };
-export const ERROR: GoType = { kind: "named", name: "error", underlying: undefined };
+export const ANY: GoType = { kind: "named", name: "any", underlying: { kind: "interface", methods: {} } };
+export const ERROR: GoType = {
+  kind: "named",
+  name: "error",
+  underlying: { kind: "interface", methods: { Error: { kind: "func", params: [], results: [STRING] } } },
+};
 export const WAIT_GROUP: GoType = { kind: "named", name: "sync.WaitGroup", underlying: undefined };
 export const MUTEX: GoType = { kind: "named", name: "sync.Mutex", underlying: undefined };
 
@@ -133,7 +140,7 @@ export function isNillable(type: GoType): boolean {
     u.kind === "map" ||
     u.kind === "func" ||
     u.kind === "pointer" ||
-    (type.kind === "named" && (type.name === "error" || type.name === "any"))
+    u.kind === "interface"
   );
 }
 
@@ -166,6 +173,12 @@ export function typeString(type: GoType): string {
     }
     case "tuple":
       return `(${type.types.map(typeString).join(", ")})`;
+    case "interface": {
+      const names = Object.keys(type.methods).sort();
+      return names.length === 0
+        ? "interface {}"
+        : `interface{${names.map((n) => `${n}${typeString(type.methods[n] as GoType).slice(4)}`).join("; ")}}`;
+    }
     case "struct":
       return type.fields.length === 0
         ? "struct{}"
@@ -189,6 +202,7 @@ export function identical(a: GoType, b: GoType): boolean {
 export function assignable(from: GoType, to: GoType): boolean {
   if (identical(from, to)) return true;
   if (from.kind === "nil") return isNillable(to);
+  if (isInterface(to)) return missingMethod(defaultType(from), to) === undefined;
   if (from.kind === "untyped") {
     const u = underlying(to);
     if (from.name === "untyped bool") return isBoolean(u);
@@ -199,4 +213,41 @@ export function assignable(from: GoType, to: GoType): boolean {
   // A bidirectional channel goes where a directional one of the same element is wanted.
   if (from.kind === "chan" && to.kind === "chan" && from.dir === "both") return identical(from.elem, to.elem);
   return false;
+}
+
+export function isInterface(type: GoType): boolean {
+  return underlying(type).kind === "interface";
+}
+
+/** The methods of a type's method set: a declared type's value methods, all of them through a pointer. */
+export function methodSet(type: GoType): Record<string, GoType> {
+  const u = underlying(type);
+  if (u.kind === "interface") return { ...u.methods };
+  const pointer = type.kind === "pointer";
+  const base = pointer ? (type as { elem: GoType }).elem : type;
+  const set: Record<string, GoType> = {};
+  if (base.kind === "named" && base.methods) {
+    for (const [name, m] of Object.entries(base.methods)) if (pointer || !m.pointer) set[name] = m.type;
+  }
+  return set;
+}
+
+/**
+ * Why `from` cannot be held in the interface `to`: the first missing method (and whether a pointer would have
+ * it), or undefined when it can.
+ */
+export function missingMethod(
+  from: GoType,
+  to: GoType,
+): { name: string; pointerReceiver: boolean } | undefined {
+  const wanted = underlying(to);
+  if (wanted.kind !== "interface") return undefined;
+  const have = methodSet(from);
+  for (const [name, type] of Object.entries(wanted.methods).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const found = have[name];
+    if (found && identical(found, type)) continue;
+    const base = from.kind === "named" ? from : undefined;
+    return { name, pointerReceiver: Boolean(base?.methods?.[name]?.pointer) };
+  }
+  return undefined;
 }

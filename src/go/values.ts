@@ -1,20 +1,31 @@
 /**
- * Go's values as translated code holds them: panics, errors, slices, and the runtime errors Go raises for
- * indexing, division and nil maps. Kept apart from the library of calls (lib.ts) because fmt prints them too.
+ * Go's values as translated code holds them: interface values (boxes), panics, the errors the standard library
+ * makes, slices, and the runtime errors Go raises for indexing, division and nil maps. Kept apart from the
+ * library of calls (lib.ts) because fmt prints them too.
  */
 import type { GoType } from "./types.ts";
 
-/** A Go panic in flight: the value given to panic() and its static type, for printing. */
+/**
+ * A value in an interface (`any`, `error`, one of the program's): the value, its dynamic type, and that type's
+ * spelling (`*main.Session`), which identifies it. A nil interface is `null`.
+ */
+export interface Boxed {
+  readonly value: unknown;
+  readonly type: GoType;
+  readonly key: string;
+}
+
+/** A Go panic in flight: the value given to panic(), as the `any` recover() returns. */
 export class GoPanic extends Error {
+  /** The panic that was unwinding when this one began in a deferred call, and whether it had been recovered. */
+  previous: { readonly panic: GoPanic; readonly recovered: boolean } | undefined = undefined;
+
   constructor(
-    readonly value: unknown,
-    readonly valueType: GoType,
-    /** Go's runtime errors ("index out of range") print as "panic: runtime error: …" and say so here. */
-    readonly runtimeError = false,
-    /** A fatal error (Go's "fatal error: …"): no recover() catches it. */
-    readonly fatal = false,
+    readonly value: Boxed | null,
+    /** A fatal error (Go's "fatal error: …"): no recover() catches it, no deferred call runs. */
+    readonly fatal?: string,
   ) {
-    super(typeof value === "string" ? value : "panic");
+    super(fatal ?? "panic");
     this.name = "GoPanic";
   }
 }
@@ -27,25 +38,38 @@ export class GoExit extends Error {
   }
 }
 
-/** A value of an error type Leak Lab provides: errors.New and fmt.Errorf make these. */
+/** The value behind an error the standard library makes: its text and, from fmt.Errorf's %w, what it wraps. */
 export class GoError {
   constructor(
     readonly message: string,
-    /** The error %w wrapped, for errors.Is and errors.Unwrap. */
-    readonly wrapped: GoError | null = null,
+    readonly wrapped: Boxed | null = null,
   ) {}
+}
 
-  Error(): string {
-    return this.message;
-  }
+/** The dynamic types of the standard library's errors, and the methods each has. */
+export const ERROR_STRING: GoType = {
+  kind: "pointer",
+  elem: { kind: "named", name: "errorString", pkg: "errors", underlying: undefined },
+};
+export const WRAP_ERROR: GoType = {
+  kind: "pointer",
+  elem: { kind: "named", name: "wrapError", pkg: "fmt", underlying: undefined },
+};
+export const RUNTIME_ERROR: GoType = { kind: "named", name: "Error", pkg: "runtime", underlying: undefined };
+
+export function errorBox(message: string, type: GoType = ERROR_STRING, wrapped: Boxed | null = null): Boxed {
+  const key =
+    type === WRAP_ERROR ? "*fmt.wrapError" : type === RUNTIME_ERROR ? "runtime.Error" : "*errors.errorString";
+  return { value: new GoError(message, wrapped), type, key };
 }
 
 export function runtimeError(message: string): GoPanic {
-  return new GoPanic(
-    new GoError(`runtime error: ${message}`),
-    { kind: "named", name: "error", underlying: undefined },
-    true,
-  );
+  return new GoPanic(errorBox(`runtime error: ${message}`, RUNTIME_ERROR));
+}
+
+/** A panic with an error value, as the runtime raises for "send on closed channel". */
+export function errorPanic(message: string): GoPanic {
+  return new GoPanic(errorBox(message, RUNTIME_ERROR));
 }
 
 /**
@@ -95,10 +119,4 @@ export function bits(operator: string, a: number, b: number): number {
     default:
       return Number(x & ~y);
   }
-}
-
-/** A value in an interface of Leak Lab's Go (`any`): the value and its dynamic type. A nil interface is `null`. */
-export interface Boxed {
-  readonly value: unknown;
-  readonly type: GoType;
 }
