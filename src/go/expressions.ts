@@ -204,6 +204,7 @@ export class Expressions {
     if (type.kind === "named") {
       if (type.name === "sync.WaitGroup") return "$.newWaitGroup()";
       if (type.name === "sync.Mutex") return "$.newMutex()";
+      if (type.name === "sync.Once") return "$.newOnce()";
       if (!type.underlying) return "null";
     }
     const u = underlying(type);
@@ -347,7 +348,7 @@ export class Expressions {
       // through the pointer is done to the variable.
       const sharedObject =
         structOf(type) !== undefined ||
-        (type.kind === "named" && (type.name === "sync.WaitGroup" || type.name === "sync.Mutex"));
+        (type.kind === "named" && ["sync.WaitGroup", "sync.Mutex", "sync.Once"].includes(type.name));
       if (sharedObject && type.kind !== "pointer") {
         return { js: operand.js, type: { kind: "pointer", elem: type }, text: node.text };
       }
@@ -954,6 +955,8 @@ export class Expressions {
       const pkg = PACKAGES[binding.path];
       const c = pkg?.constants?.[name];
       if (c) return constant(c.value, c.type, node.text);
+      const variable = pkg?.variables?.[name];
+      if (variable) return { js: variable.js, type: variable.type, text: node.text };
       if (pkg?.functions[name]) throw outsideSubset(node, "functions used as values");
       throw errorAt(node, `undefined: ${operandNode.text}.${name}`);
     }

@@ -3,7 +3,8 @@
  * shapes (durations in nanoseconds, nil channels and maps as `null`, a receive from a closed channel giving the
  * element's zero value), Go's runtime errors, defer and recover, and fmt writing to the program's output.
  */
-import { Chan, nilChan } from "../runtime/chan.ts";
+import { Chan, nilChan, tryRecv } from "../runtime/chan.ts";
+import * as context from "../runtime/context.ts";
 import { currentRuntime } from "../runtime/runtime.ts";
 import { recv as recvCase, select as runtimeSelect, send as sendCase } from "../runtime/select.ts";
 import { Mutex, WaitGroup } from "../runtime/sync.ts";
@@ -68,14 +69,7 @@ export function makeLib(out: Output) {
     const pointer = type.kind === "pointer";
     const base = pointer ? (type as { elem: GoType }).elem : type;
     if (base.kind !== "named") return undefined;
-    if (base.pkg !== "main") {
-      // The standard library's errors: errors.New's and fmt.Errorf's, and the runtime's.
-      const error = value as GoError;
-      if (name === "Error" && error instanceof GoError) return async () => error.message;
-      if (name === "Unwrap" && error instanceof GoError && type === WRAP_ERROR)
-        return async () => error.wrapped;
-      return undefined;
-    }
+    if (base.pkg !== "main") return libraryMethod(value, type, name);
     const entry = methods.get(base.name)?.[name];
     if (!entry || (entry.pointer && !pointer)) return undefined;
     if (entry.pointer) return (...args) => entry.fn(value, ...args);
@@ -201,11 +195,12 @@ export function makeLib(out: Output) {
       if (ch === null) throw errorPanic("close of nil channel");
       guard(() => ch.close());
     },
+    // A timer's or ticker's channel is unbuffered in Go 1.23: len and cap are 0 whatever it holds.
     len(ch: Chan<unknown> | null): number {
-      return ch === null ? 0 : ch.len;
+      return ch === null || timerChannels.has(ch) ? 0 : ch.len;
     },
     cap(ch: Chan<unknown> | null): number {
-      return ch === null ? 0 : ch.cap;
+      return ch === null || timerChannels.has(ch) ? 0 : ch.cap;
     },
     /**
      * `select`: each case is a receive or a send; resolves with the winning case's index and, for a receive,
@@ -244,10 +239,95 @@ export function makeLib(out: Output) {
       return time.sleep(duration / NANOS_PER_MS);
     },
     after(duration: number): Chan<number> {
-      return time.after(duration / NANOS_PER_MS);
+      const ch = time.after(duration / NANOS_PER_MS);
+      timerChannels.add(ch);
+      return ch;
     },
+    /** time.Now: virtual milliseconds; time.Since and Time.Sub turn differences into a Duration. */
     now(): number {
-      return currentRuntime().now * NANOS_PER_MS;
+      return currentRuntime().now;
+    },
+    since(t: number): number {
+      return (currentRuntime().now - t) * NANOS_PER_MS;
+    },
+    tick(duration: number): Chan<number> | null {
+      if (duration <= 0) return null;
+      const ch = time.tick(duration / NANOS_PER_MS);
+      timerChannels.add(ch);
+      return ch;
+    },
+    newTimer(duration: number): GoTimer {
+      const timer = time.newTimer(duration / NANOS_PER_MS);
+      timerChannels.add(timer.c);
+      return { C: timer.c, timer };
+    },
+    /** time.AfterFunc: f runs in its own goroutine when the timer fires; the timer's C is nil. */
+    afterFunc(duration: number, f: () => Promise<unknown>): GoTimer {
+      return { C: null, timer: time.afterFunc(duration / NANOS_PER_MS, () => f()) };
+    },
+    /**
+     * Timer.Stop as Go 1.23's: true if the call stopped the timer, which includes a timer that fired but whose
+     * value nobody received: that value is discarded, so no receive after Stop sees it.
+     */
+    timerStop(t: GoTimer): boolean {
+      return stopTimer(t);
+    },
+    timerReset(t: GoTimer, duration: number): boolean {
+      const active = stopTimer(t);
+      t.timer.reset(duration / NANOS_PER_MS);
+      return active;
+    },
+    newTicker(duration: number): GoTicker {
+      if (duration <= 0) throw errorPanic("non-positive interval for NewTicker");
+      const ticker = time.newTicker(duration / NANOS_PER_MS);
+      timerChannels.add(ticker.c);
+      return { C: ticker.c, ticker };
+    },
+    tickerStop(t: GoTicker): void {
+      t.ticker.stop();
+      tryRecv(t.C);
+    },
+    tickerReset(t: GoTicker, duration: number): void {
+      if (duration <= 0) throw errorPanic("non-positive interval for Ticker.Reset");
+      t.ticker.reset(duration / NANOS_PER_MS);
+      tryRecv(t.C);
+    },
+
+    // ---- context ----
+    contextBackground: (): Boxed => ({
+      value: context.background(),
+      type: CONTEXT_TYPE,
+      key: "context.backgroundCtx",
+    }),
+    withCancel(parent: Boxed | null): [Boxed, () => Promise<void>] {
+      const [child, cancel] = context.withCancel(contextOf(parent));
+      return [{ value: child, type: CONTEXT_TYPE, key: "*context.cancelCtx" }, async () => cancel()];
+    },
+    withTimeout(parent: Boxed | null, duration: number): [Boxed, () => Promise<void>] {
+      const [child, cancel] = context.withTimeout(contextOf(parent), duration / NANOS_PER_MS);
+      return [{ value: child, type: CONTEXT_TYPE, key: "*context.timerCtx" }, async () => cancel()];
+    },
+    contextCanceled: CONTEXT_CANCELED,
+    contextDeadlineExceeded: CONTEXT_DEADLINE_EXCEEDED,
+
+    // ---- sync.Once ----
+    newOnce: (): GoOnce => ({ done: false, mu: new Mutex() }),
+    /** Once.Do: the first caller runs f; the others wait until it has returned, as Go's do. */
+    async onceDo(once: GoOnce, f: () => Promise<unknown>): Promise<void> {
+      if (once.done) return;
+      await once.mu.lock();
+      try {
+        if (!once.done) {
+          try {
+            await f();
+          } finally {
+            // If f panics, Do considers it to have returned: later calls do not run it again.
+            once.done = true;
+          }
+        }
+      } finally {
+        once.mu.unlock();
+      }
     },
 
     // ---- sync ----
@@ -448,6 +528,78 @@ function cloneStruct(value: Record<string, unknown>, type: GoType): Record<strin
       fieldType.kind === "struct" ? cloneStruct(fieldValue as Record<string, unknown>, f.type) : fieldValue;
   }
   return copy;
+}
+
+/** A time.Timer as Go code holds it: its channel C (nil for AfterFunc) and the runtime's timer. */
+interface GoTimer {
+  readonly C: Chan<number> | null;
+  readonly timer: time.Timer;
+}
+
+interface GoTicker {
+  readonly C: Chan<number>;
+  readonly ticker: time.Ticker;
+}
+
+interface GoOnce {
+  done: boolean;
+  readonly mu: Mutex;
+}
+
+/** Channels of timers and tickers, which report len and cap 0 as Go 1.23's unbuffered ones do. */
+const timerChannels = new WeakSet<Chan<unknown>>();
+
+function stopTimer(t: GoTimer): boolean {
+  const stopped = t.timer.stop();
+  const unreceived = t.C !== null && tryRecv(t.C) !== undefined;
+  return stopped || unreceived;
+}
+
+const CONTEXT_TYPE: GoType = {
+  kind: "pointer",
+  elem: { kind: "named", name: "ctx", pkg: "context", underlying: undefined },
+};
+const CONTEXT_CANCELED = errorBox("context canceled", ERROR_STRING);
+const CONTEXT_DEADLINE_EXCEEDED: Boxed = {
+  value: new GoError("context deadline exceeded"),
+  type: { kind: "named", name: "deadlineExceededError", pkg: "context", underlying: undefined },
+  key: "context.deadlineExceededError",
+};
+
+function contextOf(box: Boxed | null): context.Context {
+  if (box === null) throw errorPanic("cannot create context from nil parent");
+  return box.value as context.Context;
+}
+
+/** Methods of the standard library's dynamic types: its errors and its contexts. */
+function libraryMethod(
+  value: unknown,
+  type: GoType,
+  name: string,
+): ((...args: unknown[]) => Promise<unknown>) | undefined {
+  if (value instanceof GoError) {
+    if (name === "Error") return async () => value.message;
+    if (name === "Unwrap" && type === WRAP_ERROR) return async () => value.wrapped;
+    return undefined;
+  }
+  if (type === CONTEXT_TYPE) {
+    const ctx = value as context.Context;
+    if (name === "Done") {
+      return async () => {
+        const done = ctx.done();
+        // Background's Done is nil in Go.
+        return done.isNil ? null : done;
+      };
+    }
+    if (name === "Err") {
+      return async () => {
+        const err = ctx.err();
+        if (err === undefined) return null;
+        return err === context.Canceled ? CONTEXT_CANCELED : CONTEXT_DEADLINE_EXCEEDED;
+      };
+    }
+  }
+  return undefined;
 }
 
 const RUNTIME_ERROR_TYPE: GoType = { kind: "named", name: "Error", pkg: "runtime", underlying: undefined };

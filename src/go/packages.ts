@@ -4,7 +4,22 @@
  * ("undefined: time.Parse"), never a guess.
  */
 import type { Translated } from "./expressions.ts";
-import { DURATION, ERROR, FLOAT64, type GoType, INT, MUTEX, STRING, WAIT_GROUP } from "./types.ts";
+import {
+  CANCEL_FUNC,
+  CONTEXT,
+  DURATION,
+  ERROR,
+  FLOAT64,
+  type GoType,
+  INT,
+  MUTEX,
+  ONCE,
+  STRING,
+  TICKER,
+  TIME,
+  TIMER,
+  WAIT_GROUP,
+} from "./types.ts";
 
 export interface PackageFunction {
   /** The JavaScript for a call, given the translated arguments (already checked against `params`). */
@@ -19,6 +34,8 @@ export interface PackageFunction {
 export interface Package {
   readonly types?: Record<string, GoType>;
   readonly constants?: Record<string, { readonly type: GoType; readonly value: number }>;
+  /** Package variables (context.Canceled): their type and the JavaScript that reads them. */
+  readonly variables?: Record<string, { readonly type: GoType; readonly js: string }>;
   readonly functions: Record<string, PackageFunction>;
 }
 
@@ -67,7 +84,7 @@ export const PACKAGES: Record<string, Package> = {
     },
   },
   time: {
-    types: { Duration: DURATION },
+    types: { Duration: DURATION, Time: TIME, Timer: TIMER, Ticker: TICKER },
     constants: {
       Nanosecond: { type: DURATION, value: NS },
       Microsecond: { type: DURATION, value: 1e3 * NS },
@@ -80,14 +97,57 @@ export const PACKAGES: Record<string, Package> = {
       Sleep: { params: [DURATION], results: [], blocks: true, call: ([d]) => `$.sleep(${d?.js})` },
       After: {
         params: [DURATION],
-        results: [{ kind: "chan", elem: { kind: "named", name: "time.Time", underlying: INT }, dir: "recv" }],
+        results: [{ kind: "chan", elem: TIME, dir: "recv" }],
         call: ([d]) => `$.after(${d?.js})`,
       },
+      Tick: {
+        params: [DURATION],
+        results: [{ kind: "chan", elem: TIME, dir: "recv" }],
+        call: ([d]) => `$.tick(${d?.js})`,
+      },
+      NewTimer: {
+        params: [DURATION],
+        results: [{ kind: "pointer", elem: TIMER }],
+        call: ([d]) => `$.newTimer(${d?.js})`,
+      },
+      NewTicker: {
+        params: [DURATION],
+        results: [{ kind: "pointer", elem: TICKER }],
+        call: ([d]) => `$.newTicker(${d?.js})`,
+      },
+      AfterFunc: {
+        params: [DURATION, { kind: "func", params: [], results: [] }],
+        results: [{ kind: "pointer", elem: TIMER }],
+        call: ([d, f]) => `$.afterFunc(${d?.js}, ${f?.js})`,
+      },
+      Now: { params: [], results: [TIME], call: () => "$.now()" },
+      Since: { params: [TIME], results: [DURATION], call: ([t]) => `$.since(${t?.js})` },
     },
   },
   sync: {
-    types: { WaitGroup: WAIT_GROUP, Mutex: MUTEX },
+    types: { WaitGroup: WAIT_GROUP, Mutex: MUTEX, Once: ONCE },
     functions: {},
+  },
+  context: {
+    types: { Context: CONTEXT, CancelFunc: CANCEL_FUNC },
+    variables: {
+      Canceled: { type: ERROR, js: "$.contextCanceled" },
+      DeadlineExceeded: { type: ERROR, js: "$.contextDeadlineExceeded" },
+    },
+    functions: {
+      Background: { params: [], results: [CONTEXT], call: () => "$.contextBackground()" },
+      TODO: { params: [], results: [CONTEXT], call: () => "$.contextBackground()" },
+      WithCancel: {
+        params: [CONTEXT],
+        results: [CONTEXT, CANCEL_FUNC],
+        call: ([parent]) => `$.withCancel(${parent?.js})`,
+      },
+      WithTimeout: {
+        params: [CONTEXT, DURATION],
+        results: [CONTEXT, CANCEL_FUNC],
+        call: ([parent, d]) => `$.withTimeout(${parent?.js}, ${d?.js})`,
+      },
+    },
   },
   runtime: {
     functions: {
@@ -130,6 +190,29 @@ export const METHODS: Record<string, Record<string, Method>> = {
   "sync.Mutex": {
     Lock: { params: [], results: [], blocks: true, call: (mu) => `${mu}.lock()` },
     Unlock: { params: [], results: [], call: (mu) => `$.unlock(${mu})` },
+  },
+  "sync.Once": {
+    Do: {
+      params: [{ kind: "func", params: [], results: [] }],
+      results: [],
+      blocks: true,
+      call: (once, [f]) => `$.onceDo(${once}, ${f})`,
+    },
+  },
+  "time.Timer": {
+    Stop: { params: [], results: [{ kind: "basic", name: "bool" }], call: (t) => `$.timerStop(${t})` },
+    Reset: {
+      params: [DURATION],
+      results: [{ kind: "basic", name: "bool" }],
+      call: (t, [d]) => `$.timerReset(${t}, ${d})`,
+    },
+  },
+  "time.Ticker": {
+    Stop: { params: [], results: [], call: (t) => `$.tickerStop(${t})` },
+    Reset: { params: [DURATION], results: [], call: (t, [d]) => `$.tickerReset(${t}, ${d})` },
+  },
+  "time.Time": {
+    Sub: { params: [TIME], results: [DURATION], call: (t, [u]) => `((${t} - ${u}) * 1e6)` },
   },
   "time.Duration": {
     Seconds: { params: [], results: [FLOAT64], call: (d) => `(${d} / 1e9)` },

@@ -80,6 +80,56 @@ export const ERROR: GoType = {
   underlying: { kind: "interface", methods: { Error: { kind: "func", params: [], results: [STRING] } } },
 };
 export const WAIT_GROUP: GoType = { kind: "named", name: "sync.WaitGroup", underlying: undefined };
+export const ONCE: GoType = { kind: "named", name: "sync.Once", underlying: undefined };
+/** time.Time: virtual milliseconds since the run began (never printed: real Go's would show the wall clock). */
+export const TIME: GoType = {
+  kind: "named",
+  name: "time.Time",
+  underlying: { kind: "basic", name: "int64" },
+};
+const TIME_CHAN: GoType = { kind: "chan", elem: TIME, dir: "recv" };
+/** time.Timer and time.Ticker: their channel C is a field, as in Go. */
+export const TIMER: GoType = {
+  kind: "named",
+  name: "time.Timer",
+  underlying: { kind: "struct", fields: [{ name: "C", type: TIME_CHAN }] },
+};
+export const TICKER: GoType = {
+  kind: "named",
+  name: "time.Ticker",
+  underlying: { kind: "struct", fields: [{ name: "C", type: TIME_CHAN }] },
+};
+const EMPTY_STRUCT_RECV: GoType = { kind: "chan", elem: { kind: "struct", fields: [] }, dir: "recv" };
+/** context.Context, the interface Go's contexts satisfy (its Deadline and Value are outside Leak Lab's Go). */
+export const CONTEXT: GoType = {
+  kind: "named",
+  name: "context.Context",
+  underlying: {
+    kind: "interface",
+    methods: {
+      Done: { kind: "func", params: [], results: [EMPTY_STRUCT_RECV] },
+      Err: {
+        kind: "func",
+        params: [],
+        results: [
+          {
+            kind: "named",
+            name: "error",
+            underlying: {
+              kind: "interface",
+              methods: { Error: { kind: "func", params: [], results: [{ kind: "basic", name: "string" }] } },
+            },
+          },
+        ],
+      },
+    },
+  },
+};
+export const CANCEL_FUNC: GoType = {
+  kind: "named",
+  name: "context.CancelFunc",
+  underlying: { kind: "func", params: [], results: [] },
+};
 export const MUTEX: GoType = { kind: "named", name: "sync.Mutex", underlying: undefined };
 
 /** The type a value of `type` has once a constant's kind must be settled (`x := 1` is an int). */
