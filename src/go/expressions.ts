@@ -12,6 +12,7 @@ import {
   ANY,
   assignable,
   BOOL,
+  BYTE,
   defaultType,
   type GoType,
   INT,
@@ -301,9 +302,11 @@ export class Expressions {
       case "composite_literal":
         return this.compositeLiteral(node);
       case "slice_expression":
-        throw outsideSubset(node, "slice expressions");
+        return this.sliceExpression(node);
       case "type_assertion_expression":
         return this.typeAssertion(node, false);
+      case "type_conversion_expression":
+        return this.conversion(node, this.t.typeOf(field(node, "type")), [field(node, "operand")]);
       default:
         throw outsideSubset(node, node.type.replaceAll("_", " ").replace(/expression$/, "expressions"));
     }
@@ -572,9 +575,10 @@ export class Expressions {
 
   private arguments(node: Node): Node[] {
     const args = field(node, "arguments");
-    if (args.namedChildren.some((a) => a?.type === "variadic_argument"))
-      throw outsideSubset(node, "calls with ...");
-    return args.namedChildren.filter((a): a is Node => a !== null && a.type !== "comment");
+    // `f(a, s...)`: the spread argument is the slice itself; checkArguments passes it as the variadic parameter.
+    return args.namedChildren
+      .filter((a): a is Node => a !== null && a.type !== "comment")
+      .map((a) => (a.type === "variadic_argument" ? (a.namedChildren[0] as Node) : a));
   }
 
   call(node: Node): Translated {
@@ -597,6 +601,7 @@ export class Expressions {
         if (type) return this.conversion(node, type, argNodes());
         const fn = pkg?.functions[name];
         if (!fn) throw errorAt(fnNode, `undefined: ${operandNode.text}.${name}`);
+        if (!fn.params && this.hasSpread(node)) throw outsideSubset(node, "fmt calls with ...");
         const args = argNodes().map((a) => this.expression(a));
         const checked = fn.params ? this.checkArguments(node, fnNode.text, fn.params, args) : args;
         const js = fn.call(checked, (list) => this.fmtArgs(list));
@@ -610,6 +615,7 @@ export class Expressions {
           fnNode.text,
           ifaceMethod.params,
           argNodes().map((a) => this.expression(a)),
+          ifaceMethod.variadic,
         );
         const js = `(await $.callMethod(${receiver.js}, ${JSON.stringify(name)}, [${args.map((a) => a.js).join(", ")}]))`;
         return this.result(js, ifaceMethod.results, node);
@@ -660,6 +666,7 @@ export class Expressions {
       fn.text,
       type.params,
       argNodes.map((a) => this.expression(a)),
+      type.variadic,
     );
     return this.result(`(await $.fn(${fn.js})(${args.map((a) => a.js).join(", ")}))`, type.results, node);
   }
@@ -669,16 +676,24 @@ export class Expressions {
     return { js, type: { kind: "tuple", types: results }, text: node.text };
   }
 
+  /**
+   * A call's arguments checked against its parameters and converted for them (boxed for an interface, a struct
+   * copied). For a variadic function the extra arguments are packed into a slice, or `s...` passed as it is.
+   */
   private checkArguments(
     node: Node,
     name: string,
     params: readonly GoType[],
     args: Translated[],
+    variadic = false,
   ): Translated[] {
     if (args.length === 1 && params.length > 1 && args[0]?.type.kind === "tuple") {
       throw outsideSubset(node, "calls passing a call's several results");
     }
-    if (args.length !== params.length) {
+    const spread = this.hasSpread(node);
+    if (spread && !variadic) throw errorAt(node, `have (...) but function is not variadic: ${name}`);
+    const fixed = variadic && !spread ? params.length - 1 : params.length;
+    if (variadic && !spread ? args.length < fixed : args.length !== params.length) {
       const have = args.map((a) => typeString(this.settle(a).type)).join(", ");
       const want = params.map(typeString).join(", ");
       throw errorAt(
@@ -686,8 +701,7 @@ export class Expressions {
         `${args.length < params.length ? "not enough" : "too many"} arguments in call to ${name}\n\thave (${have})\n\twant (${want})`,
       );
     }
-    return args.map((arg, i) => {
-      const param = params[i] as GoType;
+    const convert = (arg: Translated, param: GoType): Translated => {
       if (arg.type.kind === "tuple") throw errorAt(node, `${arg.text} (no value) used as value`);
       if (!assignable(arg.type, param)) {
         const what =
@@ -699,10 +713,27 @@ export class Expressions {
           `cannot use ${arg.text} (${what}) as ${typeString(param)} value in argument to ${name}`,
         );
       }
-      return arg.type.kind === "nil"
-        ? { ...arg, js: "null", type: param }
-        : { ...this.copied(arg), type: param };
-    });
+      return this.convertFor(arg, param, node);
+    };
+    const out = args.slice(0, fixed).map((arg, i) => convert(arg, params[i] as GoType));
+    if (variadic && !spread) {
+      const sliceType = params.at(-1) as GoType;
+      const elem = sliceType.kind === "slice" ? sliceType.elem : sliceType;
+      const rest = args.slice(fixed).map((arg) => convert(arg, elem).js);
+      // No extra arguments: the parameter is a nil slice, as in Go.
+      out.push({
+        js: rest.length === 0 ? "null" : `$.sliceOf([${rest.join(", ")}])`,
+        type: sliceType,
+        text: "...",
+      });
+    }
+    return out;
+  }
+
+  /** Whether the call's last argument is `s...`. */
+  private hasSpread(node: Node): boolean {
+    const args = node.childForFieldName("arguments");
+    return args?.namedChildren.some((a) => a?.type === "variadic_argument") ?? false;
   }
 
   /** fmt's operands: each value with the type it is printed by. */
@@ -748,7 +779,7 @@ export class Expressions {
       const fn = this.expression(fnNode);
       const type = underlying(fn.type);
       if (type.kind !== "func") throw errorAt(node, `invalid operation: cannot call non-function ${fn.text}`);
-      const checked = this.checkArguments(node, fnNode.text, type.params, args);
+      const checked = this.checkArguments(node, fnNode.text, type.params, args, type.variadic);
       const fnTemp = this.t.temp();
       return `const ${fnTemp} = ${fn.js}; await ${fnTemp}(${checked.map((a) => a.js).join(", ")})`;
     }
@@ -770,7 +801,13 @@ export class Expressions {
       const held: Translated = { ...receiver, js: recvTemp };
       const ifaceMethod = isInterface(receiver.type) ? methodSet(receiver.type)[name] : undefined;
       if (ifaceMethod && ifaceMethod.kind === "func") {
-        const checked = this.checkArguments(node, fnNode.text, ifaceMethod.params, args);
+        const checked = this.checkArguments(
+          node,
+          fnNode.text,
+          ifaceMethod.params,
+          args,
+          ifaceMethod.variadic,
+        );
         return `const ${recvTemp} = ${receiver.js}; await $.callMethod(${recvTemp}, ${JSON.stringify(name)}, [${checked.map((a) => a.js).join(", ")}])`;
       }
       const declared = this.methodOf(receiver.type, name);
@@ -813,6 +850,7 @@ export class Expressions {
     switch (name) {
       case "len":
       case "cap":
+      case "copy":
         return { type: INT, text: node.text };
       case "append":
         return { type: this.expression(argNodes[0] as Node).type, text: node.text };
@@ -844,9 +882,21 @@ export class Expressions {
           `invalid argument: ${first?.text} (variable of type ${typeString(u)}) for built-in ${name}`,
         );
       }
+      case "copy": {
+        arity(2);
+        return `$.copy(${(first as Translated).js}, ${(args[1] as Translated).js})`;
+      }
       case "append": {
         if (!first) throw errorAt(node, "not enough arguments for append() (expected 1, found 0)");
         const u = underlying(first.type);
+        if (this.hasSpread(node)) {
+          if (u.kind !== "slice" || args.length !== 2)
+            throw errorAt(node, `invalid use of ... with built-in append`);
+          const [size, noscan] = elementLayout(u.elem);
+          const rest = args[1] as Translated;
+          const slice = isString(rest.type) ? `$.bytesOf(${rest.js})` : rest.js;
+          return `$.appendSlice(${first.js}, ${slice}, ${size}, ${noscan})`;
+        }
         if (u.kind !== "slice")
           throw errorAt(
             node,
@@ -936,6 +986,13 @@ export class Expressions {
       return { js, type: to, text: node.text };
     }
     if (isString(from) && isString(target)) return { ...value, type: to, text: node.text };
+    if (isString(target) && isInteger(from))
+      return { js: `$.runeString(${value.js})`, type: to, text: node.text };
+    const isBytes = (t: GoType) =>
+      t.kind === "slice" && typeString(underlying(t.elem)) === "int" && typeString(t.elem) === "uint8";
+    if (isBytes(target) && isString(from)) return { js: `$.bytesOf(${value.js})`, type: to, text: node.text };
+    if (isString(target) && isBytes(from))
+      return { js: `$.stringOf(${value.js})`, type: to, text: node.text };
     if (identical(value.type, to) || assignable(value.type, to))
       return { ...value, type: to, text: node.text };
     throw errorAt(
@@ -997,7 +1054,13 @@ export class Expressions {
     args: Translated[],
   ): Translated {
     if (method.type.kind !== "func") throw errorAt(node, "not a method");
-    const checked = this.checkArguments(node, `${receiver.text}.${name}`, method.type.params, args);
+    const checked = this.checkArguments(
+      node,
+      `${receiver.text}.${name}`,
+      method.type.params,
+      args,
+      method.type.variadic,
+    );
     let recv: string;
     if (method.pointer) {
       if (receiver.type.kind !== "pointer" && !receiver.addressable) {
@@ -1013,9 +1076,40 @@ export class Expressions {
     return this.result(js, method.type.results, node);
   }
 
+  /** `s[lo:hi]`, `s[lo:hi:max]` of a slice, `s[lo:hi]` of a string (by bytes, as Go's). */
+  private sliceExpression(node: Node): Translated {
+    const operand = this.settle(this.expression(field(node, "operand")));
+    const bound = (name: string) => {
+      const n = node.childForFieldName(name);
+      return n ? this.convertFor(this.expression(n), INT, n).js : "undefined";
+    };
+    const u = underlying(operand.type);
+    if (u.kind === "slice") {
+      return {
+        js: `$.slice(${operand.js}, ${bound("start")}, ${bound("end")}, ${bound("capacity")})`,
+        type: operand.type,
+        text: node.text,
+      };
+    }
+    if (isString(u)) {
+      if (node.childForFieldName("capacity"))
+        throw errorAt(node, `invalid operation: 3-index slice of string`);
+      return {
+        js: `$.strSlice(${operand.js}, ${bound("start")}, ${bound("end")})`,
+        type: operand.type,
+        text: node.text,
+      };
+    }
+    throw errorAt(node, `cannot slice ${operand.text} (variable of type ${typeString(operand.type)})`);
+  }
+
   private index(node: Node): Translated {
     const operand = this.expression(field(node, "operand"));
     const u = underlying(operand.type);
+    if (isString(u)) {
+      const i = this.convertFor(this.expression(field(node, "index")), INT, node);
+      return { js: `$.strIndex(${operand.js}, ${i.js})`, type: BYTE, text: node.text };
+    }
     if (u.kind === "slice") {
       const i = this.convertFor(this.expression(field(node, "index")), INT, node);
       return { js: `$.index(${operand.js}, ${i.js})`, type: u.elem, text: node.text, addressable: true };

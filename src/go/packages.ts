@@ -5,6 +5,7 @@
  */
 import type { Translated } from "./expressions.ts";
 import {
+  BOOL,
   CANCEL_FUNC,
   CONTEXT,
   DURATION,
@@ -12,6 +13,7 @@ import {
   FLOAT64,
   type GoType,
   INT,
+  INT64,
   MUTEX,
   ONCE,
   STRING,
@@ -40,6 +42,7 @@ export interface Package {
 }
 
 const NS = 1;
+const STRING_SLICE: GoType = { kind: "slice", elem: STRING };
 
 export const PACKAGES: Record<string, Package> = {
   fmt: {
@@ -147,6 +150,76 @@ export const PACKAGES: Record<string, Package> = {
         results: [CONTEXT, CANCEL_FUNC],
         call: ([parent, d]) => `$.withTimeout(${parent?.js}, ${d?.js})`,
       },
+    },
+  },
+  strings: {
+    functions: {
+      Contains: {
+        params: [STRING, STRING],
+        results: [BOOL],
+        call: ([a, b]) => `${a?.js}.includes(${b?.js})`,
+      },
+      HasPrefix: {
+        params: [STRING, STRING],
+        results: [BOOL],
+        call: ([a, b]) => `${a?.js}.startsWith(${b?.js})`,
+      },
+      HasSuffix: {
+        params: [STRING, STRING],
+        results: [BOOL],
+        call: ([a, b]) => `${a?.js}.endsWith(${b?.js})`,
+      },
+      Index: {
+        params: [STRING, STRING],
+        results: [INT],
+        call: ([a, b]) => `$.strings.index(${a?.js}, ${b?.js})`,
+      },
+      Split: {
+        params: [STRING, STRING],
+        results: [STRING_SLICE],
+        call: ([a, b]) => `$.strings.split(${a?.js}, ${b?.js})`,
+      },
+      Join: {
+        params: [STRING_SLICE, STRING],
+        results: [STRING],
+        call: ([a, b]) => `$.strings.join(${a?.js}, ${b?.js})`,
+      },
+      Fields: { params: [STRING], results: [STRING_SLICE], call: ([a]) => `$.strings.fields(${a?.js})` },
+      Repeat: {
+        params: [STRING, INT],
+        results: [STRING],
+        call: ([a, n]) => `$.strings.repeat(${a?.js}, ${n?.js})`,
+      },
+      ToUpper: { params: [STRING], results: [STRING], call: ([a]) => `${a?.js}.toUpperCase()` },
+      ToLower: { params: [STRING], results: [STRING], call: ([a]) => `${a?.js}.toLowerCase()` },
+      TrimSpace: { params: [STRING], results: [STRING], call: ([a]) => `$.strings.trimSpace(${a?.js})` },
+      TrimPrefix: {
+        params: [STRING, STRING],
+        results: [STRING],
+        call: ([a, b]) => `$.strings.trimPrefix(${a?.js}, ${b?.js})`,
+      },
+      TrimSuffix: {
+        params: [STRING, STRING],
+        results: [STRING],
+        call: ([a, b]) => `$.strings.trimSuffix(${a?.js}, ${b?.js})`,
+      },
+      ReplaceAll: {
+        params: [STRING, STRING, STRING],
+        results: [STRING],
+        call: ([a, b, c]) => `$.strings.replaceAll(${a?.js}, ${b?.js}, ${c?.js})`,
+      },
+    },
+  },
+  strconv: {
+    functions: {
+      Itoa: { params: [INT], results: [STRING], call: ([n]) => `String(${n?.js})` },
+      Atoi: { params: [STRING], results: [INT, ERROR], call: ([text]) => `$.strconv.atoi(${text?.js})` },
+      FormatInt: {
+        params: [INT64, INT],
+        results: [STRING],
+        call: ([n, base]) => `$.strconv.formatInt(${n?.js}, ${base?.js})`,
+      },
+      Quote: { params: [STRING], results: [STRING], call: ([text]) => `JSON.stringify(${text?.js})` },
     },
   },
   runtime: {

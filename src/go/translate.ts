@@ -14,6 +14,7 @@ import { type Binding, jsName, Scope } from "./scope.ts";
 import {
   ANY,
   BOOL,
+  BYTE,
   type DeclaredType,
   defaultType,
   ERROR,
@@ -22,6 +23,7 @@ import {
   INT,
   INT64,
   isBoolean,
+  RUNE,
   STRING,
   type StructField,
   structOf,
@@ -337,18 +339,23 @@ export class Translator {
 
   /** The type of a function declaration, literal or type: its parameters' and results' types. */
   signature(node: Node): GoType {
-    const params = this.parameterTypes(field(node, "parameters")).map((p) => p.type);
+    const list = field(node, "parameters");
+    const params = this.parameterTypes(list).map((p) => p.type);
     const resultNode = node.childForFieldName("result");
     const results = resultNode ? this.resultTypes(resultNode).map((r) => r.type) : [];
-    return { kind: "func", params, results };
+    const variadic = list.namedChildren.some((c) => c?.type === "variadic_parameter_declaration");
+    return variadic ? { kind: "func", params, results, variadic } : { kind: "func", params, results };
   }
 
   private parameterTypes(list: Node): { name: string | undefined; type: GoType; node: Node }[] {
     const out: { name: string | undefined; type: GoType; node: Node }[] = [];
     for (const decl of list.namedChildren) {
       if (!decl || decl.type === "comment") continue;
-      if (decl.type === "variadic_parameter_declaration") throw outsideSubset(decl, "variadic functions");
-      const type = this.typeOf(field(decl, "type"));
+      const variadic = decl.type === "variadic_parameter_declaration";
+      const last = decl.id === list.namedChildren.filter((c) => c && c.type !== "comment").at(-1)?.id;
+      if (variadic && !last) throw errorAt(decl, "can only use ... with final parameter in list");
+      const elem = this.typeOf(field(decl, "type"));
+      const type: GoType = variadic ? { kind: "slice", elem } : elem;
       const names = decl.childrenForFieldName("name").filter((n): n is Node => n !== null);
       if (names.length === 0) out.push({ name: undefined, type, node: decl });
       for (const name of names) out.push({ name: name.text, type, node: name });
@@ -916,7 +923,7 @@ export class Translator {
           : u.kind === "chan"
             ? [u.elem, undefined]
             : u.kind === "basic" && u.name === "string"
-              ? [INT, { kind: "named", name: "rune", underlying: INT }]
+              ? [INT, RUNE]
               : (() => {
                   throw errorAt(
                     clause,
@@ -957,7 +964,9 @@ export class Translator {
           bind(lefts[0], keyType, k) + bind(lefts[1], valueType, this.copyOf(`${src}.get(${k})`, valueType));
         return `const ${src} = ${subject.js};\n${label}: for (const ${k} of $.mapKeys(${src})) {\nif (!${src}.has(${k})) continue;\n${head}\n${this.scoped(() => this.blockStatements(body))}\n}`;
       }
-      throw outsideSubset(clause, "range over strings");
+      const pair = this.temp();
+      const head = bind(lefts[0], keyType, `${pair}[0]`) + bind(lefts[1], valueType, `${pair}[1]`);
+      return `const ${src} = ${subject.js};\n${label}: for (const ${pair} of $.runes(${src})) {\n${head}\n${this.scoped(() => this.blockStatements(body))}\n}`;
     });
   }
 
@@ -1154,8 +1163,8 @@ const BASIC_TYPES: Record<string, GoType> = {
   float64: FLOAT64,
   string: STRING,
   bool: BOOL,
-  byte: { kind: "named", name: "uint8", underlying: INT },
-  rune: { kind: "named", name: "int32", underlying: INT },
+  byte: BYTE,
+  rune: RUNE,
   any: ANY,
 };
 

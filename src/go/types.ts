@@ -18,7 +18,13 @@ export type GoType =
   | { readonly kind: "chan"; readonly elem: GoType; readonly dir: "both" | "send" | "recv" }
   | { readonly kind: "slice"; readonly elem: GoType }
   | { readonly kind: "map"; readonly key: GoType; readonly value: GoType }
-  | { readonly kind: "func"; readonly params: readonly GoType[]; readonly results: readonly GoType[] }
+  | {
+      readonly kind: "func";
+      readonly params: readonly GoType[];
+      readonly results: readonly GoType[];
+      /** The last parameter is `...T`, a []T the call's extra arguments are packed into. */
+      readonly variadic?: boolean;
+    }
   /**
    * A named type: one a package Leak Lab provides (time.Duration, sync.WaitGroup, error), or one the program
    * declares (`pkg` "main"), whose underlying type is set once its declaration is read (it may refer to itself)
@@ -65,6 +71,9 @@ export const INT64: GoType = { kind: "basic", name: "int64" };
 export const FLOAT64: GoType = { kind: "basic", name: "float64" };
 export const STRING: GoType = { kind: "basic", name: "string" };
 export const BOOL: GoType = { kind: "basic", name: "bool" };
+/** byte, Go's alias of uint8: an int between 0 and 255 here. */
+export const BYTE: GoType = { kind: "named", name: "uint8", underlying: INT };
+export const RUNE: GoType = { kind: "named", name: "int32", underlying: INT };
 export const UNTYPED_INT: GoType = { kind: "untyped", name: "untyped int" };
 export const UNTYPED_FLOAT: GoType = { kind: "untyped", name: "untyped float" };
 export const UNTYPED_RUNE: GoType = { kind: "untyped", name: "untyped rune" };
@@ -219,7 +228,12 @@ export function typeString(type: GoType): string {
           : type.results.length === 1
             ? ` ${typeString(type.results[0] as GoType)}`
             : ` (${type.results.map(typeString).join(", ")})`;
-      return `func(${type.params.map(typeString).join(", ")})${results}`;
+      const params = type.params.map((p, i) =>
+        type.variadic && i === type.params.length - 1 && p.kind === "slice"
+          ? `...${typeString(p.elem)}`
+          : typeString(p),
+      );
+      return `func(${params.join(", ")})${results}`;
     }
     case "tuple":
       return `(${type.types.map(typeString).join(", ")})`;
