@@ -46,6 +46,8 @@ export interface Translated {
   readonly constant?: number | string | boolean;
   /** A variable, field or element: a struct read from one is copied where Go copies it. */
   readonly addressable?: boolean;
+  /** A map entry: not addressable, but a struct read from it shares the map's storage, so it is copied too. */
+  readonly shared?: boolean;
 }
 
 /** Where an assignment stores: a variable, a slice element, a map entry. */
@@ -101,11 +103,13 @@ export class Expressions {
       const u = underlying(operand.type);
       if (u.kind === "map") {
         const key = this.convertFor(this.expression(field(inner, "index")), u.key, inner);
-        return {
-          js: `$.mapGet(${operand.js}, ${key.js}, ${this.zeroValue(u.value)})`,
-          type: { kind: "tuple", types: [u.value, BOOL] },
-          text: inner.text,
-        };
+        const lookup = `$.mapGet(${operand.js}, ${key.js}, ${this.zeroValue(u.value)})`;
+        // A struct read out of a map is a copy, as with any read of one.
+        const copiedLookup =
+          structOf(u.value) !== undefined && u.value.kind !== "pointer"
+            ? `(($r) => [$.clone($r[0], ${this.typeConstant(u.value)}), $r[1]])(${lookup})`
+            : lookup;
+        return { js: copiedLookup, type: { kind: "tuple", types: [u.value, BOOL] }, text: inner.text };
       }
     }
     return undefined;
@@ -146,9 +150,18 @@ export class Expressions {
 
   /** A struct read from a variable, field or element is a copy wherever it goes, as Go's values are. */
   private copied(value: Translated): Translated {
-    if (!value.addressable || structOf(value.type) === undefined || value.type.kind === "pointer")
+    if (
+      !(value.addressable || value.shared) ||
+      structOf(value.type) === undefined ||
+      value.type.kind === "pointer"
+    )
       return value;
-    return { ...value, js: `$.clone(${value.js}, ${this.typeConstant(value.type)})`, addressable: false };
+    return {
+      ...value,
+      js: `$.clone(${value.js}, ${this.typeConstant(value.type)})`,
+      addressable: false,
+      shared: false,
+    };
   }
 
   /** A value converted for a place of type `to` (assignment, argument, return), or Go's complaint. */
@@ -1120,6 +1133,7 @@ export class Expressions {
         js: `$.mapGet(${operand.js}, ${key.js}, ${this.zeroValue(u.value)})[0]`,
         type: u.value,
         text: node.text,
+        shared: true,
       };
     }
     throw errorAt(

@@ -1,0 +1,42 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"runtime"
+	"time"
+)
+
+// The classic leak: the caller gives up after a timeout, and the worker blocks forever sending a result
+// nobody will receive. The fix is a buffered channel of one.
+func fetch(timeout time.Duration, buffered bool) error {
+	var ch chan string
+	if buffered {
+		ch = make(chan string, 1)
+	} else {
+		ch = make(chan string)
+	}
+	go func() {
+		time.Sleep(20 * time.Millisecond)
+		ch <- "result"
+	}()
+	select {
+	case <-ch:
+		return nil
+	case <-time.After(timeout):
+		return errors.New("timeout")
+	}
+}
+
+func main() {
+	for i := 0; i < 10; i++ {
+		fmt.Print(fetch(5*time.Millisecond, false), " ")
+	}
+	time.Sleep(50 * time.Millisecond)
+	fmt.Println("\nleaked:", runtime.NumGoroutine()-1)
+	for i := 0; i < 10; i++ {
+		_ = fetch(5*time.Millisecond, true)
+	}
+	time.Sleep(50 * time.Millisecond)
+	fmt.Println("leaked with the fix:", runtime.NumGoroutine()-1)
+}
