@@ -1,0 +1,68 @@
+/**
+ * Go's context for translated code: the runtime's contexts held in the Context interface, their Done and Err
+ * as Go's methods, and context.Canceled and DeadlineExceeded as the error values Go code compares with.
+ */
+import * as context from "../../runtime/context.ts";
+import type { GoType } from "../types.ts";
+import { type Boxed, ERROR_STRING, errorBox, errorPanic, GoError } from "../values.ts";
+
+const NANOS_PER_MS = 1e6;
+
+const CONTEXT_TYPE: GoType = {
+  kind: "pointer",
+  elem: { kind: "named", name: "ctx", pkg: "context", underlying: undefined },
+};
+const CONTEXT_CANCELED = errorBox("context canceled", ERROR_STRING);
+const CONTEXT_DEADLINE_EXCEEDED: Boxed = {
+  value: new GoError("context deadline exceeded"),
+  type: { kind: "named", name: "deadlineExceededError", pkg: "context", underlying: undefined },
+  key: "context.deadlineExceededError",
+};
+
+function contextOf(box: Boxed | null): context.Context {
+  if (box === null) throw errorPanic("cannot create context from nil parent");
+  return box.value as context.Context;
+}
+
+/** The methods of a context held in an interface, or undefined when `type` is not a context. */
+export function contextMethod(
+  value: unknown,
+  type: GoType,
+  name: string,
+): ((...args: unknown[]) => Promise<unknown>) | undefined {
+  if (type !== CONTEXT_TYPE) return undefined;
+  const ctx = value as context.Context;
+  if (name === "Done") {
+    return async () => {
+      const done = ctx.done();
+      // Background's Done is nil in Go.
+      return done.isNil ? null : done;
+    };
+  }
+  if (name === "Err") {
+    return async () => {
+      const err = ctx.err();
+      if (err === undefined) return null;
+      return err === context.Canceled ? CONTEXT_CANCELED : CONTEXT_DEADLINE_EXCEEDED;
+    };
+  }
+  return undefined;
+}
+
+export const contextOps = {
+  contextBackground: (): Boxed => ({
+    value: context.background(),
+    type: CONTEXT_TYPE,
+    key: "context.backgroundCtx",
+  }),
+  withCancel(parent: Boxed | null): [Boxed, () => Promise<void>] {
+    const [child, cancel] = context.withCancel(contextOf(parent));
+    return [{ value: child, type: CONTEXT_TYPE, key: "*context.cancelCtx" }, async () => cancel()];
+  },
+  withTimeout(parent: Boxed | null, duration: number): [Boxed, () => Promise<void>] {
+    const [child, cancel] = context.withTimeout(contextOf(parent), duration / NANOS_PER_MS);
+    return [{ value: child, type: CONTEXT_TYPE, key: "*context.timerCtx" }, async () => cancel()];
+  },
+  contextCanceled: CONTEXT_CANCELED,
+  contextDeadlineExceeded: CONTEXT_DEADLINE_EXCEEDED,
+};

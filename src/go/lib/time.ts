@@ -1,0 +1,95 @@
+/**
+ * Go's time for translated code, on the runtime's virtual clock: durations in nanoseconds, times in virtual
+ * milliseconds, and timers and tickers as Go 1.23's (an unbuffered channel, no stale value after Stop or Reset).
+ */
+import { type Chan, tryRecv } from "../../runtime/chan.ts";
+import { currentRuntime } from "../../runtime/runtime.ts";
+import * as time from "../../runtime/time.ts";
+import { errorPanic } from "../values.ts";
+
+const NANOS_PER_MS = 1e6;
+
+export const timeOps = {
+  sleep(duration: number): Promise<void> {
+    return time.sleep(duration / NANOS_PER_MS);
+  },
+  after(duration: number): Chan<number> {
+    const ch = time.after(duration / NANOS_PER_MS);
+    timerChannels.add(ch);
+    return ch;
+  },
+  /** time.Now: virtual milliseconds; time.Since and Time.Sub turn differences into a Duration. */
+  now(): number {
+    return currentRuntime().now;
+  },
+  since(t: number): number {
+    return (currentRuntime().now - t) * NANOS_PER_MS;
+  },
+  tick(duration: number): Chan<number> | null {
+    if (duration <= 0) return null;
+    const ch = time.tick(duration / NANOS_PER_MS);
+    timerChannels.add(ch);
+    return ch;
+  },
+  newTimer(duration: number): GoTimer {
+    const timer = time.newTimer(duration / NANOS_PER_MS);
+    timerChannels.add(timer.c);
+    return { C: timer.c, timer };
+  },
+  /** time.AfterFunc: f runs in its own goroutine when the timer fires; the timer's C is nil. */
+  afterFunc(duration: number, f: () => Promise<unknown>): GoTimer {
+    return { C: null, timer: time.afterFunc(duration / NANOS_PER_MS, () => f()) };
+  },
+  /**
+   * Timer.Stop as Go 1.23's: true if the call stopped the timer, which includes a timer that fired but whose
+   * value nobody received: that value is discarded, so no receive after Stop sees it.
+   */
+  timerStop(t: GoTimer): boolean {
+    return stopTimer(t);
+  },
+  timerReset(t: GoTimer, duration: number): boolean {
+    const active = stopTimer(t);
+    t.timer.reset(duration / NANOS_PER_MS);
+    return active;
+  },
+  newTicker(duration: number): GoTicker {
+    if (duration <= 0) throw errorPanic("non-positive interval for NewTicker");
+    const ticker = time.newTicker(duration / NANOS_PER_MS);
+    timerChannels.add(ticker.c);
+    return { C: ticker.c, ticker };
+  },
+  tickerStop(t: GoTicker): void {
+    t.ticker.stop();
+    tryRecv(t.C);
+  },
+  tickerReset(t: GoTicker, duration: number): void {
+    if (duration <= 0) throw errorPanic("non-positive interval for Ticker.Reset");
+    t.ticker.reset(duration / NANOS_PER_MS);
+    tryRecv(t.C);
+  },
+};
+
+/** Whether a channel is a timer's or a ticker's, which reports len and cap 0. */
+export function isTimerChannel(ch: Chan<unknown>): boolean {
+  return timerChannels.has(ch);
+}
+
+/** A time.Timer as Go code holds it: its channel C (nil for AfterFunc) and the runtime's timer. */
+interface GoTimer {
+  readonly C: Chan<number> | null;
+  readonly timer: time.Timer;
+}
+
+interface GoTicker {
+  readonly C: Chan<number>;
+  readonly ticker: time.Ticker;
+}
+
+/** Channels of timers and tickers, which report len and cap 0 as Go 1.23's unbuffered ones do. */
+const timerChannels = new WeakSet<Chan<unknown>>();
+
+function stopTimer(t: GoTimer): boolean {
+  const stopped = t.timer.stop();
+  const unreceived = t.C !== null && tryRecv(t.C) !== undefined;
+  return stopped || unreceived;
+}
