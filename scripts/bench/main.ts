@@ -13,6 +13,7 @@ import { benchBrowser, printBrowser } from "./browser/browserBench.ts";
 import { findChromium } from "./browser/chromium.ts";
 import { profileBrowser } from "./browser/profileBrowser.ts";
 import { runFakeTimers } from "./fakeTimers.ts";
+import { benchGoCompile } from "./goCompile.ts";
 import { runLeakLabRuntime } from "./leakLabRuntime.ts";
 import { expectedEvents, PAIRS, VIRTUAL_MS } from "./workload.ts";
 
@@ -58,6 +59,7 @@ async function benchNode() {
   const fakeTimers = await nsPerEvent("fake-timers", runFakeTimers);
   await replayWallMs();
   const replay60 = Math.min(await replayWallMs(), await replayWallMs());
+  const go = await benchGoCompile();
   return {
     workload: `${2 * PAIRS} tasks, ${VIRTUAL_MS} virtual ms, ${expectedEvents()} events`,
     runtime_ns_per_event: Math.round(runtime),
@@ -66,6 +68,10 @@ async function benchNode() {
     runtime_vs_bare: Number((runtime / bare).toFixed(2)),
     fake_timers_vs_runtime: Number((fakeTimers / runtime).toFixed(2)),
     replay_60min_wall_ms: Math.round(replay60),
+    go_lines: go.lines,
+    go_parse_ms: Number(go.parseMs.toFixed(1)),
+    go_compile_ms: Number(go.compileMs.toFixed(1)),
+    go_compile_vs_parse: Number((go.compileMs / go.parseMs).toFixed(1)),
   };
 }
 
@@ -79,6 +85,9 @@ function printNode(result: Awaited<ReturnType<typeof benchNode>>): void {
     `@sinonjs/fake-timers     ${result.fake_timers_ns_per_event} ns/event  (${result.fake_timers_vs_runtime}× the runtime; target ≥ 5×)`,
   );
   console.log(`replay, 3 pods to 04:00  ${result.replay_60min_wall_ms} ms wall`);
+  console.log(
+    `Go, ${result.go_lines} lines      ${result.go_compile_ms} ms to parse, check and translate  (tree-sitter's parse alone ${result.go_parse_ms} ms, ${result.go_compile_vs_parse}×; budget ≤ 50 ms, in Node)`,
+  );
 }
 
 const node = nodePart ? await benchNode() : undefined;
