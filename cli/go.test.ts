@@ -16,7 +16,7 @@ describe("npm run go", () => {
     expect(exitCode).toBe(1);
     expect(stdout).toBe("");
     expect(stderr).toBe(
-      "# command-line-arguments\n./session.go:6:2: embedded fields are outside Leak Lab's Go (see docs/go-subset.md)\n",
+      "# command-line-arguments\n./session.go:6:2: outside Leak Lab's Go: embedded fields (see docs/go-subset.md)\n",
     );
   });
 

@@ -38,5 +38,5 @@ export function errorAt(node: Node, message: string): CompileError {
 
 /** Go that Leak Lab does not run (yet): a compile error that says so, never a silent misbehaviour. */
 export function outsideSubset(node: Node, what: string): CompileError {
-  return errorAt(node, `${what} are outside Leak Lab's Go (see docs/go-subset.md)`);
+  return errorAt(node, `outside Leak Lab's Go: ${what} (see docs/go-subset.md)`);
 }

@@ -37,7 +37,7 @@ const TAKEN = new Set(
     "break case catch class const continue debugger default delete do else enum export extends false finally for " +
     "function if import in instanceof new null return super switch this throw true try typeof var void while with " +
     "yield let static implements interface package private protected public await arguments eval undefined NaN " +
-    "Infinity Object Array Math String Number Boolean Map Promise Error globalThis"
+    "Infinity Object Array Math String Number Boolean Map Promise Error globalThis __proto__ constructor prototype"
   ).split(" "),
 );
 

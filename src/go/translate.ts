@@ -129,7 +129,7 @@ export class Translator {
       switch (node.type) {
         case "package_clause": {
           const name = node.namedChildren[0]?.text;
-          if (name !== "main") throw outsideSubset(node, `package ${name}: Leak Lab runs one package main`);
+          if (name !== "main") throw outsideSubset(node, `package ${name} (Leak Lab runs one package main)`);
           break;
         }
         case "import_declaration":
@@ -438,7 +438,12 @@ export class Translator {
       ? // The frame unwinds on return and on panic: deferred calls run last first, and may recover.
         `const $f = $.frame(); let $threw = false, $err;\n` +
         `try {\n${body}\n} catch (e) { $threw = true; $err = e; } finally { await $.unwind($f, $err, $threw); }\n` +
-        (named ? `return ${packResults(namedResults)};` : "")
+        // Reached only when a deferred call recovered a panic: the results are the named ones, or zero values.
+        (named
+          ? `return ${packResults(namedResults)};`
+          : type.results.length > 0
+            ? `return ${packResults(type.results.map((r) => this.expressions.zeroValue(r)))};`
+            : "")
       : body;
     return `${params.join(", ")}) {\n${prologue.join("\n")}\n${text}\n}`;
   }
@@ -1208,49 +1213,74 @@ function descendantsOfType(node: Node, type: string): Node[] {
   return node.descendantsOfType(type).filter((n): n is Node => n !== null);
 }
 
-/** Whether a function body ends in a terminating statement (the spec's "Terminating statements"), in part. */
+/** Whether a function body ends in a terminating statement (the spec's "Terminating statements"). */
 function terminates(block: Node): boolean {
   const list = block.namedChildren.find((c) => c?.type === "statement_list");
   const last = list?.namedChildren.filter((c): c is Node => c !== null && c.type !== "comment").at(-1);
-  if (!last) return false;
-  switch (last.type) {
+  return last !== undefined && isTerminating(last, undefined);
+}
+
+const BREAKABLE = new Set([
+  "for_statement",
+  "expression_switch_statement",
+  "type_switch_statement",
+  "select_statement",
+]);
+
+function isTerminating(statement: Node, label: string | undefined): boolean {
+  switch (statement.type) {
     case "return_statement":
+    case "goto_statement":
       return true;
     case "expression_statement": {
-      const call = last.namedChildren[0];
+      const call = statement.namedChildren[0];
       const fn = call?.type === "call_expression" ? call.childForFieldName("function")?.text : undefined;
       return fn === "panic" || fn === "os.Exit";
     }
     case "block":
-      return terminates(last);
-    case "if_statement": {
-      const alternative = last.childForFieldName("alternative");
-      if (!alternative) return false;
-      const consequence = last.childForFieldName("consequence");
+      return terminates(statement);
+    case "labeled_statement": {
+      const inner = statement.namedChildren.find((c) => c !== null && c.type !== "label_name");
       return (
-        consequence !== null &&
-        terminates(consequence) &&
-        (alternative.type === "if_statement" ? terminates(wrap(alternative)) : terminates(alternative))
+        inner !== undefined &&
+        inner !== null &&
+        isTerminating(inner, statement.childForFieldName("label")?.text)
       );
     }
-    case "for_statement":
-      return (
-        !last.namedChildren.some(
-          (c) => c?.type === "for_clause" || c?.type === "range_clause" || c?.type.endsWith("expression"),
-        ) && !last.descendantsOfType("break_statement").length
+    case "if_statement": {
+      const alternative = statement.childForFieldName("alternative");
+      const consequence = statement.childForFieldName("consequence");
+      if (!alternative || !consequence || !terminates(consequence)) return false;
+      return alternative.type === "if_statement"
+        ? isTerminating(alternative, undefined)
+        : terminates(alternative);
+    }
+    case "for_statement": {
+      // Terminating: no condition (nor range), and no break that leaves it.
+      const body = statement.childForFieldName("body");
+      const hasCondition = statement.namedChildren.some(
+        (c) =>
+          c !== null &&
+          c.id !== body?.id &&
+          c.type !== "comment" &&
+          (c.type !== "for_clause" || c.childForFieldName("condition") !== null),
       );
+      return !hasCondition && !breaksOut(statement, label);
+    }
     case "select_statement":
-      return !last.descendantsOfType("break_statement").length;
     case "type_switch_statement":
     case "expression_switch_statement": {
-      // With a default, no break, and every clause ending in a terminating statement.
-      const clauses = last.namedChildren.filter(
+      // No break that leaves it, a default (a select needs none), and every clause ending in a terminating
+      // statement.
+      const clauses = statement.namedChildren.filter(
         (c): c is Node =>
-          c?.type === "expression_case" || c?.type === "type_case" || c?.type === "default_case",
+          c !== null &&
+          ["expression_case", "type_case", "communication_case", "default_case"].includes(c.type),
       );
+      const needsDefault = statement.type !== "select_statement";
       return (
-        clauses.some((c) => c.type === "default_case") &&
-        !last.descendantsOfType("break_statement").length &&
+        (!needsDefault || clauses.some((c) => c.type === "default_case")) &&
+        !breaksOut(statement, label) &&
         clauses.every((c) => terminates(c))
       );
     }
@@ -1259,9 +1289,21 @@ function terminates(block: Node): boolean {
   }
 }
 
-/** An `else if` judged as a block holding it. */
-function wrap(ifStatement: Node): Node {
-  return { namedChildren: [{ type: "statement_list", namedChildren: [ifStatement] }] } as unknown as Node;
+/** Whether a break inside `statement` leaves it: an unlabeled one whose nearest breakable is it, or one naming its label. */
+function breaksOut(statement: Node, label: string | undefined): boolean {
+  const visit = (node: Node, depth: number): boolean => {
+    for (const child of node.namedChildren) {
+      if (!child || child.type === "func_literal") continue;
+      if (child.type === "break_statement") {
+        const target = child.namedChildren.find((c) => c?.type === "label_name")?.text;
+        if (target !== undefined ? target === label : depth === 0) return true;
+        continue;
+      }
+      if (visit(child, BREAKABLE.has(child.type) ? depth + 1 : depth)) return true;
+    }
+    return false;
+  };
+  return visit(statement, 0);
 }
 
 /** The first ERROR or MISSING node: Go's "syntax error" at its line. */
