@@ -4,7 +4,7 @@
  * with their `ok`, and the built-ins.
  */
 import type { Node } from "web-tree-sitter";
-import { errorAt, outsideSubset } from "./compileError.ts";
+import { CompileError, errorAt, outsideSubset } from "./compileError.ts";
 import { METHODS, PACKAGES } from "./packages.ts";
 import { jsName } from "./scope.ts";
 import type { Translator } from "./translate.ts";
@@ -48,6 +48,8 @@ export interface Translated {
   readonly addressable?: boolean;
   /** A map entry: not addressable, but a struct read from it shares the map's storage, so it is copied too. */
   readonly shared?: boolean;
+  /** Where a call's results came from, for "used as value" errors about them. */
+  readonly at?: Node;
 }
 
 /** Where an assignment stores: a variable, a slice element, a map entry. */
@@ -141,11 +143,19 @@ export class Expressions {
 
   /** A value whose constant kind is settled to its default type, ready to be stored. */
   settle(value: Translated): Translated {
-    if (value.type.kind === "tuple" && value.type.types.length !== 1) {
-      if (value.type.types.length === 0) throw new Error(`${value.text} (no value) used as value`);
-    }
+    if (value.type.kind === "tuple") throw this.notSingleValue(value);
     if (value.type.kind === "untyped") return { ...value, type: defaultType(value.type) };
     return this.copied(value);
+  }
+
+  /** Go's error for a call with no result, or several, where one value is wanted. */
+  notSingleValue(value: Translated): CompileError {
+    const types = value.type.kind === "tuple" ? value.type.types : [];
+    const message =
+      types.length === 0
+        ? `${value.text} (no value) used as value`
+        : `multiple-value ${value.text} (value of type ${typeString(value.type)}) in single-value context`;
+    return value.at ? errorAt(value.at, message) : new CompileError(1, 1, message);
   }
 
   /** A struct read from a variable, field or element is a copy wherever it goes, as Go's values are. */
@@ -686,7 +696,7 @@ export class Expressions {
 
   private result(js: string, results: readonly GoType[], node: Node): Translated {
     if (results.length === 1) return { js, type: results[0] as GoType, text: node.text };
-    return { js, type: { kind: "tuple", types: results }, text: node.text };
+    return { js, type: { kind: "tuple", types: results }, text: node.text, at: node };
   }
 
   /**
@@ -759,7 +769,7 @@ export class Expressions {
     }
     return `[${args
       .map((arg) => {
-        if (arg.type.kind === "tuple") throw new Error(`${arg.text} (no value) used as value`);
+        if (arg.type.kind === "tuple") throw this.notSingleValue(arg);
         return `{ value: ${arg.js}, type: ${this.typeConstant(arg.type)} }`;
       })
       .join(", ")}]`;

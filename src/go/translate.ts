@@ -74,6 +74,8 @@ export class Translator {
   readonly expressions: Expressions;
   private readonly errors: CompileError[] = [];
   private readonly declaredTypes: DeclaredType[] = [];
+  /** Names whose declaration failed to compile. */
+  private readonly failedNames = new Set<string>();
   private fn: FunctionContext | undefined = undefined;
   private readonly breakables: Breakable[] = [];
   private labels = 0;
@@ -485,7 +487,10 @@ export class Translator {
       const tuple = values[0] as Translated;
       const types = tuple.type.kind === "tuple" ? tuple.type.types : [];
       if (types.length !== names.length) {
-        throw errorAt(spec, `assignment mismatch: ${names.length} variables but ${describeCount(tuple)}`);
+        throw errorAt(
+          mismatchAt(spec),
+          `assignment mismatch: ${names.length} variables but ${describeCount(tuple)}`,
+        );
       }
       const js = bindTargets([...types]);
       out.push(`let [${js.join(", ")}] = ${tuple.js};`);
@@ -577,11 +582,29 @@ export class Translator {
           return this.statement(s);
         } catch (error) {
           if (!(error instanceof CompileError)) throw error;
-          this.report(error);
+          // Go reports nothing more about a name whose declaration failed: its uses would only repeat it.
+          const usesFailed = s
+            .descendantsOfType("identifier")
+            .some((id) => id !== null && this.failedNames.has(id.text));
+          if (!usesFailed) this.report(error);
+          if (s.type === "short_var_declaration" || s.type === "var_declaration") this.declareFailed(s);
           return "";
         }
       })
       .join("\n");
+  }
+
+  /** The names a failed declaration would have declared: declared anyway, so their uses are not "undefined". */
+  private declareFailed(statement: Node): void {
+    const names =
+      statement.type === "short_var_declaration"
+        ? (statement.childForFieldName("left")?.namedChildren ?? [])
+        : statement.descendantsOfType("var_spec").flatMap((spec) => spec?.childrenForFieldName("name") ?? []);
+    for (const name of names) {
+      if (!name || name.text === "_" || this.scope.has(name.text)) continue;
+      this.scope.declare(name.text, { kind: "var", type: ANY, js: this.temp(), used: true });
+      this.failedNames.add(name.text);
+    }
   }
 
   /** `{ … }` in a new scope. */
@@ -702,7 +725,10 @@ export class Translator {
   private tupleAssignment(node: Node, lefts: Node[], right: Translated): string {
     const types = right.type.kind === "tuple" ? right.type.types : [];
     if (types.length !== lefts.length)
-      throw errorAt(node, `assignment mismatch: ${lefts.length} variables but ${describeCount(right)}`);
+      throw errorAt(
+        mismatchAt(node),
+        `assignment mismatch: ${lefts.length} variables but ${describeCount(right)}`,
+      );
     const temps = lefts.map(() => this.temp());
     const out = [`const [${temps.join(", ")}] = ${right.js};`];
     lefts.forEach((left, i) => {
@@ -724,7 +750,10 @@ export class Translator {
       const tuple = rights[0] as Translated;
       types = tuple.type.kind === "tuple" ? [...tuple.type.types] : [];
       if (types.length !== lefts.length)
-        throw errorAt(node, `assignment mismatch: ${lefts.length} variables but ${describeCount(tuple)}`);
+        throw errorAt(
+          mismatchAt(node),
+          `assignment mismatch: ${lefts.length} variables but ${describeCount(tuple)}`,
+        );
       const temps = lefts.map(() => this.temp());
       out.push(`const [${temps.join(", ")}] = ${tuple.js};`);
       source = temps;
@@ -734,6 +763,10 @@ export class Translator {
           node,
           `assignment mismatch: ${lefts.length} variable${lefts.length > 1 ? "s" : ""} but ${rights.length} value${rights.length > 1 ? "s" : ""}`,
         );
+      }
+      const only = rights[0];
+      if (rights.length === 1 && only?.type.kind === "tuple" && only.type.types.length > 1) {
+        throw errorAt(mismatchAt(node), `assignment mismatch: 1 variable but ${describeCount(only)}`);
       }
       const settled = rights.map((r) => this.expressions.settle(r));
       types = settled.map((r) => r.type);
@@ -1198,9 +1231,17 @@ function packResults(values: readonly string[]): string {
   return values.length === 1 ? (values[0] as string) : `[${values.join(", ")}]`;
 }
 
+/** "f returns 2 values", as Go names a call in an assignment mismatch: by the function called. */
 function describeCount(value: Translated): string {
   const n = value.type.kind === "tuple" ? value.type.types.length : 1;
-  return `${value.text} returns ${n} value${n === 1 ? "" : "s"}`;
+  const callee =
+    value.at?.type === "call_expression" ? value.at.childForFieldName("function")?.text : undefined;
+  return `${callee ?? value.text} returns ${n} value${n === 1 ? "" : "s"}`;
+}
+
+/** Where Go reports an assignment mismatch: at the value on the right. */
+function mismatchAt(node: Node): Node {
+  return node.childForFieldName("right") ?? node.childForFieldName("value") ?? node;
 }
 
 export function field(node: Node, name: string): Node {
