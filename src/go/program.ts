@@ -35,14 +35,20 @@ export function compileGo(parser: Parser, source: string): Compiled {
   }
 }
 
+const AsyncFunction = (async () => {}).constructor as new (
+  ...args: string[]
+) => (...args: unknown[]) => Promise<unknown>;
+
 /** Runs a compiled program to its end on a fresh runtime, flat out on the virtual clock. */
 export async function runCompiled(js: string, options: { seed?: number } = {}): Promise<ProgramResult> {
   let stdout = "";
   const lib = makeLib({ write: (text) => (stdout += text) });
   const runtime = new Runtime({ seed: options.seed ?? 1 });
-  const main = new Function("$", js)(lib) as () => Promise<void>;
+  const initialise = new AsyncFunction("$", js) as (lib: GoLib) => Promise<() => Promise<void>>;
   let mainReturned = false;
   runtime.go(async () => {
+    // Package initialisation runs in the main goroutine before main, as in Go: it may block, or panic.
+    const main = await initialise(lib);
     await main();
     // main returning ends the program: every other goroutine simply stops.
     mainReturned = true;

@@ -32,7 +32,10 @@ import {
 } from "./types.ts";
 
 export interface Translation {
-  /** The body of a function of one parameter, `$` (lib.ts), that returns the program's `main`. */
+  /**
+   * The body of an async function of one parameter, `$` (lib.ts), that initialises the package (its variables,
+   * then its init functions) and returns the program's `main`.
+   */
   readonly js: string;
 }
 
@@ -122,6 +125,7 @@ export class Translator {
     // Package variables are translated before any function body, which may use them wherever they are declared.
     const variables: (() => void)[] = [];
     const bodies: (() => void)[] = [];
+    const inits: string[] = [];
     // Types first, all of them declared before any is read: a type, a signature or a body may name a type
     // declared further down, or the type itself (a linked list).
     for (const node of root.namedChildren) if (node?.type === "import_declaration") this.imports(node);
@@ -141,8 +145,18 @@ export class Translator {
           if (name === "main") hasMain = true;
           if (node.childForFieldName("type_parameters")) throw outsideSubset(node, "generic functions");
           const type = this.signature(node);
+          if (name === "init") {
+            // init functions run, in order, after the package variables and before main; nothing can name them.
+            if (type.kind === "func" && (type.params.length > 0 || type.results.length > 0)) {
+              throw errorAt(node, "func init must have no arguments and no return values");
+            }
+            const js = `init$${inits.length + 1}`;
+            inits.push(js);
+            bodies.push(() => out.push(this.functionDeclaration(node, js, type)));
+            break;
+          }
           const binding: Binding = { kind: "func", type, js: jsName(name) };
-          if (name !== "init") packageScope.declare(name, binding);
+          packageScope.declare(name, binding);
           bodies.push(() => out.push(this.functionDeclaration(node, binding.js, type)));
           break;
         }
@@ -173,6 +187,7 @@ export class Translator {
     }
     if (this.errors.length > 0) throw new CompileErrors(this.errors);
     out.push(...this.methodTables());
+    out.push(...inits.map((js) => `await ${js}();`));
     out.push("return main;");
     return { js: out.join("\n") };
   }
