@@ -6,7 +6,7 @@
 import type { Node } from "web-tree-sitter";
 import { CompileError, errorAt, outsideSubset } from "./compileError.ts";
 import { METHODS, PACKAGES } from "./packages.ts";
-import { jsName } from "./scope.ts";
+import { type Binding, importedMember, jsName } from "./scope.ts";
 import type { Translator } from "./translate.ts";
 import {
   ANY,
@@ -27,6 +27,7 @@ import {
   missingMethod,
   NIL,
   structOf,
+  typeKey,
   typeString,
   UNTYPED_BOOL,
   UNTYPED_FLOAT,
@@ -249,7 +250,7 @@ export class Expressions {
   typeConstant(type: GoType): string {
     switch (type.kind) {
       case "named":
-        if (type.pkg === "main") return `$.named(${JSON.stringify(type.name)})`;
+        if (type.methods) return `$.named(${JSON.stringify(typeKey(type))})`;
         return `{ kind: "named", name: ${JSON.stringify(type.name)}, underlying: ${type.underlying ? this.typeConstant(type.underlying) : "undefined"} }`;
       case "chan":
         return `{ kind: "chan", dir: ${JSON.stringify(type.dir)}, elem: ${this.typeConstant(type.elem)} }`;
@@ -340,6 +341,11 @@ export class Expressions {
     if (name === "_") throw errorAt(node, "cannot use _ as value");
     const binding = this.t.scope.lookup(name);
     if (!binding) throw errorAt(node, `undefined: ${name}`);
+    return this.named(node, name, binding);
+  }
+
+  /** What a name denotes, as a value: a variable, a constant or a function (of this package or an imported one). */
+  private named(node: Node, name: string, binding: Binding): Translated {
     switch (binding.kind) {
       case "var":
         binding.used = true;
@@ -617,13 +623,19 @@ export class Expressions {
       const name = field(fnNode, "field").text;
       const pkgBinding =
         operandNode.type === "identifier" ? this.t.scope.lookup(operandNode.text) : undefined;
+      if (pkgBinding?.kind === "package" && pkgBinding.members) {
+        pkgBinding.used = true;
+        const member = importedMember(field(fnNode, "field"), pkgBinding, name);
+        if (member.kind === "type") return this.conversion(node, member.type, argNodes());
+        return this.callValue(node, this.named(fnNode, fnNode.text, member), argNodes());
+      }
       if (pkgBinding?.kind === "package") {
         pkgBinding.used = true;
         const pkg = PACKAGES[pkgBinding.path];
         const type = pkg?.types?.[name];
         if (type) return this.conversion(node, type, argNodes());
         const fn = pkg?.functions[name];
-        if (!fn) throw errorAt(fnNode, `undefined: ${operandNode.text}.${name}`);
+        if (!fn) throw errorAt(field(fnNode, "field"), `undefined: ${operandNode.text}.${name}`);
         if (!fn.params && this.hasSpread(node)) throw outsideSubset(node, "fmt calls with ...");
         const args = argNodes().map((a) => this.expression(a));
         const checked = fn.params ? this.checkArguments(node, fnNode.text, fn.params, args) : args;
@@ -775,6 +787,14 @@ export class Expressions {
       .join(", ")}]`;
   }
 
+  /** `storage.NewService`: a name of one of the program's own packages. */
+  private isImportedFunction(node: Node): boolean {
+    if (node.type !== "selector_expression") return false;
+    const operand = field(node, "operand");
+    const binding = operand.type === "identifier" ? this.t.scope.lookup(operand.text) : undefined;
+    return binding?.kind === "package" && binding.members !== undefined;
+  }
+
   /** `go f(x)` and `defer f(x)`: the function and arguments evaluated now, the call made later. */
   deferredCall(node: Node): { setup: string; call: string } {
     const fnNode = field(node, "function");
@@ -793,6 +813,7 @@ export class Expressions {
 
   private withArgumentValues(node: Node, fnNode: Node, args: Translated[]): string {
     if (
+      this.isImportedFunction(fnNode) ||
       fnNode.type === "func_literal" ||
       fnNode.type === "identifier" ||
       fnNode.type === "parenthesized_expression"
@@ -811,10 +832,10 @@ export class Expressions {
       const name = field(fnNode, "field").text;
       const pkgBinding =
         operandNode.type === "identifier" ? this.t.scope.lookup(operandNode.text) : undefined;
-      if (pkgBinding?.kind === "package") {
+      if (pkgBinding?.kind === "package" && !pkgBinding.members) {
         pkgBinding.used = true;
         const fn = PACKAGES[pkgBinding.path]?.functions[name];
-        if (!fn) throw errorAt(fnNode, `undefined: ${operandNode.text}.${name}`);
+        if (!fn) throw errorAt(field(fnNode, "field"), `undefined: ${operandNode.text}.${name}`);
         const checked = fn.params ? this.checkArguments(node, fnNode.text, fn.params, args) : args;
         return `await ${fn.call(checked, (list) => this.fmtArgs(list))}`;
       }
@@ -1030,6 +1051,10 @@ export class Expressions {
     const operandNode = field(node, "operand");
     const name = field(node, "field").text;
     const binding = operandNode.type === "identifier" ? this.t.scope.lookup(operandNode.text) : undefined;
+    if (binding?.kind === "package" && binding.members) {
+      binding.used = true;
+      return this.named(node, node.text, importedMember(field(node, "field"), binding, name));
+    }
     if (binding?.kind === "package") {
       binding.used = true;
       const pkg = PACKAGES[binding.path];
@@ -1038,7 +1063,7 @@ export class Expressions {
       const variable = pkg?.variables?.[name];
       if (variable) return { js: variable.js, type: variable.type, text: node.text };
       if (pkg?.functions[name]) throw outsideSubset(node, "functions used as values");
-      throw errorAt(node, `undefined: ${operandNode.text}.${name}`);
+      throw errorAt(field(node, "field"), `undefined: ${operandNode.text}.${name}`);
     }
     const operand = this.expression(operandNode);
     const found = this.field(operand, name, node);
@@ -1062,7 +1087,7 @@ export class Expressions {
   /** A method of a declared type, found through a pointer too. */
   private methodOf(type: GoType, name: string): MethodInfo | undefined {
     const base = type.kind === "pointer" ? type.elem : type;
-    return base.kind === "named" && base.pkg === "main" ? base.methods?.[name] : undefined;
+    return base.kind === "named" ? base.methods?.[name] : undefined;
   }
 
   /**

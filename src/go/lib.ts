@@ -15,7 +15,7 @@ import { contextMethod, contextOps } from "./lib/context.ts";
 import { stringOps } from "./lib/strings.ts";
 import { syncOps } from "./lib/sync.ts";
 import { timeOps } from "./lib/time.ts";
-import { type GoType, underlying } from "./types.ts";
+import { type GoType, typeKey, underlying } from "./types.ts";
 import {
   type Boxed,
   bits,
@@ -71,8 +71,9 @@ export function makeLib(out: Output) {
     const pointer = type.kind === "pointer";
     const base = pointer ? (type as { elem: GoType }).elem : type;
     if (base.kind !== "named") return undefined;
-    if (base.pkg !== "main") return errorMethod(value, type, name) ?? contextMethod(value, type, name);
-    const entry = methods.get(base.name)?.[name];
+    const key = typeKey(base);
+    if (!declared.has(key)) return errorMethod(value, type, name) ?? contextMethod(value, type, name);
+    const entry = methods.get(key)?.[name];
     if (!entry || (entry.pointer && !pointer)) return undefined;
     if (entry.pointer) return (...args) => entry.fn(value, ...args);
     // A value method gets a copy of what the pointer points to (a nil pointer panics, as in Go).
@@ -89,8 +90,8 @@ export function makeLib(out: Output) {
 
   return {
     GoSlice,
-    declareType(name: string): void {
-      declared.set(name, { kind: "named", name, pkg: "main", underlying: undefined });
+    declareType(pkg: string, name: string): void {
+      declared.set(typeKey({ pkg, name }), { kind: "named", name, pkg, underlying: undefined });
     },
     defineMethods(typeName: string, table: Record<string, MethodEntry>): void {
       methods.set(typeName, table);

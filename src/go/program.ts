@@ -3,11 +3,12 @@
  * Go's: 0 when main returns (whatever other goroutines are doing), 2 after an unrecovered panic or a fatal error
  * (the deadlock of a main blocked with nothing left to wake it), the code os.Exit was given.
  */
-import type { Parser } from "web-tree-sitter";
+import type { Node, Parser } from "web-tree-sitter";
 import { Runtime } from "../runtime/runtime.ts";
-import { CompileError, CompileErrors } from "./compileError.ts";
+import { CompileError, CompileErrors, errorAt } from "./compileError.ts";
 import { type GoLib, makeLib } from "./lib.ts";
-import { translate } from "./translate.ts";
+import { PACKAGES } from "./packages.ts";
+import { type Translation, translate } from "./translate.ts";
 import { GoExit, GoPanic } from "./values.ts";
 
 export interface ProgramResult {
@@ -18,21 +19,99 @@ export interface ProgramResult {
 
 export type Compiled =
   | { readonly ok: true; readonly js: string }
-  | { readonly ok: false; readonly errors: readonly CompileError[] };
+  | {
+      readonly ok: false;
+      readonly errors: readonly CompileError[];
+      /** The file the errors are in, and its package's import path (`main` for the program's own file). */
+      readonly file: string;
+      readonly pkg: string;
+    };
 
-/** Parses, checks and translates one `package main` file. */
-export function compileGo(parser: Parser, source: string): Compiled {
-  const tree = parser.parse(source);
-  if (!tree) return { ok: false, errors: [new CompileError(1, 1, "the Go parser gave no tree")] };
-  try {
-    return { ok: true, js: translate(tree).js };
-  } catch (error) {
-    if (error instanceof CompileErrors) return { ok: false, errors: error.errors };
-    if (error instanceof CompileError) return { ok: false, errors: [error] };
-    throw error;
-  } finally {
-    tree.delete();
+/** The program's own packages, by import path: the one file of each, or undefined for a path it has not. */
+export type PackageSource = (
+  importPath: string,
+) => { readonly file: string; readonly source: string } | undefined;
+
+/** A package that failed to compile: why, and where. */
+class PackageFailure extends Error {
+  constructor(
+    readonly errors: readonly CompileError[],
+    readonly file: string,
+    readonly pkg: string,
+  ) {
+    super(errors.map((e) => e.message).join("\n"));
   }
+}
+
+/**
+ * Parses, checks and translates a `package main` file and the program's own packages it imports (first, as Go
+ * initialises them): one JavaScript body that returns main.
+ */
+export function compileGo(
+  parser: Parser,
+  source: string,
+  options: { readonly file?: string; readonly packages?: PackageSource } = {},
+): Compiled {
+  const translated = new Map<string, Translation>();
+  const order: Translation[] = [];
+  const visiting = new Set<string>();
+  const packages = options.packages ?? (() => undefined);
+
+  const compilePackage = (file: string, text: string, path: string, prefix: string): Translation => {
+    const tree = parser.parse(text);
+    if (!tree) throw new PackageFailure([new CompileError(1, 1, "the Go parser gave no tree")], file, path);
+    try {
+      visiting.add(path);
+      for (const [importPath, at] of importsOf(tree.rootNode)) {
+        if (translated.has(importPath) || importPath in PACKAGES) continue;
+        if (visiting.has(importPath))
+          throw new PackageFailure([errorAt(at, "import cycle not allowed")], file, path);
+        const imported = packages(importPath);
+        if (imported) compilePackage(imported.file, imported.source, importPath, `P${translated.size + 1}$`);
+      }
+      visiting.delete(path);
+      const name = path === "main" ? "main" : packageName(tree.rootNode);
+      const translation = translate(tree, { name, path, prefix }, translated);
+      translated.set(path, translation);
+      order.push(translation);
+      return translation;
+    } catch (error) {
+      if (error instanceof CompileErrors) throw new PackageFailure(error.errors, file, path);
+      if (error instanceof CompileError) throw new PackageFailure([error], file, path);
+      throw error;
+    } finally {
+      tree.delete();
+    }
+  };
+
+  try {
+    compilePackage(options.file ?? "main.go", source, "main", "");
+  } catch (error) {
+    if (error instanceof PackageFailure)
+      return { ok: false, errors: error.errors, file: error.file, pkg: error.pkg };
+    throw error;
+  }
+  return { ok: true, js: [...order.map((t) => t.js), "return main;"].join("\n") };
+}
+
+/** The import paths a file names, each with its spec. */
+function importsOf(root: Node): [string, Node][] {
+  const specs: [string, Node][] = [];
+  const visit = (node: Node) => {
+    if (node.type === "import_spec") {
+      const path = node.childForFieldName("path");
+      if (path) specs.push([path.text.slice(1, -1), node]);
+      return;
+    }
+    for (const child of node.namedChildren) if (child) visit(child);
+  };
+  for (const child of root.namedChildren) if (child?.type === "import_declaration") visit(child);
+  return specs;
+}
+
+function packageName(root: Node): string {
+  const clause = root.namedChildren.find((c) => c?.type === "package_clause");
+  return clause?.namedChildren[0]?.text ?? "main";
 }
 
 const AsyncFunction = (async () => {}).constructor as new (

@@ -3,6 +3,8 @@
  * type, an imported package, a built-in), its type, the JavaScript name it has in the output, and for a local
  * variable whether it was ever read (Go refuses a variable "declared and not used").
  */
+import type { Node } from "web-tree-sitter";
+import { errorAt } from "./compileError.ts";
 import type { GoType } from "./types.ts";
 
 export type Binding =
@@ -22,14 +24,33 @@ export type Binding =
     }
   | { readonly kind: "func"; readonly type: GoType; readonly js: string }
   | { readonly kind: "type"; readonly type: GoType }
-  | {
-      readonly kind: "package";
-      readonly path: string;
-      used: boolean;
-      readonly line: number;
-      readonly column: number;
-    }
+  | PackageBinding
   | { readonly kind: "builtin"; readonly name: string };
+
+/** An imported package: one Leak Lab provides (fmt, time…), or one of the program's own, with its names. */
+export interface PackageBinding {
+  readonly kind: "package";
+  readonly path: string;
+  /** A package of the program's: its package-level names, which selectors look up. */
+  readonly members?: Scope;
+  readonly pkgName?: string;
+  used: boolean;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** `pkg.Name` of a package of the program's: what Name is there, if the package exports it. */
+export function importedMember(node: Node, pkg: PackageBinding, name: string): Binding {
+  const binding = pkg.members?.own(name);
+  const exported = /^\p{Lu}/u.test(name);
+  if (
+    !binding ||
+    (binding.kind !== "var" && binding.kind !== "const" && binding.kind !== "func" && binding.kind !== "type")
+  )
+    throw errorAt(node, `undefined: ${pkg.pkgName}.${name}`);
+  if (!exported) throw errorAt(node, `name ${name} not exported by package ${pkg.pkgName}`);
+  return binding;
+}
 
 /** JavaScript's reserved words and the names translated code relies on: a Go name that is one gets a suffix. */
 const TAKEN = new Set(
@@ -45,6 +66,11 @@ export class Scope {
   private readonly names = new Map<string, Binding>();
 
   constructor(readonly parent: Scope | undefined) {}
+
+  /** Declared in this scope itself, not an enclosing one. */
+  own(name: string): Binding | undefined {
+    return this.names.get(name);
+  }
 
   lookup(name: string): Binding | undefined {
     return this.names.get(name) ?? this.parent?.lookup(name);

@@ -10,7 +10,7 @@ import type { Node, Tree } from "web-tree-sitter";
 import { CompileError, CompileErrors, errorAt, outsideSubset } from "./compileError.ts";
 import { Expressions, type Translated } from "./expressions.ts";
 import { PACKAGES } from "./packages.ts";
-import { type Binding, jsName, Scope } from "./scope.ts";
+import { type Binding, importedMember, jsName, type PackageBinding, Scope } from "./scope.ts";
 import {
   ANY,
   BOOL,
@@ -27,17 +27,31 @@ import {
   STRING,
   type StructField,
   structOf,
+  typeKey,
   typeString,
   underlying,
 } from "./types.ts";
 
+/** A package being translated: its name, import path, and the prefix that keeps its JS names its own. */
+export interface PackageUnit {
+  readonly name: string;
+  readonly path: string;
+  /** Put before the package's top-level JS names: "" for main, a distinct one for each imported package. */
+  readonly prefix: string;
+}
+
 export interface Translation {
+  readonly unit: PackageUnit;
+  /** The package's own names, which importers look their selectors up in. */
+  readonly scope: Scope;
   /**
-   * The body of an async function of one parameter, `$` (lib.ts), that initialises the package (its variables,
-   * then its init functions) and returns the program's `main`.
+   * Statements of an async function of one parameter, `$` (lib.ts), that declare the package and initialise it
+   * (its variables, then its init functions); the packages a program imports come before it, in order.
    */
   readonly js: string;
 }
+
+const MAIN_UNIT: PackageUnit = { name: "main", path: "main", prefix: "" };
 
 const BUILTINS = [
   "len",
@@ -67,8 +81,13 @@ interface Breakable {
   readonly isLoop: boolean;
 }
 
-export function translate(tree: Tree): Translation {
-  return new Translator(tree).program();
+/** Translates one file's package; `imports` holds the translations of the local packages it imports. */
+export function translate(
+  tree: Tree,
+  unit: PackageUnit = MAIN_UNIT,
+  imports: ReadonlyMap<string, Translation> = new Map(),
+): Translation {
+  return new Translator(tree, unit, imports).program();
 }
 
 export class Translator {
@@ -85,7 +104,11 @@ export class Translator {
   private temps = 0;
   private names = 0;
 
-  constructor(private readonly tree: Tree) {
+  constructor(
+    private readonly tree: Tree,
+    readonly unit: PackageUnit,
+    private readonly imported: ReadonlyMap<string, Translation>,
+  ) {
     for (const [name, type] of Object.entries(BASIC_TYPES))
       this.universe.declare(name, { kind: "type", type });
     this.universe.declare("error", { kind: "type", type: ERROR });
@@ -135,7 +158,8 @@ export class Translator {
       switch (node.type) {
         case "package_clause": {
           const name = node.namedChildren[0]?.text;
-          if (name !== "main") throw outsideSubset(node, `package ${name} (Leak Lab runs one package main)`);
+          if (name !== this.unit.name)
+            throw errorAt(node, `package ${name}; expected package ${this.unit.name}`);
           break;
         }
         case "import_declaration":
@@ -150,12 +174,12 @@ export class Translator {
             if (type.kind === "func" && (type.params.length > 0 || type.results.length > 0)) {
               throw errorAt(node, "func init must have no arguments and no return values");
             }
-            const js = `init$${inits.length + 1}`;
+            const js = `${this.unit.prefix}init$${inits.length + 1}`;
             inits.push(js);
             bodies.push(() => out.push(this.functionDeclaration(node, js, type)));
             break;
           }
-          const binding: Binding = { kind: "func", type, js: jsName(name) };
+          const binding: Binding = { kind: "func", type, js: this.unit.prefix + jsName(name) };
           packageScope.declare(name, binding);
           bodies.push(() => out.push(this.functionDeclaration(node, binding.js, type)));
           break;
@@ -180,7 +204,8 @@ export class Translator {
       }
     }
     for (const body of [...variables, ...bodies]) body();
-    if (!hasMain) throw new CompileError(1, 1, "function main is undeclared in the main package");
+    if (!hasMain && this.unit.name === "main")
+      throw new CompileError(1, 1, "function main is undeclared in the main package");
     for (const pkg of packageScope.unusedPackages()) {
       if (pkg.kind === "package")
         this.report(new CompileError(pkg.line, pkg.column, `"${pkg.path}" imported and not used`));
@@ -188,18 +213,22 @@ export class Translator {
     if (this.errors.length > 0) throw new CompileErrors(this.errors);
     out.push(...this.methodTables());
     out.push(...inits.map((js) => `await ${js}();`));
-    out.push("return main;");
-    return { js: out.join("\n") };
+    return { unit: this.unit, scope: packageScope, js: out.join("\n") };
   }
 
   private imports(node: Node): void {
     for (const spec of descendantsOfType(node, "import_spec")) {
       const path = field(spec, "path").text.slice(1, -1);
-      if (!(path in PACKAGES)) throw outsideSubset(spec, `package "${path}"`);
-      const name = path.split("/").at(-1) as string;
+      const local = this.imported.get(path);
+      if (!local && !(path in PACKAGES)) throw outsideSubset(spec, `package "${path}"`);
+      const alias = spec.childForFieldName("name");
+      if (alias && (alias.text === "_" || alias.text === "."))
+        throw outsideSubset(alias, `import ${alias.text}`);
+      const name = alias?.text ?? local?.unit.name ?? (path.split("/").at(-1) as string);
       this.scope.declare(name, {
         kind: "package",
         path,
+        ...(local ? { members: local.scope, pkgName: local.unit.name } : {}),
         used: false,
         line: spec.startPosition.row + 1,
         column: spec.startPosition.column + 1,
@@ -217,7 +246,13 @@ export class Translator {
         if (spec.type !== "type_spec") throw outsideSubset(spec, "type aliases");
         if (spec.childForFieldName("type_parameters")) throw outsideSubset(spec, "generic types");
         const name = field(spec, "name").text;
-        const type: DeclaredType = { kind: "named", name, underlying: undefined, pkg: "main", methods: {} };
+        const type: DeclaredType = {
+          kind: "named",
+          name,
+          underlying: undefined,
+          pkg: this.unit.name,
+          methods: {},
+        };
         this.scope.declare(name, { kind: "type", type });
         this.declaredTypes.push(type);
         specs.push([spec, type]);
@@ -227,11 +262,11 @@ export class Translator {
     for (const [spec, type] of specs) {
       const underlyingNode = field(spec, "type");
       type.underlying = underlying(this.typeOf(underlyingNode));
-      out.push(`$.declareType(${JSON.stringify(type.name)});`);
+      out.push(`$.declareType(${JSON.stringify(type.pkg)}, ${JSON.stringify(type.name)});`);
     }
     for (const [, type] of specs) {
       out.push(
-        `$.defineType(${JSON.stringify(type.name)}, ${this.expressions.typeConstant(type.underlying as GoType)});`,
+        `$.defineType(${JSON.stringify(typeKey(type))}, ${this.expressions.typeConstant(type.underlying as GoType)});`,
       );
     }
     return out;
@@ -245,7 +280,7 @@ export class Translator {
         const entries = Object.entries(type.methods).map(
           ([name, m]) => `${name}: { fn: ${m.js}, pointer: ${m.pointer} }`,
         );
-        return `$.defineMethods(${JSON.stringify(type.name)}, { ${entries.join(", ")} });`;
+        return `$.defineMethods(${JSON.stringify(typeKey(type))}, { ${entries.join(", ")} });`;
       });
   }
 
@@ -261,7 +296,7 @@ export class Translator {
     }
     const pointer = receiver.type.kind === "pointer";
     const base = pointer && receiver.type.kind === "pointer" ? receiver.type.elem : receiver.type;
-    if (base.kind !== "named" || !("pkg" in base) || base.pkg !== "main" || !base.methods) {
+    if (base.kind !== "named" || base.pkg !== this.unit.name || !base.methods) {
       throw errorAt(receiverList, `cannot define new methods on non-local type ${typeString(base)}`);
     }
     const name = field(node, "name").text;
@@ -272,7 +307,7 @@ export class Translator {
     if (structType?.fields.some((f) => f.name === name)) {
       throw errorAt(field(node, "name"), `field and method with the same name ${name}`);
     }
-    const js = `${jsName(base.name)}$${name}`;
+    const js = `${this.unit.prefix}${jsName(base.name)}$${name}`;
     base.methods[name] = { type, pointer, js };
     return () => `async function ${js}(${this.functionBody(node, type, receiver)}`;
   }
@@ -290,9 +325,12 @@ export class Translator {
       case "qualified_type": {
         const pkg = field(node, "package").text;
         const name = field(node, "name").text;
-        this.markPackageUsed(node, pkg);
-        const type = PACKAGES[this.packagePath(pkg)]?.types?.[name];
-        if (!type) throw errorAt(node, `undefined: ${pkg}.${name}`);
+        const binding = this.markPackageUsed(node, pkg);
+        const nameNode = field(node, "name");
+        const member = binding.members ? importedMember(nameNode, binding, name) : undefined;
+        const type = member ? member.kind === "type" && member.type : PACKAGES[binding.path]?.types?.[name];
+        if (!type)
+          throw errorAt(nameNode, member ? `${pkg}.${name} is not a type` : `undefined: ${pkg}.${name}`);
         return type;
       }
       case "channel_type": {
@@ -385,10 +423,11 @@ export class Translator {
     return [{ name: undefined, type: this.typeOf(node), node }];
   }
 
-  markPackageUsed(node: Node, name: string): void {
+  markPackageUsed(node: Node, name: string): PackageBinding {
     const binding = this.scope.lookup(name);
     if (binding?.kind !== "package") throw errorAt(node, `undefined: ${name}`);
     binding.used = true;
+    return binding;
   }
 
   packagePath(name: string): string {
@@ -400,11 +439,14 @@ export class Translator {
 
   /** A fresh JS name for a Go local, unique where Go shadows an outer one (`x := x + 1` in a block). */
   localName(goName: string): string {
-    return this.scope.lookup(goName) === undefined ? jsName(goName) : `${jsName(goName)}$${++this.names}`;
+    // Package-level names carry the package's prefix: every package of a program shares one JS scope.
+    const prefix = this.fn === undefined ? this.unit.prefix : "";
+    const js = prefix + jsName(goName);
+    return this.scope.lookup(goName) === undefined ? js : `${js}$${++this.names}`;
   }
 
   temp(): string {
-    return `$t${++this.temps}`;
+    return `$t${this.unit.prefix}${++this.temps}`;
   }
 
   private functionDeclaration(node: Node, js: string, type: GoType): string {

@@ -66,6 +66,11 @@ export interface DeclaredType {
   readonly methods: Record<string, MethodInfo>;
 }
 
+/** How the runtime names a declared type: `main.Service`, `storage.Service`. */
+export function typeKey(type: { readonly pkg?: string | undefined; readonly name: string }): string {
+  return `${type.pkg}.${type.name}`;
+}
+
 export const INT: GoType = { kind: "basic", name: "int" };
 export const INT64: GoType = { kind: "basic", name: "int64" };
 export const FLOAT64: GoType = { kind: "basic", name: "float64" };
