@@ -26,9 +26,9 @@ type BlobStore interface {
 }
 
 const (
-	chunkSize          = 1 << 20         // 1 MiB read buffer
-	progressThreshold  = 4 << 20         // uploads this big report progress
-	progressFrameBytes = 100 << 10       // the reporter's frame buffer
+	chunkSize          = 1 << 20          // 1 MiB read buffer
+	progressThreshold  = 4 << 20          // uploads this big report progress
+	progressFrameBytes = 100 << 10        // the reporter's frame buffer
 	chunkedIdleTimeout = 10 * time.Minute // a chunked upload idle this long is abandoned
 )
 

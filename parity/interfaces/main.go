@@ -11,8 +11,8 @@ type Rect struct{ W, H float64 }
 
 type Circle struct{ R float64 }
 
-func (r Rect) Area() float64   { return r.W * r.H }
-func (r Rect) Name() string    { return "rect" }
+func (r Rect) Area() float64    { return r.W * r.H }
+func (r Rect) Name() string     { return "rect" }
 func (c *Circle) Area() float64 { return 3 * c.R * c.R }
 func (c *Circle) Name() string  { return "circle" }
 
