@@ -922,7 +922,9 @@ export class Translator {
           ? ` else { ${this.scoped(() => this.ifStatement(alternative))} }`
           : ` else {\n${this.scoped(() => this.blockStatements(alternative))}\n}`;
     }
-    return `${setup}\nif (${condition.js}) {\n${consequence}\n}${elseText}`;
+    const statement = `if (${condition.js}) {\n${consequence}\n}${elseText}`;
+    // The init statement's names are the if's alone: a block keeps them from the next if's.
+    return setup ? `{\n${setup}\n${statement}\n}` : statement;
   }
 
   /** An `if`, `for` or `switch` header's statement. */
