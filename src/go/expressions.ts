@@ -868,10 +868,11 @@ export class Expressions {
           `${fnNode.text} undefined (type ${typeString(receiver.type)} has no field or method ${name})`,
         );
       const checked = this.checkArguments(node, fnNode.text, method.params, args);
-      return `const ${recvTemp} = ${receiver.js}; await ${method.call(
+      const js = method.call(
         recvTemp,
         checked.map((a) => a.js),
-      )}`;
+      );
+      return `const ${recvTemp} = ${receiver.js}; await ${js}`;
     }
     throw outsideSubset(node, "this kind of go or defer call");
   }
@@ -880,6 +881,7 @@ export class Expressions {
 
   private builtin(node: Node, name: string, argNodes: Node[]): Translated {
     if (name === "make") return this.make(node, argNodes);
+    if (name === "min" || name === "max") return this.minMax(node, name, argNodes);
     return {
       js: this.builtinWith(
         node,
@@ -980,11 +982,39 @@ export class Expressions {
     }
   }
 
+  /**
+   * min and max (Go 1.21): of numbers or strings, all of one type once untyped constants take the type of the
+   * typed operands (an untyped float among untyped ints makes the result a float).
+   */
+  private minMax(node: Node, name: "min" | "max", argNodes: Node[]): Translated {
+    const args = argNodes.map((a) => this.expression(a));
+    if (args.length === 0) throw errorAt(node, `not enough arguments for ${node.text} (expected 1, found 0)`);
+    const typed = args.find((a) => a.type.kind !== "untyped")?.type;
+    const rank = ["untyped int", "untyped rune", "untyped float"];
+    const widest = args
+      .map((a) => a.type)
+      .reduce((w, t) => (rank.indexOf(typeString(t)) > rank.indexOf(typeString(w)) ? t : w));
+    const type = typed ?? defaultType(widest);
+    if (!isNumeric(type) && !isString(type))
+      throw errorAt(node, `invalid argument: ${args[0]?.text} cannot be ordered`);
+    const values = args.map((a) => this.convertFor(a, type, node).js);
+    const js = isString(type)
+      ? `[${values.join(", ")}].reduce((a, b) => (b ${name === "min" ? "<" : ">"} a ? b : a))`
+      : `Math.${name}(${values.join(", ")})`;
+    return { js, type, text: node.text };
+  }
+
   private make(node: Node, argNodes: Node[]): Translated {
     const [typeNode, ...rest] = argNodes;
     if (!typeNode) throw errorAt(node, "not enough arguments for make() (expected 1, found 0)");
     const type = this.t.typeOf(typeNode);
-    const sizes = rest.map((a) => this.convertFor(this.expression(a), INT, node).js);
+    // A size may be of any integer type (`make([]byte, 0, size)` with an int64 size).
+    const sizes = rest.map((a) => {
+      const size = this.expression(a);
+      return size.type.kind !== "untyped" && isInteger(size.type)
+        ? size.js
+        : this.convertFor(size, INT, node).js;
+    });
     const u = underlying(type);
     switch (u.kind) {
       case "chan":

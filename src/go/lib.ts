@@ -12,6 +12,7 @@ import { type Arg, Printer } from "./fmt.ts";
 import { channelOps } from "./lib/channels.ts";
 import { cloneStruct, containers, structEqual } from "./lib/containers.ts";
 import { contextMethod, contextOps } from "./lib/context.ts";
+import { sortOps } from "./lib/sort.ts";
 import { stringOps } from "./lib/strings.ts";
 import { syncOps } from "./lib/sync.ts";
 import { timeOps } from "./lib/time.ts";
@@ -177,6 +178,7 @@ export function makeLib(out: Output) {
 
     ...channelOps,
     ...timeOps,
+    ...sortOps,
     ...contextOps,
     ...syncOps,
     ...containers,

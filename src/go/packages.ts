@@ -5,7 +5,9 @@
  */
 import type { Translated } from "./expressions.ts";
 import {
+  ANY,
   BOOL,
+  BYTE,
   CANCEL_FUNC,
   CONTEXT,
   DURATION,
@@ -43,6 +45,7 @@ export interface Package {
 
 const NS = 1;
 const STRING_SLICE: GoType = { kind: "slice", elem: STRING };
+const BYTE_SLICE: GoType = { kind: "slice", elem: BYTE };
 
 export const PACKAGES: Record<string, Package> = {
   fmt: {
@@ -174,6 +177,31 @@ export const PACKAGES: Record<string, Package> = {
         results: [INT],
         call: ([a, b]) => `$.strings.index(${a?.js}, ${b?.js})`,
       },
+      LastIndex: {
+        params: [STRING, STRING],
+        results: [INT],
+        call: ([a, b]) => `$.strings.lastIndex(${a?.js}, ${b?.js})`,
+      },
+      Count: {
+        params: [STRING, STRING],
+        results: [INT],
+        call: ([a, b]) => `$.strings.count(${a?.js}, ${b?.js})`,
+      },
+      Cut: {
+        params: [STRING, STRING],
+        results: [STRING, STRING, BOOL],
+        call: ([a, b]) => `$.strings.cut(${a?.js}, ${b?.js})`,
+      },
+      CutPrefix: {
+        params: [STRING, STRING],
+        results: [STRING, BOOL],
+        call: ([a, b]) => `$.strings.cutPrefix(${a?.js}, ${b?.js})`,
+      },
+      CutSuffix: {
+        params: [STRING, STRING],
+        results: [STRING, BOOL],
+        call: ([a, b]) => `$.strings.cutSuffix(${a?.js}, ${b?.js})`,
+      },
       Split: {
         params: [STRING, STRING],
         results: [STRING_SLICE],
@@ -219,7 +247,31 @@ export const PACKAGES: Record<string, Package> = {
         results: [STRING],
         call: ([n, base]) => `$.strconv.formatInt(${n?.js}, ${base?.js})`,
       },
+      AppendInt: {
+        params: [BYTE_SLICE, INT64, INT],
+        results: [BYTE_SLICE],
+        call: ([dst, n, base]) =>
+          `$.appendSlice(${dst?.js}, $.bytesOf($.strconv.formatInt(${n?.js}, ${base?.js})), 1, true)`,
+      },
       Quote: { params: [STRING], results: [STRING], call: ([text]) => `JSON.stringify(${text?.js})` },
+    },
+  },
+  sort: {
+    functions: {
+      Strings: { params: [STRING_SLICE], results: [], call: ([s]) => `$.sortValues(${s?.js})` },
+      Ints: { params: [{ kind: "slice", elem: INT }], results: [], call: ([s]) => `$.sortValues(${s?.js})` },
+      Slice: {
+        params: [ANY, { kind: "func", params: [INT, INT], results: [BOOL] }],
+        results: [],
+        blocks: true,
+        call: ([x, less]) => `$.sortSlice(${x?.js}, ${less?.js})`,
+      },
+      Search: {
+        params: [INT, { kind: "func", params: [INT], results: [BOOL] }],
+        results: [INT],
+        blocks: true,
+        call: ([n, f]) => `$.search(${n?.js}, ${f?.js})`,
+      },
     },
   },
   runtime: {
@@ -286,9 +338,16 @@ export const METHODS: Record<string, Record<string, Method>> = {
   },
   "time.Time": {
     Sub: { params: [TIME], results: [DURATION], call: (t, [u]) => `((${t} - ${u}) * 1e6)` },
+    Add: { params: [DURATION], results: [TIME], call: (t, [d]) => `(${t} + ${d} / 1e6)` },
+    After: { params: [TIME], results: [BOOL], call: (t, [u]) => `(${t} > ${u})` },
+    Before: { params: [TIME], results: [BOOL], call: (t, [u]) => `(${t} < ${u})` },
+    Equal: { params: [TIME], results: [BOOL], call: (t, [u]) => `(${t} === ${u})` },
+    Format: { params: [STRING], results: [STRING], call: (t, [layout]) => `$.formatTime(${t}, ${layout})` },
   },
   "time.Duration": {
     Seconds: { params: [], results: [FLOAT64], call: (d) => `(${d} / 1e9)` },
+    Minutes: { params: [], results: [FLOAT64], call: (d) => `(${d} / 6e10)` },
+    Hours: { params: [], results: [FLOAT64], call: (d) => `(${d} / 3.6e12)` },
     Milliseconds: {
       params: [],
       results: [{ kind: "basic", name: "int64" }],

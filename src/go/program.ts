@@ -8,6 +8,7 @@ import { Runtime } from "../runtime/runtime.ts";
 import { CompileError, CompileErrors, errorAt } from "./compileError.ts";
 import { type GoLib, makeLib } from "./lib.ts";
 import { PACKAGES } from "./packages.ts";
+import { STD_SOURCES } from "./std/index.ts";
 import { type Translation, translate } from "./translate.ts";
 import { GoExit, GoPanic } from "./values.ts";
 
@@ -66,7 +67,9 @@ export function compileGo(
         if (translated.has(importPath) || importPath in PACKAGES) continue;
         if (visiting.has(importPath))
           throw new PackageFailure([errorAt(at, "import cycle not allowed")], file, path);
-        const imported = packages(importPath);
+        const std = STD_SOURCES[importPath];
+        const imported =
+          std !== undefined ? { file: `$GOROOT/src/${importPath}.go`, source: std } : packages(importPath);
         if (imported) compilePackage(imported.file, imported.source, importPath, `P${translated.size + 1}$`);
       }
       visiting.delete(path);

@@ -63,6 +63,8 @@ const BUILTINS = [
   "recover",
   "delete",
   "copy",
+  "min",
+  "max",
   "print",
   "println",
 ];

@@ -12,6 +12,21 @@ const STRINGS = {
     const at = s.indexOf(sub);
     return at < 0 ? -1 : utf8Bytes(s.slice(0, at)).length;
   },
+  lastIndex(s: string, sub: string): number {
+    const at = s.lastIndexOf(sub);
+    return at < 0 ? -1 : utf8Bytes(s.slice(0, at)).length;
+  },
+  cut(s: string, sep: string): [string, string, boolean] {
+    const at = s.indexOf(sep);
+    return at < 0 ? [s, "", false] : [s.slice(0, at), s.slice(at + sep.length), true];
+  },
+  cutPrefix: (s: string, prefix: string): [string, boolean] =>
+    s.startsWith(prefix) ? [s.slice(prefix.length), true] : [s, false],
+  cutSuffix: (s: string, suffix: string): [string, boolean] =>
+    s.endsWith(suffix) ? [s.slice(0, s.length - suffix.length), true] : [s, false],
+  count(s: string, sub: string): number {
+    return sub === "" ? [...s].length + 1 : s.split(sub).length - 1;
+  },
   split(s: string, sep: string): GoSlice {
     const parts = sep === "" ? [...s] : s.split(sep);
     return new GoSlice<unknown>(parts, 0, parts.length, parts.length);

@@ -6,6 +6,7 @@ import { type Chan, tryRecv } from "../../runtime/chan.ts";
 import { currentRuntime } from "../../runtime/runtime.ts";
 import * as time from "../../runtime/time.ts";
 import { errorPanic } from "../values.ts";
+import { formatTime } from "./timeFormat.ts";
 
 const NANOS_PER_MS = 1e6;
 
@@ -22,6 +23,7 @@ export const timeOps = {
   now(): number {
     return currentRuntime().now;
   },
+  formatTime,
   since(t: number): number {
     return (currentRuntime().now - t) * NANOS_PER_MS;
   },

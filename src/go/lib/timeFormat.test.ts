@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { formatTime } from "./timeFormat.ts";
+
+describe("Time.Format on the virtual clock", () => {
+  it("starts where the Go playground's clock starts, in UTC", () => {
+    expect(formatTime(0, "2006-01-02 15:04:05 MST")).toBe("2009-11-10 23:00:00 UTC");
+  });
+
+  it("reads the layout as Go does: long tokens first, 12-hour clocks, fractions, zones", () => {
+    const later = 90 * 60_000 + 1.5; // 1 h 30 min and 1.5 ms after the start
+    expect(formatTime(later, "Mon Jan _2 3:04PM .000000 Z07:00")).toBe("Wed Nov 11 12:30AM .001500 Z");
+    expect(formatTime(later, "January 2, 2006 (Monday) 06/1/2 -0700")).toBe(
+      "November 11, 2009 (Wednesday) 09/11/11 +0000",
+    );
+    expect(formatTime(later, "2006-01-02T15:04:05.000Z07:00")).toBe("2009-11-11T00:30:00.001Z");
+  });
+});
