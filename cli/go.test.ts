@@ -52,6 +52,37 @@ describe("npm run go", () => {
     expect(await runGoSource(source, "main.go")).toEqual({ stdout: "10\n", stderr: "", exitCode: 0 });
   });
 
+  it("dumps goroutines as Go does: state, minutes blocked, the frame's line, the go statement's", async () => {
+    const source = program(
+      [
+        "\tprogress := make(chan int)",
+        "\tgo func() {",
+        "\t\tfor range progress {",
+        "\t\t}",
+        "\t}()",
+        "\ttime.Sleep(62 * time.Minute)",
+        "\tbuf := make([]byte, 4096)",
+        "\tfmt.Print(string(buf[:runtime.Stack(buf, true)]))",
+      ].join("\n"),
+      'import (\n\t"fmt"\n\t"runtime"\n\t"time"\n)\n',
+    );
+    const { stdout } = await runGoSource(source, "main.go");
+    expect(stdout).toBe(
+      [
+        "goroutine 1 [running]:",
+        "main.main(...)",
+        "\tmain.go:17",
+        "",
+        "goroutine 2 [chan receive, 62 minutes]:",
+        "main.main.func1(...)",
+        "\tmain.go:12",
+        "created by main.main in goroutine 1",
+        "\tmain.go:11",
+        "",
+      ].join("\n"),
+    );
+  });
+
   it("runs from the command line and exits with the program's status", () => {
     const { status, stdout, stderr } = spawnSync("npx", ["tsx", "cli/go.ts", "parity/osexit/main.go"], {
       encoding: "utf8",

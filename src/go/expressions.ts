@@ -95,7 +95,7 @@ export class Expressions {
     if (inner.type === "unary_expression" && field(inner, "operator").text === "<-") {
       const { chan, elem } = this.receiveParts(inner);
       return {
-        js: `(await $.recv(${chan}, ${this.zeroValue(elem)}))`,
+        js: `(await ${this.t.blockingAt(inner, `$.recv(${chan}, ${this.zeroValue(elem)})`)})`,
         type: { kind: "tuple", types: [elem, BOOL] },
         text: inner.text,
       };
@@ -368,7 +368,8 @@ export class Expressions {
     const operandNode = field(node, "operand");
     if (operator === "<-") {
       const { chan, elem } = this.receiveParts(node);
-      return { js: `(await $.recv(${chan}, ${this.zeroValue(elem)}))[0]`, type: elem, text: node.text };
+      const recv = this.t.blockingAt(node, `$.recv(${chan}, ${this.zeroValue(elem)})`);
+      return { js: `(await ${recv})[0]`, type: elem, text: node.text };
     }
     if (operator === "&") {
       const operand = this.expression(operandNode);
@@ -640,7 +641,7 @@ export class Expressions {
         const args = argNodes().map((a) => this.expression(a));
         const checked = fn.params ? this.checkArguments(node, fnNode.text, fn.params, args) : args;
         const js = fn.call(checked, (list) => this.fmtArgs(list));
-        return this.result(fn.blocks ? `(await ${js})` : js, fn.results, node);
+        return this.result(fn.blocks ? `(await ${this.t.blockingAt(node, js)})` : js, fn.results, node);
       }
       const receiver = this.expression(operandNode);
       const ifaceMethod = isInterface(receiver.type) ? methodSet(receiver.type)[name] : undefined;
@@ -683,7 +684,7 @@ export class Expressions {
         receiver.js,
         args.map((a) => a.js),
       );
-      return this.result(method.blocks ? `(await ${js})` : js, method.results, node);
+      return this.result(method.blocks ? `(await ${this.t.blockingAt(node, js)})` : js, method.results, node);
     }
     return this.callValue(node, this.expression(fnNode), argNodes());
   }
@@ -837,7 +838,10 @@ export class Expressions {
         const fn = PACKAGES[pkgBinding.path]?.functions[name];
         if (!fn) throw errorAt(field(fnNode, "field"), `undefined: ${operandNode.text}.${name}`);
         const checked = fn.params ? this.checkArguments(node, fnNode.text, fn.params, args) : args;
-        return `await ${fn.call(checked, (list) => this.fmtArgs(list))}`;
+        return `await ${this.t.blockingAt(
+          node,
+          fn.call(checked, (list) => this.fmtArgs(list)),
+        )}`;
       }
       // The receiver is evaluated now too: `defer s.notifier.Done(id)` calls the notifier s holds now.
       const receiver = this.expression(operandNode);
@@ -872,7 +876,7 @@ export class Expressions {
         recvTemp,
         checked.map((a) => a.js),
       );
-      return `const ${recvTemp} = ${receiver.js}; await ${js}`;
+      return `const ${recvTemp} = ${receiver.js}; await ${this.t.blockingAt(node, js)}`;
     }
     throw outsideSubset(node, "this kind of go or defer call");
   }
@@ -1347,7 +1351,7 @@ export class Expressions {
 
   send(node: Node): string {
     const { chan, value } = this.sendParts(node);
-    return `await $.send(${chan}, ${value})`;
+    return `await ${this.t.blockingAt(node, `$.send(${chan}, ${value})`)}`;
   }
 
   sendParts(node: Node): { chan: string; value: string } {

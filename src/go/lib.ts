@@ -7,6 +7,7 @@
 import { Chan } from "../runtime/chan.ts";
 import { currentRuntime } from "../runtime/runtime.ts";
 import { recv as recvCase, select as runtimeSelect } from "../runtime/select.ts";
+import type { Site } from "../runtime/stack.ts";
 import * as time from "../runtime/time.ts";
 import { type Arg, Printer } from "./fmt.ts";
 import { channelOps } from "./lib/channels.ts";
@@ -16,6 +17,7 @@ import { sortOps } from "./lib/sort.ts";
 import { stringOps } from "./lib/strings.ts";
 import { syncOps } from "./lib/sync.ts";
 import { timeOps } from "./lib/time.ts";
+import { site, stack } from "./lib/traceback.ts";
 import { type GoType, typeKey, underlying } from "./types.ts";
 import {
   type Boxed,
@@ -164,9 +166,15 @@ export function makeLib(out: Output) {
       if (value === null) throw runtimeError("invalid memory address or nil pointer dereference");
       return value;
     },
-    go(body: () => Promise<unknown>): void {
-      currentRuntime().go(body);
+    go(body: () => Promise<unknown>, site: Site): void {
+      currentRuntime().go(body, { site });
     },
+    site,
+    /** Names the site the blocking operation about to run blocks at (see Translator.site). */
+    at(at: Site): void {
+      currentRuntime().siteHint = at;
+    },
+    stack,
     numGoroutine(): number {
       return currentRuntime().registry.counts.goroutines;
     },

@@ -278,6 +278,13 @@ export const PACKAGES: Record<string, Package> = {
     functions: {
       NumGoroutine: { params: [], results: [INT], call: () => "$.numGoroutine()" },
       Gosched: { params: [], results: [], blocks: true, call: () => "$.gosched()" },
+      // Awaited like a blocking call so that the call's site is named for the caller's frame (traceback.ts).
+      Stack: {
+        params: [BYTE_SLICE, BOOL],
+        results: [INT],
+        blocks: true,
+        call: ([buf, all]) => `$.stack(${buf?.js}, ${all?.js})`,
+      },
     },
   },
   errors: {

@@ -74,7 +74,7 @@ export function compileGo(
       }
       visiting.delete(path);
       const name = path === "main" ? "main" : packageName(tree.rootNode);
-      const translation = translate(tree, { name, path, prefix }, translated);
+      const translation = translate(tree, { name, path, file, prefix }, translated);
       translated.set(path, translation);
       order.push(translation);
       return translation;

@@ -9,6 +9,7 @@
 import type { Node, Tree } from "web-tree-sitter";
 import { CompileError, CompileErrors, errorAt, outsideSubset } from "./compileError.ts";
 import { Expressions, type Translated } from "./expressions.ts";
+import { enclosingFunction, goFunctionName } from "./funcNames.ts";
 import { PACKAGES } from "./packages.ts";
 import { type Binding, importedMember, jsName, type PackageBinding, Scope } from "./scope.ts";
 import {
@@ -36,6 +37,8 @@ import {
 export interface PackageUnit {
   readonly name: string;
   readonly path: string;
+  /** The file, as dumps name it: `main.go`, `storage/storage.go`. */
+  readonly file: string;
   /** Put before the package's top-level JS names: "" for main, a distinct one for each imported package. */
   readonly prefix: string;
 }
@@ -51,7 +54,7 @@ export interface Translation {
   readonly js: string;
 }
 
-const MAIN_UNIT: PackageUnit = { name: "main", path: "main", prefix: "" };
+const MAIN_UNIT: PackageUnit = { name: "main", path: "main", file: "main.go", prefix: "" };
 
 const BUILTINS = [
   "len",
@@ -105,6 +108,11 @@ export class Translator {
   private labels = 0;
   private temps = 0;
   private names = 0;
+  /** Go's name of each function by its node (see funcNames.ts). */
+  private readonly functionNames = new Map<number, string>();
+  /** Each source site a dump may name, by function and line: the JS constant that holds it. */
+  private readonly sites = new Map<string, string>();
+  private readonly siteDeclarations: string[] = [];
 
   constructor(
     private readonly tree: Tree,
@@ -136,6 +144,34 @@ export class Translator {
   /** Records a compile error and carries on, as Go reports several; fatal ones are thrown instead. */
   report(error: CompileError): void {
     this.errors.push(error);
+  }
+
+  // ---- sites ----
+
+  /**
+   * A JS constant holding the site of `node` for dumps: Go's name of the function it is in and its line.
+   * Blocking operations name theirs just before they may block (`$.at`), `go` statements give theirs to the
+   * goroutine, as Go's traceback has them.
+   */
+  site(node: Node): string {
+    const fn = enclosingFunction(node);
+    const name = fn ? goFunctionName(fn, this.unit.path, this.functionNames) : `${this.unit.path}.init`;
+    const line = node.startPosition.row + 1;
+    const key = `${name}:${line}`;
+    let js = this.sites.get(key);
+    if (js === undefined) {
+      js = `${this.unit.prefix}$S${this.sites.size + 1}`;
+      this.sites.set(key, js);
+      this.siteDeclarations.push(
+        `const ${js} = $.site(${JSON.stringify(name)}, ${JSON.stringify(this.unit.file)}, ${line});`,
+      );
+    }
+    return js;
+  }
+
+  /** `js`, a call that may block, with the site it blocks at named first. */
+  blockingAt(node: Node, js: string): string {
+    return `($.at(${this.site(node)}), ${js})`;
   }
 
   // ---- the program ----
@@ -215,7 +251,7 @@ export class Translator {
     if (this.errors.length > 0) throw new CompileErrors(this.errors);
     out.push(...this.methodTables());
     out.push(...inits.map((js) => `await ${js}();`));
-    return { unit: this.unit, scope: packageScope, js: out.join("\n") };
+    return { unit: this.unit, scope: packageScope, js: [...this.siteDeclarations, ...out].join("\n") };
   }
 
   private imports(node: Node): void {
@@ -859,7 +895,7 @@ export class Translator {
     if (call.type !== "call_expression") throw errorAt(node, "expression in go must be function call");
     // Go evaluates the function value and its arguments now, in the calling goroutine; the call runs in the new one.
     const prepared = this.expressions.deferredCall(call);
-    return `{ ${prepared.setup} $.go(async () => { ${prepared.call}; }); }`;
+    return `{ ${prepared.setup} $.go(async () => { ${prepared.call}; }, ${this.site(node)}); }`;
   }
 
   private deferStatement(node: Node): string {
@@ -1048,7 +1084,7 @@ export class Translator {
         const v = this.temp();
         const ok = this.temp();
         const head = bind(lefts[0], keyType, v);
-        return `const ${src} = ${subject.js};\n${label}: for (;;) {\nconst [${v}, ${ok}] = await $.recv(${src}, null);\nif (!${ok}) break;\n${head}\n${this.scoped(() => this.blockStatements(body))}\n}`;
+        return `const ${src} = ${subject.js};\n${label}: for (;;) {\nconst [${v}, ${ok}] = await ${this.blockingAt(clause, `$.recv(${src}, null)`)};\nif (!${ok}) break;\n${head}\n${this.scoped(() => this.blockStatements(body))}\n}`;
       }
       if (u.kind === "slice") {
         const i = this.temp();
@@ -1234,7 +1270,7 @@ ${chain}
       const chain = [...bodies, ...(defaultBody !== undefined ? [`{\n${defaultBody}\n}`] : [])].join(
         " else ",
       );
-      return `${label}: {\nconst ${result} = await $.select([${cases.join(", ")}], ${defaultBody !== undefined});\n${chain}\n}`;
+      return `${label}: {\nconst ${result} = await ${this.blockingAt(node, `$.select([${cases.join(", ")}], ${defaultBody !== undefined})`)};\n${chain}\n}`;
     });
   }
 

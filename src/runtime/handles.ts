@@ -39,7 +39,11 @@ export abstract class Handle {
     readonly createStack: StackCapture | undefined,
     /** Runtime-internal handles (the host's traffic generators) are counted apart and left out of views. */
     readonly internal: boolean,
-  ) {}
+    /** The creation site, when the code that made the handle knows it (Go's translated `go` statements). */
+    readonly givenSite?: Site,
+  ) {
+    this.resolvedSite = givenSite;
+  }
 
   get site(): Site {
     this.resolvedSite ??= parseSite(this.createStack);

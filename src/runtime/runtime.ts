@@ -76,6 +76,8 @@ interface SpawnOptions {
   readonly entry?: (...args: never[]) => unknown;
   /** A creation stack captured by the caller. */
   readonly stack?: StackCapture;
+  /** The creation site, when the caller knows it without a stack (translated Go knows its `go` lines). */
+  readonly site?: Site;
 }
 
 export class Runtime {
@@ -146,6 +148,7 @@ export class Runtime {
       options.name,
       this.running?.id,
       body,
+      options.site,
     );
     task.enterTurn = () => {
       if (this.current === task) this.inTurn = true;

@@ -37,8 +37,9 @@ export class Task extends Handle {
     /** The task that called go(), if any. */
     readonly parentId: number | undefined,
     readonly body: () => unknown,
+    site?: Site,
   ) {
-    super(id, createdAt, createStack, internal);
+    super(id, createdAt, createStack, internal, site);
   }
 
   get blocked(): boolean {

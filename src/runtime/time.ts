@@ -8,7 +8,7 @@ import { Chan, trySend } from "./chan.ts";
 import { Handle } from "./handles.ts";
 import { Panic } from "./panic.ts";
 import { currentRuntime, type Runtime } from "./runtime.ts";
-import { captureStack, type StackCapture } from "./stack.ts";
+import { captureStack, type Site, type StackCapture } from "./stack.ts";
 import type { TimerEntry } from "./timerHeap.ts";
 
 export const Millisecond = 1;
@@ -174,10 +174,12 @@ export function after(ms: number): Chan<number> {
 }
 
 /** Runs `fn` in a new task `ms` from now, unless the returned timer is stopped first. */
-export function afterFunc(ms: number, fn: () => unknown): Timer {
+export function afterFunc(ms: number, fn: () => unknown, site?: Site): Timer {
   const runtime = currentRuntime();
   const stack = captureStack(afterFunc);
-  return new Timer(runtime, ms, stack, () => runtime.go(fn, { stack, name: "time.AfterFunc" }));
+  return new Timer(runtime, ms, stack, () =>
+    runtime.go(fn, { stack, name: "time.AfterFunc", ...(site ? { site } : {}) }),
+  );
 }
 
 /** A ticker whose channel receives the time every `ms`. */

@@ -7,6 +7,7 @@ import { currentRuntime } from "../../runtime/runtime.ts";
 import * as time from "../../runtime/time.ts";
 import { errorPanic } from "../values.ts";
 import { formatTime } from "./timeFormat.ts";
+import { AFTER_FUNC_SITE } from "./traceback.ts";
 
 const NANOS_PER_MS = 1e6;
 
@@ -40,7 +41,7 @@ export const timeOps = {
   },
   /** time.AfterFunc: f runs in its own goroutine when the timer fires; the timer's C is nil. */
   afterFunc(duration: number, f: () => Promise<unknown>): GoTimer {
-    return { C: null, timer: time.afterFunc(duration / NANOS_PER_MS, () => f()) };
+    return { C: null, timer: time.afterFunc(duration / NANOS_PER_MS, () => f(), AFTER_FUNC_SITE) };
   },
   /**
    * Timer.Stop as Go 1.23's: true if the call stopped the timer, which includes a timer that fired but whose

@@ -1,0 +1,78 @@
+/**
+ * Goroutine dumps as Go's runtime writes them (runtime.Stack, and the page's dumps of a Go program): a header
+ * with the goroutine's id, what it waits on and for how long once that is a minute or more, the frame it is in
+ * with its file and line, and the `go` statement that created it.
+ *
+ *     goroutine 7 [chan receive, 62 minutes]:
+ *     leaklab/storage.(*Service).Upload.func1(...)
+ *     	storage/storage.go:69
+ *     created by leaklab/storage.(*Service).Upload in goroutine 1
+ *     	storage/storage.go:67
+ *
+ * Leak Lab knows the innermost frame of the program's own code, where the goroutine blocks; Go also prints the
+ * callers below it, and the standard library's frames above it (time.Sleep, sync.(*Mutex).Lock).
+ */
+import type { TaskState } from "../../runtime/handles.ts";
+import { currentRuntime } from "../../runtime/runtime.ts";
+import { fileName, type Site } from "../../runtime/stack.ts";
+import type { Task } from "../../runtime/task.ts";
+import { utf8Bytes } from "../fmt.ts";
+import type { GoSlice } from "../values.ts";
+
+const MINUTE_MS = 60_000;
+
+/** A site of the program's source: Go's name of the function, the file, the line. */
+export function site(fn: string, file: string, line: number): Site {
+  return { fn, file, line, key: `${fileName(file)}:${line}` };
+}
+
+/** Where goroutines made by time.AfterFunc are created, as Go 1.23's traceback names it. */
+export const AFTER_FUNC_SITE = site("time.goFunc", "$GOROOT/src/time/sleep.go", 215);
+
+/**
+ * Go 1.23's wait reason for a state the runtime names otherwise: a WaitGroup waits on a semaphore, which is all
+ * the header says in Go 1.23.
+ */
+const GO_STATES: Partial<Record<TaskState, string>> = { "sync.WaitGroup.Wait": "semacquire" };
+
+function frame(at: Site): string {
+  return `${at.fn}(...)\n\t${at.file}:${at.line}\n`;
+}
+
+/** One goroutine's part of a dump; `running` for the goroutine that asked, with where it asked. */
+export function goroutineTrace(task: Task, now: number, running?: Site): string {
+  let header = running ? "running" : (GO_STATES[task.state] ?? task.state);
+  const waited = Math.floor((now - task.blockedSince) / MINUTE_MS);
+  if (!running && task.blocked && waited >= 1) header += `, ${waited} minutes`;
+  let text = `goroutine ${task.id} [${header}]:\n`;
+  const at = running ?? task.blockSite;
+  if (at) text += frame(at);
+  const created = task.givenSite;
+  if (created) {
+    text += `created by ${created.fn} in goroutine ${task.parentId ?? 0}\n\t${created.file}:${created.line}\n`;
+  }
+  return text;
+}
+
+/**
+ * runtime.Stack: the calling goroutine's trace, then with `all` every other goroutine's in the order they were
+ * made, into buf as far as it holds; the bytes written.
+ */
+export function stack(buf: GoSlice | null, all: boolean): number {
+  const runtime = currentRuntime();
+  const caller = runtime.siteHint;
+  runtime.siteHint = undefined;
+  const self = runtime.running;
+  const traces: string[] = [];
+  if (self) traces.push(goroutineTrace(self, runtime.now, caller));
+  if (all) {
+    const others = [...runtime.registry.handles("goroutine")].filter(
+      (h): h is Task => h !== self && !h.internal,
+    );
+    for (const task of others.sort((a, b) => a.id - b.id)) traces.push(goroutineTrace(task, runtime.now));
+  }
+  const bytes = utf8Bytes(traces.join("\n"));
+  const n = Math.min(bytes.length, buf?.length ?? 0);
+  for (let i = 0; i < n; i++) (buf as GoSlice).set(i, bytes[i]);
+  return n;
+}
