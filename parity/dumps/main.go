@@ -32,7 +32,9 @@ func (s *server) serve(requests chan int) {
 	}()
 }
 
-func (s server) idle(done chan struct{}) {
+type watcher struct{ name string }
+
+func (w watcher) idle(done chan struct{}) {
 	<-done
 }
 
@@ -44,7 +46,7 @@ func main() {
 	s := &server{}
 	s.mu.Lock()
 	s.serve(make(chan int))
-	go s.idle(make(chan struct{}))
+	go watcher{"w"}.idle(make(chan struct{}))
 	s.wg.Add(1)
 	for i := 0; i < 2; i++ {
 		go waitFor(&s.wg)

@@ -9,14 +9,13 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"time"
 )
 
 // Print prints each kind of goroutine but the caller, with its count, in sorted order.
 func Print() {
-	buf := make([]byte, 1<<20)
-	dump := string(buf[:runtime.Stack(buf, true)])
 	counts := make(map[string]int)
-	for _, g := range strings.Split(dump, "\n\n")[1:] { // the first is the caller's own
+	for _, g := range others() {
 		counts[summary(g)]++
 	}
 	keys := make([]string, 0, len(counts))
@@ -27,6 +26,30 @@ func Print() {
 	for _, k := range keys {
 		fmt.Println(counts[k], k)
 	}
+}
+
+// Settle waits, up to a minute, until no goroutine but the caller is runnable or in one of states: until
+// every reporter has slept its last sleep, say. It reports whether they all left them.
+func Settle(states ...string) bool {
+	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		busy := false
+		for _, g := range others() {
+			for _, state := range append(states, "runnable", "running") {
+				busy = busy || strings.HasPrefix(summary(g), "["+state+"]")
+			}
+		}
+		if !busy {
+			return true
+		}
+	}
+	return false
+}
+
+// others is the dump of every goroutine but the caller's, one string each.
+func others() []string {
+	buf := make([]byte, 1<<20)
+	dump := string(buf[:runtime.Stack(buf, true)])
+	return strings.Split(dump, "\n\n")[1:] // the first is the caller's own
 }
 
 // summary is a goroutine's state without how long it has waited, its innermost frame in the program's own
