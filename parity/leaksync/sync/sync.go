@@ -1,0 +1,1 @@
+../../../lessons/05-sync/sync.go
