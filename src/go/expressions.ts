@@ -1071,7 +1071,12 @@ export class Expressions {
     if (isBytes(target) && isString(from)) return { js: `$.bytesOf(${value.js})`, type: to, text: node.text };
     if (isString(target) && isBytes(from))
       return { js: `$.stringOf(${value.js})`, type: to, text: node.text };
-    if (identical(value.type, to) || assignable(value.type, to))
+    // Types of one underlying type convert to each other (`http.HandlerFunc(func(w, r) {…})`).
+    if (
+      identical(value.type, to) ||
+      assignable(value.type, to) ||
+      (value.type.kind !== "nil" && identical(from, target))
+    )
       return { ...value, type: to, text: node.text };
     throw errorAt(
       node,
