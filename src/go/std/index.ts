@@ -5,7 +5,15 @@
  * here compiles with Go.
  */
 import { bytes } from "./bytes.ts";
+import { http } from "./http.ts";
 import { io } from "./io.ts";
+import { net } from "./net.ts";
 import { slog } from "./slog.ts";
 
-export const STD_SOURCES: Readonly<Record<string, string>> = { io, bytes, "log/slog": slog };
+export const STD_SOURCES: Readonly<Record<string, string>> = {
+  io,
+  bytes,
+  "log/slog": slog,
+  net,
+  "net/http": http,
+};

@@ -1,0 +1,1 @@
+../../../lessons/06-ratelimit/ratelimit.go
