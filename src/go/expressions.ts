@@ -758,7 +758,8 @@ export class Expressions {
       const rest = args.slice(fixed).map((arg) => convert(arg, elem).js);
       // No extra arguments: the parameter is a nil slice, as in Go.
       out.push({
-        js: rest.length === 0 ? "null" : `$.sliceOf([${rest.join(", ")}])`,
+        js:
+          rest.length === 0 ? "null" : `$.${isByte(elem) ? "bytesSliceOf" : "sliceOf"}([${rest.join(", ")}])`,
         type: sliceType,
         text: "...",
       });
@@ -945,7 +946,7 @@ export class Expressions {
           const [size, noscan] = elementLayout(u.elem);
           const rest = args[1] as Translated;
           const slice = isString(rest.type) ? `$.bytesOf(${rest.js})` : rest.js;
-          return `$.appendSlice(${first.js}, ${slice}, ${size}, ${noscan})`;
+          return `$.appendSlice(${first.js}, ${slice}, ${size}, ${noscan}, ${isByte(u.elem)})`;
         }
         if (u.kind !== "slice")
           throw errorAt(
@@ -954,7 +955,7 @@ export class Expressions {
           );
         const items = args.slice(1).map((a) => this.convertFor(a, u.elem, node).js);
         const [size, noscan] = elementLayout(u.elem);
-        return `$.append(${first.js}, [${items.join(", ")}], ${size}, ${noscan})`;
+        return `$.append(${first.js}, [${items.join(", ")}], ${size}, ${noscan}, ${isByte(u.elem)})`;
       }
       case "close": {
         arity(1);
@@ -1027,8 +1028,11 @@ export class Expressions {
         if (sizes.length === 0)
           throw errorAt(node, `invalid operation: ${node.text} expects 2 or 3 arguments; found 1`);
         const length = sizes[0] as string;
+        const capacity = sizes[1] ?? length;
         return {
-          js: `$.makeSlice(${length}, ${sizes[1] ?? length}, ${this.zeroValue(u.elem)})`,
+          js: isByte(u.elem)
+            ? `$.makeBytes(${length}, ${capacity})`
+            : `$.makeSlice(${length}, ${capacity}, ${this.zeroValue(u.elem)})`,
           type,
           text: node.text,
         };
@@ -1306,7 +1310,8 @@ export class Expressions {
         if (element.type === "keyed_element") throw outsideSubset(element, "indexed slice literals");
         return this.convertFor(elementValue(element), u.elem, element).js;
       });
-      return { js: `$.sliceOf([${items.join(", ")}])`, type, text: node.text };
+      const make = isByte(u.elem) ? "bytesSliceOf" : "sliceOf";
+      return { js: `$.${make}([${items.join(", ")}])`, type, text: node.text };
     }
     if (u.kind === "map") {
       const entries = elements.map((element) => {
@@ -1438,7 +1443,13 @@ function compare(operator: string, a: unknown, b: unknown): boolean {
 }
 
 /** An element's size in bytes and whether it holds no pointers, for append's growth. */
+/** byte (uint8): a []byte's elements, which are kept in a Uint8Array (lib/containers.ts). */
+function isByte(type: GoType): boolean {
+  return type.kind === "named" && type.name === "uint8";
+}
+
 function elementLayout(type: GoType): [number, boolean] {
+  if (isByte(type)) return [1, true];
   const u = underlying(type);
   if (u.kind === "basic")
     return u.name === "string" ? [16, false] : u.name === "bool" ? [1, true] : [8, true];

@@ -3,6 +3,7 @@
  * passes beside it: a float64 of 1e6 prints "1e+06" where an int of the same value prints "1000000".
  */
 import { type GoType, typeString, underlying } from "./types.ts";
+import { decodeUtf8, utf8Bytes } from "./utf8.ts";
 import type { Boxed, GoSlice } from "./values.ts";
 
 export interface Arg {
@@ -157,6 +158,16 @@ export class Printer {
       u.kind === "basic" ? u.name === "float64" : u.kind === "untyped" && u.name === "untyped float";
     const bad = async () =>
       `%!${verb}(${qualifiedTypeString(displayType(type))}=${await this.value(value, type)})`;
+    // A []byte prints as the string it holds, or %x as its bytes.
+    if ((verb === "s" || verb === "q" || verb === "x" || verb === "X") && isByteSlice(type)) {
+      const slice = value as GoSlice | null;
+      const bytes = Uint8Array.from(
+        slice ? (slice.array.slice(slice.offset, slice.offset + slice.length) as number[]) : [],
+      );
+      if (verb === "s" || verb === "q") return formatStringVerb(verb, decodeUtf8(bytes), precision);
+      const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+      return verb === "X" ? hex.toUpperCase() : hex;
+    }
     if (verb === "s" || verb === "q" || verb === "x" || verb === "X" || verb === "v") {
       const method =
         value === null && type.kind === "pointer"
@@ -210,6 +221,11 @@ export class Printer {
         return bad();
     }
   }
+}
+
+function isByteSlice(type: GoType): boolean {
+  const u = underlying(type);
+  return u.kind === "slice" && u.elem.kind === "named" && u.elem.name === "uint8";
 }
 
 function formatStringVerb(verb: string, text: string, precision: number | undefined): string {
@@ -318,23 +334,4 @@ function pad(text: string, width: number, flags: string): string {
     return sign + "0".repeat(width - length) + text.slice(sign.length);
   }
   return " ".repeat(width - length) + text;
-}
-
-/** A string's bytes in UTF-8, as a Go string holds them. */
-export function utf8Bytes(s: string): number[] {
-  const bytes: number[] = [];
-  for (const ch of s) {
-    const code = ch.codePointAt(0) as number;
-    if (code < 0x80) bytes.push(code);
-    else if (code < 0x800) bytes.push(0xc0 | (code >> 6), 0x80 | (code & 63));
-    else if (code < 0x10000) bytes.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63));
-    else
-      bytes.push(
-        0xf0 | (code >> 18),
-        0x80 | ((code >> 12) & 63),
-        0x80 | ((code >> 6) & 63),
-        0x80 | (code & 63),
-      );
-  }
-  return bytes;
 }

@@ -251,7 +251,7 @@ export const PACKAGES: Record<string, Package> = {
         params: [BYTE_SLICE, INT64, INT],
         results: [BYTE_SLICE],
         call: ([dst, n, base]) =>
-          `$.appendSlice(${dst?.js}, $.bytesOf($.strconv.formatInt(${n?.js}, ${base?.js})), 1, true)`,
+          `$.appendSlice(${dst?.js}, $.bytesOf($.strconv.formatInt(${n?.js}, ${base?.js})), 1, true, true)`,
       },
       Quote: { params: [STRING], results: [STRING], call: ([text]) => `JSON.stringify(${text?.js})` },
     },

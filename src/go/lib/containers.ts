@@ -26,8 +26,16 @@ export const containers = {
       capacity,
     );
   },
+  /** `make([]byte, n, c)`: bytes in a Uint8Array, so that a megabyte buffer costs a megabyte, as in Go. */
+  makeBytes(length: number, capacity: number): GoSlice {
+    if (capacity < length) throw runtimeError("makeslice: cap out of range");
+    return new GoSlice(byteArray(capacity), 0, length, capacity);
+  },
   sliceOf(items: unknown[]): GoSlice {
     return new GoSlice(items, 0, items.length, items.length);
+  },
+  bytesSliceOf(items: number[]): GoSlice {
+    return new GoSlice(Uint8Array.from(items) as unknown as unknown[], 0, items.length, items.length);
   },
   index(slice: GoSlice | null, i: number): unknown {
     if (slice === null) throw runtimeError(`index out of range [${i}] with length 0`);
@@ -39,25 +47,41 @@ export const containers = {
   },
   sliceLen: (slice: GoSlice | null): number => slice?.length ?? 0,
   sliceCap: (slice: GoSlice | null): number => slice?.capacity ?? 0,
-  /** append; `elemSize` and `noscan` (no pointers in an element) size the new array as Go's allocator would. */
-  append(slice: GoSlice | null, items: unknown[], elemSize: number, noscan: boolean): GoSlice | null {
+  /**
+   * append; `elemSize` and `noscan` (no pointers in an element) size the new array as Go's allocator would,
+   * and `bytes` says the elements are bytes, kept in a Uint8Array.
+   */
+  append(
+    slice: GoSlice | null,
+    items: unknown[],
+    elemSize: number,
+    noscan: boolean,
+    bytes = false,
+  ): GoSlice | null {
     if (items.length === 0) return slice;
     const length = slice?.length ?? 0;
-    const capacity = slice?.capacity ?? 0;
-    const needed = length + items.length;
-    if (slice !== null && needed <= capacity) {
-      items.forEach((item, i) => {
-        slice.array[slice.offset + length + i] = item;
-      });
-      return new GoSlice(slice.array, slice.offset, needed, capacity);
-    }
-    const grown = growCapacity(capacity, needed, elemSize, noscan);
-    const array = new Array<unknown>(grown);
-    for (let i = 0; i < length; i++) array[i] = (slice as GoSlice).get(i);
+    const grown = room(slice, length + items.length, elemSize, noscan, bytes);
     items.forEach((item, i) => {
-      array[length + i] = item;
+      grown.array[grown.offset + length + i] = item;
     });
-    return new GoSlice(array, 0, needed, grown);
+    return grown;
+  },
+  /** `append(s, t...)`. */
+  appendSlice(
+    s: GoSlice | null,
+    t: GoSlice | null,
+    elemSize: number,
+    noscan: boolean,
+    bytes = false,
+  ): GoSlice | null {
+    const n = t?.length ?? 0;
+    if (n === 0 || t === null) return s;
+    const length = s?.length ?? 0;
+    // t is read before anything is written: it may share s's array (`append(s[:1], s...)`).
+    const items = t.array.slice(t.offset, t.offset + n);
+    const grown = room(s, length + n, elemSize, noscan, bytes);
+    copyInto(grown.array, grown.offset + length, items, 0, n);
+    return grown;
   },
   /** `s[lo:hi:max]`: a window on the same array; Go's panic when a bound is out of range. */
   slice(
@@ -83,19 +107,13 @@ export const containers = {
     if (s === null) return null;
     return new GoSlice(s.array, s.offset + low, high - low, top - low);
   },
-  /** `append(s, t...)`. */
-  appendSlice(s: GoSlice | null, t: GoSlice | null, elemSize: number, noscan: boolean): GoSlice | null {
-    const items: unknown[] = [];
-    for (let i = 0; i < (t?.length ?? 0); i++) items.push((t as GoSlice).get(i));
-    return containers.append(s, items, elemSize, noscan);
-  },
-  /** `copy(dst, src)`: as many elements as both have, the count returned. */
+  /** `copy(dst, src)`: as many elements as both have, the count returned; they may overlap. */
   copy(dst: GoSlice | null, src: GoSlice | string | null): number {
     const source = typeof src === "string" ? bytesSlice(src) : src;
     const n = Math.min(dst?.length ?? 0, source?.length ?? 0);
-    const values: unknown[] = [];
-    for (let i = 0; i < n; i++) values.push((source as GoSlice).get(i));
-    for (let i = 0; i < n; i++) (dst as GoSlice).set(i, values[i]);
+    if (n === 0 || dst === null || source === null) return 0;
+    const values = source.array.slice(source.offset, source.offset + n);
+    copyInto(dst.array, dst.offset, values, 0, n);
     return n;
   },
   mapGet(map: Map<unknown, unknown> | null, key: unknown, zero: unknown): [unknown, boolean] {
@@ -120,6 +138,36 @@ export const containers = {
     return structEqual(a, b, type);
   },
 };
+
+/** A byte array, typed as the slice's array is; indexing, slice and copyWithin read it the same way. */
+function byteArray(length: number): unknown[] {
+  return new Uint8Array(length) as unknown as unknown[];
+}
+
+function copyInto(to: unknown[], at: number, from: ArrayLike<unknown>, start: number, n: number): void {
+  if (to instanceof Uint8Array && from instanceof Uint8Array) to.set(from.subarray(start, start + n), at);
+  else for (let i = 0; i < n; i++) to[at + i] = from[start + i];
+}
+
+/**
+ * `slice` lengthened to `needed`: on its own array while the capacity holds, else on a new array of the
+ * capacity Go's append would choose, with the elements copied.
+ */
+function room(
+  slice: GoSlice | null,
+  needed: number,
+  elemSize: number,
+  noscan: boolean,
+  bytes: boolean,
+): GoSlice {
+  const length = slice?.length ?? 0;
+  const capacity = slice?.capacity ?? 0;
+  if (slice !== null && needed <= capacity) return new GoSlice(slice.array, slice.offset, needed, capacity);
+  const grown = growCapacity(capacity, needed, elemSize, noscan);
+  const array = bytes ? byteArray(grown) : new Array<unknown>(grown);
+  if (slice !== null) copyInto(array, 0, slice.array, slice.offset, length);
+  return new GoSlice(array, 0, needed, grown);
+}
 
 export function structEqual(a: Record<string, unknown>, b: Record<string, unknown>, type: GoType): boolean {
   const u = type.kind === "named" && type.underlying ? type.underlying : type;

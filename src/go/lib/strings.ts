@@ -2,8 +2,9 @@
  * Go's strings for translated code. Go's strings are bytes, JavaScript's UTF-16: indexing, slicing and len go
  * through UTF-8, a range gives runes with their byte offsets; and the strings and strconv packages.
  */
-import { utf8Bytes } from "../fmt.ts";
+
 import type { GoType } from "../types.ts";
+import { decodeUtf8, isAscii, utf8Bytes } from "../utf8.ts";
 import { type Boxed, errorPanic, GoError, GoSlice, runtimeError } from "../values.ts";
 
 /** The strings package, in Go's terms: indexes count bytes, "" splits into runes, spaces are Go's. */
@@ -84,46 +85,33 @@ const STRCONV = {
   },
 };
 
+/** `[]byte(s)`: its UTF-8 bytes, in a Uint8Array as every []byte is. */
 export function bytesSlice(s: string): GoSlice {
-  const bytes = utf8Bytes(s);
-  return new GoSlice<unknown>(bytes, 0, bytes.length, bytes.length);
-}
-
-/** Bytes back to a string; a byte that is not valid UTF-8 becomes U+FFFD, as Go's range does. */
-function decodeUtf8(bytes: readonly number[]): string {
-  let out = "";
-  for (let i = 0; i < bytes.length; ) {
-    const b = bytes[i] as number;
-    const length = b < 0x80 ? 1 : b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 0;
-    const tail = bytes.slice(i + 1, i + length);
-    if (length === 0 || tail.length !== length - 1 || tail.some((t) => (t & 0xc0) !== 0x80)) {
-      out += "\ufffd";
-      i++;
-      continue;
-    }
-    let code = length === 1 ? b : b & (0xff >> (length + 1));
-    for (const t of tail) code = (code << 6) | (t & 0x3f);
-    out += String.fromCodePoint(code);
-    i += length;
-  }
-  return out;
+  const bytes = Uint8Array.from(utf8Bytes(s));
+  return new GoSlice<unknown>(bytes as unknown as unknown[], 0, bytes.length, bytes.length);
 }
 
 export const stringOps = {
   strIndex(s: string, i: number): number {
+    // An ASCII string's bytes are its characters: no encoding needed.
+    if (isAscii(s)) {
+      if (!(i >= 0 && i < s.length)) throw runtimeError(`index out of range [${i}] with length ${s.length}`);
+      return s.charCodeAt(i);
+    }
     const bytes = utf8Bytes(s);
     if (!(i >= 0 && i < bytes.length))
       throw runtimeError(`index out of range [${i}] with length ${bytes.length}`);
     return bytes[i] as number;
   },
   strSlice(s: string, lo: number | undefined, hi: number | undefined): string {
-    const bytes = utf8Bytes(s);
+    const ascii = isAscii(s);
+    const bytes = ascii ? undefined : utf8Bytes(s);
+    const length = bytes?.length ?? s.length;
     const low = lo ?? 0;
-    const high = hi ?? bytes.length;
-    if (high > bytes.length)
-      throw runtimeError(`slice bounds out of range [:${high}] with length ${bytes.length}`);
+    const high = hi ?? length;
+    if (high > length) throw runtimeError(`slice bounds out of range [:${high}] with length ${length}`);
     if (low > high) throw runtimeError(`slice bounds out of range [${low}:${high}]`);
-    return decodeUtf8(bytes.slice(low, high));
+    return bytes ? decodeUtf8(Uint8Array.from(bytes.slice(low, high))) : s.slice(low, high);
   },
   /** `for i, r := range s`: each rune with the byte offset it starts at. */
   runes(s: string): [number, number][] {
@@ -140,12 +128,13 @@ export const stringOps = {
   strconv: STRCONV,
   bytesOf: (s: string): GoSlice => bytesSlice(s),
   stringOf(b: GoSlice | null): string {
-    const bytes: number[] = [];
-    for (let i = 0; i < (b?.length ?? 0); i++) bytes.push((b as GoSlice).get(i) as number);
-    return decodeUtf8(bytes);
+    if (b === null) return "";
+    const array = b.array as unknown as Uint8Array | number[];
+    const window = array.slice(b.offset, b.offset + b.length);
+    return decodeUtf8(window instanceof Uint8Array ? window : Uint8Array.from(window));
   },
   runeString: (r: number): string =>
     r >= 0 && r <= 0x10ffff && !(r >= 0xd800 && r <= 0xdfff) ? String.fromCodePoint(r) : "\ufffd",
   /** len(s) of a string: its bytes in UTF-8, as Go counts them. */
-  strlen: (s: string): number => utf8Bytes(s).length,
+  strlen: (s: string): number => (isAscii(s) ? s.length : utf8Bytes(s).length),
 };

@@ -16,7 +16,7 @@ import type { TaskState } from "../../runtime/handles.ts";
 import { currentRuntime } from "../../runtime/runtime.ts";
 import { fileName, type Site } from "../../runtime/stack.ts";
 import type { Task } from "../../runtime/task.ts";
-import { utf8Bytes } from "../fmt.ts";
+import { utf8Bytes } from "../utf8.ts";
 import type { GoSlice } from "../values.ts";
 
 const MINUTE_MS = 60_000;
