@@ -87,4 +87,6 @@ func main() {
 	s := make([]byte, 0, size)
 	fmt.Println(len(s), cap(s), max(2, 7, 4), min(2.5, 1), max("b", "abc"))
 	fmt.Println((90 * time.Second).Minutes(), (90 * time.Minute).Hours())
+	fmt.Println(strconv.Quote("tab\there \x00 é \u2028 \\ \"q\" \x7f"))
+	fmt.Printf("%q %q\n", "bell\a", []byte("nl\n"))
 }

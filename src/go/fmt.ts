@@ -2,8 +2,10 @@
  * Go's fmt verbs for the values Leak Lab's Go has. A value is printed by its static type, which the translator
  * passes beside it: a float64 of 1e6 prints "1e+06" where an int of the same value prints "1000000".
  */
+
+import { bytesOfArray } from "./lib/pagedBytes.ts";
 import { type GoType, typeString, underlying } from "./types.ts";
-import { decodeUtf8, utf8Bytes } from "./utf8.ts";
+import { decodeUtf8, goQuote, utf8Bytes } from "./utf8.ts";
 import type { Boxed, GoSlice } from "./values.ts";
 
 export interface Arg {
@@ -161,9 +163,7 @@ export class Printer {
     // A []byte prints as the string it holds, or %x as its bytes.
     if ((verb === "s" || verb === "q" || verb === "x" || verb === "X") && isByteSlice(type)) {
       const slice = value as GoSlice | null;
-      const bytes = Uint8Array.from(
-        slice ? (slice.array.slice(slice.offset, slice.offset + slice.length) as number[]) : [],
-      );
+      const bytes = slice ? bytesOfArray(slice.array, slice.offset, slice.length) : new Uint8Array(0);
       if (verb === "s" || verb === "q") return formatStringVerb(verb, decodeUtf8(bytes), precision);
       const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, "0")).join("");
       return verb === "X" ? hex.toUpperCase() : hex;
@@ -231,7 +231,7 @@ function isByteSlice(type: GoType): boolean {
 function formatStringVerb(verb: string, text: string, precision: number | undefined): string {
   switch (verb) {
     case "q":
-      return JSON.stringify(text);
+      return goQuote(text);
     case "x":
     case "X": {
       const hex = utf8Bytes(text)

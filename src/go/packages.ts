@@ -253,7 +253,7 @@ export const PACKAGES: Record<string, Package> = {
         call: ([dst, n, base]) =>
           `$.appendSlice(${dst?.js}, $.bytesOf($.strconv.formatInt(${n?.js}, ${base?.js})), 1, true, true)`,
       },
-      Quote: { params: [STRING], results: [STRING], call: ([text]) => `JSON.stringify(${text?.js})` },
+      Quote: { params: [STRING], results: [STRING], call: ([text]) => `$.quote(${text?.js})` },
     },
   },
   sort: {

@@ -3,6 +3,7 @@
  * makes, slices, and the runtime errors Go raises for indexing, division and nil maps. Kept apart from the
  * library of calls (lib.ts) because fmt prints them too.
  */
+import { PagedBytes } from "./lib/pagedBytes.ts";
 import type { GoType } from "./types.ts";
 
 /**
@@ -76,6 +77,10 @@ export function errorPanic(message: string): GoPanic {
  * A slice: a window on a backing array, shared by every slice cut from it until append outgrows it, as Go's
  * slices share theirs. A nil slice is `null`.
  */
+/**
+ * A slice: a window on an array Go-style, shared by every slice of it. The array is a JavaScript array, or for
+ * a []byte a Uint8Array or, from 64 KiB, PagedBytes (lib/pagedBytes.ts); typed as an array, read through get.
+ */
 export class GoSlice<T = unknown> {
   constructor(
     readonly array: T[],
@@ -86,12 +91,16 @@ export class GoSlice<T = unknown> {
 
   get(index: number): T {
     if (!(index >= 0 && index < this.length)) throw indexError(index, this.length);
+    const array = this.array as unknown;
+    if (array instanceof PagedBytes) return array.get(this.offset + index) as T;
     return this.array[this.offset + index] as T;
   }
 
   set(index: number, value: T): void {
     if (!(index >= 0 && index < this.length)) throw indexError(index, this.length);
-    this.array[this.offset + index] = value;
+    const array = this.array as unknown;
+    if (array instanceof PagedBytes) array.set(this.offset + index, value as number);
+    else this.array[this.offset + index] = value;
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import type { GoType } from "../types.ts";
 import { bits, errorPanic, GoSlice, runtimeError } from "../values.ts";
+import { byteArray, PagedBytes } from "./pagedBytes.ts";
 import { bytesSlice } from "./strings.ts";
 
 export const containers = {
@@ -61,9 +62,7 @@ export const containers = {
     if (items.length === 0) return slice;
     const length = slice?.length ?? 0;
     const grown = room(slice, length + items.length, elemSize, noscan, bytes);
-    items.forEach((item, i) => {
-      grown.array[grown.offset + length + i] = item;
-    });
+    copyElements(grown.array, grown.offset + length, items, 0, items.length);
     return grown;
   },
   /** `append(s, t...)`. */
@@ -77,10 +76,9 @@ export const containers = {
     const n = t?.length ?? 0;
     if (n === 0 || t === null) return s;
     const length = s?.length ?? 0;
-    // t is read before anything is written: it may share s's array (`append(s[:1], s...)`).
-    const items = t.array.slice(t.offset, t.offset + n);
+    // t may share s's array (`append(s[:1], s...)`): copyElements copies overlapping ranges as Go's copy does.
     const grown = room(s, length + n, elemSize, noscan, bytes);
-    copyInto(grown.array, grown.offset + length, items, 0, n);
+    copyElements(grown.array, grown.offset + length, t.array, t.offset, n);
     return grown;
   },
   /** `s[lo:hi:max]`: a window on the same array; Go's panic when a bound is out of range. */
@@ -112,8 +110,7 @@ export const containers = {
     const source = typeof src === "string" ? bytesSlice(src) : src;
     const n = Math.min(dst?.length ?? 0, source?.length ?? 0);
     if (n === 0 || dst === null || source === null) return 0;
-    const values = source.array.slice(source.offset, source.offset + n);
-    copyInto(dst.array, dst.offset, values, 0, n);
+    copyElements(dst.array, dst.offset, source.array, source.offset, n);
     return n;
   },
   mapGet(map: Map<unknown, unknown> | null, key: unknown, zero: unknown): [unknown, boolean] {
@@ -139,14 +136,23 @@ export const containers = {
   },
 };
 
-/** A byte array, typed as the slice's array is; indexing, slice and copyWithin read it the same way. */
-function byteArray(length: number): unknown[] {
-  return new Uint8Array(length) as unknown as unknown[];
-}
-
-function copyInto(to: unknown[], at: number, from: ArrayLike<unknown>, start: number, n: number): void {
-  if (to instanceof Uint8Array && from instanceof Uint8Array) to.set(from.subarray(start, start + n), at);
-  else for (let i = 0; i < n; i++) to[at + i] = from[start + i];
+/**
+ * Copies n elements of the array `from` at `start` into `to` at `at`, as Go's copy does: overlapping ranges of
+ * one array as if through a buffer. Arrays of bytes (Uint8Array, PagedBytes) move in bulk.
+ */
+function copyElements(to: unknown[], at: number, from: ArrayLike<unknown>, start: number, n: number): void {
+  const [target, source] = [to as unknown, from as unknown];
+  if (target instanceof PagedBytes) {
+    target.copy(at, source as PagedBytes | Uint8Array, start, n);
+  } else if (source instanceof PagedBytes) {
+    copyElements(to, at, source.read(start, n), 0, n);
+  } else if (target instanceof Uint8Array && source instanceof Uint8Array) {
+    target.set(source.subarray(start, start + n), at);
+  } else if (to === from && at > start) {
+    for (let i = n - 1; i >= 0; i--) to[at + i] = from[start + i];
+  } else {
+    for (let i = 0; i < n; i++) to[at + i] = from[start + i];
+  }
 }
 
 /**
@@ -165,7 +171,7 @@ function room(
   if (slice !== null && needed <= capacity) return new GoSlice(slice.array, slice.offset, needed, capacity);
   const grown = growCapacity(capacity, needed, elemSize, noscan);
   const array = bytes ? byteArray(grown) : new Array<unknown>(grown);
-  if (slice !== null) copyInto(array, 0, slice.array, slice.offset, length);
+  if (slice !== null) copyElements(array, 0, slice.array, slice.offset, length);
   return new GoSlice(array, 0, needed, grown);
 }
 

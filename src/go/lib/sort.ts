@@ -15,8 +15,7 @@ type Less = (i: number, j: number) => Promise<boolean>;
  */
 async function sortByIndex(slice: GoSlice | null, less: Less): Promise<void> {
   if (slice === null) return;
-  const { array, offset, length } = slice;
-  for (let i = 1; i < length; i++) {
+  for (let i = 1; i < slice.length; i++) {
     // The first of the sorted elements that element i goes before; after every element equal to it.
     let [lo, hi] = [0, i];
     while (lo < hi) {
@@ -25,9 +24,9 @@ async function sortByIndex(slice: GoSlice | null, less: Less): Promise<void> {
       else lo = mid + 1;
     }
     if (lo === i) continue;
-    const moving = array[offset + i];
-    array.copyWithin(offset + lo + 1, offset + lo, offset + i);
-    array[offset + lo] = moving;
+    const moving = slice.get(i);
+    for (let j = i; j > lo; j--) slice.set(j, slice.get(j - 1));
+    slice.set(lo, moving);
   }
 }
 
@@ -37,11 +36,11 @@ export const sortOps = {
   },
   sortValues(slice: GoSlice | null): void {
     if (slice === null) return;
-    const sorted = slice.array
-      .slice(slice.offset, slice.offset + slice.length)
-      .sort((a, b) => ((a as number | string) < (b as number | string) ? -1 : a === b ? 0 : 1));
+    const sorted = Array.from({ length: slice.length }, (_, i) => slice.get(i) as number | string).sort(
+      (a, b) => (a < b ? -1 : a === b ? 0 : 1),
+    );
     sorted.forEach((v, i) => {
-      slice.array[slice.offset + i] = v;
+      slice.set(i, v);
     });
   },
   /** sort.Search: the smallest i in [0, n) for which f(i) is true, or n; f false then true, as Go requires. */

@@ -4,8 +4,9 @@
  */
 
 import type { GoType } from "../types.ts";
-import { decodeUtf8, isAscii, utf8Bytes } from "../utf8.ts";
+import { decodeUtf8, goQuote, isAscii, utf8Bytes } from "../utf8.ts";
 import { type Boxed, errorPanic, GoError, GoSlice, runtimeError } from "../values.ts";
+import { bytesOfArray } from "./pagedBytes.ts";
 
 /** The strings package, in Go's terms: indexes count bytes, "" splits into runes, spaces are Go's. */
 const STRINGS = {
@@ -125,13 +126,12 @@ export const stringOps = {
     return out;
   },
   strings: STRINGS,
+  quote: goQuote,
   strconv: STRCONV,
   bytesOf: (s: string): GoSlice => bytesSlice(s),
   stringOf(b: GoSlice | null): string {
     if (b === null) return "";
-    const array = b.array as unknown as Uint8Array | number[];
-    const window = array.slice(b.offset, b.offset + b.length);
-    return decodeUtf8(window instanceof Uint8Array ? window : Uint8Array.from(window));
+    return decodeUtf8(bytesOfArray(b.array, b.offset, b.length));
   },
   runeString: (r: number): string =>
     r >= 0 && r <= 0x10ffff && !(r >= 0xd800 && r <= 0xdfff) ? String.fromCodePoint(r) : "\ufffd",
