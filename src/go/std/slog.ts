@@ -68,7 +68,8 @@ func NewTextHandler(w io.Writer, opts *HandlerOptions) *TextHandler {
 }
 
 func (h *TextHandler) handle(level Level, msg string, args []any) {
-	if level < h.level {
+	// A record nobody will read is not formatted: what io.Discard is given, nothing sees.
+	if level < h.level || h.w == io.Discard {
 		return
 	}
 	line := "time=" + time.Now().Format("2006-01-02T15:04:05.000Z07:00") + " level=" + level.String() + " msg=" + quoted(msg)
