@@ -35,6 +35,8 @@ const CPU_SECONDS = {
   replayHour: 5,
   /** An axe-core scan of a whole lesson page. */
   axeScan: 8,
+  /** A Go build in a fresh worker: its chunk and the grammar's WebAssembly fetched and compiled, one file built. */
+  goBuild: 2,
 } as const;
 
 export type Step = keyof typeof CPU_SECONDS;

@@ -4,10 +4,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { checkProtocol } from "./protocol/check.ts";
+import { goBuildProtocol } from "./protocol/goBuild.ts";
 import { replayProtocol } from "./protocol/replay.ts";
 import { runProtocol } from "./protocol/run.ts";
 
-const PROTOCOLS = [runProtocol, checkProtocol, replayProtocol];
+const PROTOCOLS = [runProtocol, checkProtocol, replayProtocol, goBuildProtocol];
 
 const REPORT = { status: "pass", tests: [], leaks: [], leakReport: "" };
 

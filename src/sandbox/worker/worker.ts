@@ -1,13 +1,14 @@
 /**
  * A worker does one job for the page, then is terminated: a live run (the learner's service in the lesson's pod,
- * streaming samples, logs, pod events and dumps back in batches: liveRunJob.ts), a check (the lesson's checks on the learner's
- * code, one report back) or a replay of the incident night on whole pods (replayJob.ts). Before any learner code
- * exists it locks the realm down (learnerRealm.ts).
+ * streaming samples, logs, pod events and dumps back in batches: liveRunJob.ts), a check (the lesson's checks on
+ * the learner's code, one report back), a replay of the incident night on whole pods (replayJob.ts) or a Go
+ * build (goBuildJob.ts). Before any learner code exists it locks the realm down (learnerRealm.ts).
  */
 
 import { clipText } from "../../runtime/clipText.ts";
 import { defaultHost } from "../../runtime/host.ts";
 import type { StartCheck } from "../protocol/check.ts";
+import type { StartGoBuild } from "../protocol/goBuild.ts";
 import type { FromWorker, ToWorker } from "../protocol/index.ts";
 import type { StartRun } from "../protocol/run.ts";
 import { unreachable } from "../protocol/unreachable.ts";
@@ -53,6 +54,10 @@ function start(message: StartRun): void {
 
 /** True once the worker has taken its one job. */
 let busy = false;
+/** True once that job is a Go build: the only kind a worker takes again. */
+let building = false;
+/** The Go build the heartbeat speaks for: the latest. */
+let buildRunId = 0;
 
 function check(job: StartCheck): void {
   lockDown();
@@ -65,6 +70,20 @@ function check(job: StartCheck): void {
       send({ type: "error", runId: job.runId, error: { kind: "crash", message } });
     },
   );
+}
+
+/** A Go build; its module (the Go front end and the grammar's loader) is fetched only when one is asked for. */
+function goBuild(job: StartGoBuild): void {
+  buildRunId = job.runId;
+  if (!building) realSetInterval(() => send({ type: "heartbeat", runId: buildRunId }), FLUSH_EVERY_MS);
+  busy = true;
+  building = true;
+  import("./goBuildJob.ts")
+    .then(({ runGoBuildJob }) => runGoBuildJob(job, send))
+    .catch((error: unknown) => {
+      const message = `The Go build could not run: ${clipText(error instanceof Error ? error.message : String(error))}`;
+      send({ type: "error", runId: job.runId, error: { kind: "crash", message } });
+    });
 }
 
 self.onmessage = (event: MessageEvent<ToWorker>) => {
@@ -81,6 +100,11 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
         busy = true;
         check(message);
       }
+      return;
+    case "goBuild":
+      // A build runs no learner code, so a build worker may build again (as the editor would on each edit):
+      // the grammar is loaded and the compiler warm from the second build on.
+      if (!busy || building) goBuild(message);
       return;
     case "replay":
       if (!busy) {
