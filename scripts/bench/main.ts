@@ -15,6 +15,7 @@ import { profileBrowser } from "./browser/profileBrowser.ts";
 import { runFakeTimers } from "./fakeTimers.ts";
 import { benchGoCompile } from "./goCompile.ts";
 import { runLeakLabRuntime } from "./leakLabRuntime.ts";
+import { benchServiceRun } from "./uploadTraffic.ts";
 import { expectedEvents, PAIRS, VIRTUAL_MS } from "./workload.ts";
 
 const ROUNDS = 5;
@@ -60,6 +61,7 @@ async function benchNode() {
   await replayWallMs();
   const replay60 = Math.min(await replayWallMs(), await replayWallMs());
   const go = await benchGoCompile();
+  const service = await benchServiceRun();
   return {
     workload: `${2 * PAIRS} tasks, ${VIRTUAL_MS} virtual ms, ${expectedEvents()} events`,
     runtime_ns_per_event: Math.round(runtime),
@@ -72,6 +74,10 @@ async function benchNode() {
     go_parse_ms: Number(go.parseMs.toFixed(1)),
     go_compile_ms: Number(go.compileMs.toFixed(1)),
     go_compile_vs_parse: Number((go.compileMs / go.parseMs).toFixed(1)),
+    service_run: `lesson 4's upload service, ${service.uploads} uploads, ${service.events} events`,
+    go_service_ns_per_event: Math.round(service.goNsPerEvent),
+    ts_service_ns_per_event: Math.round(service.tsNsPerEvent),
+    go_service_vs_ts: Number((service.goNsPerEvent / service.tsNsPerEvent).toFixed(2)),
   };
 }
 
@@ -87,6 +93,9 @@ function printNode(result: Awaited<ReturnType<typeof benchNode>>): void {
   console.log(`replay, 3 pods to 04:00  ${result.replay_60min_wall_ms} ms wall`);
   console.log(
     `Go, ${result.go_lines} lines      ${result.go_compile_ms} ms to parse, check and translate  (tree-sitter's parse alone ${result.go_parse_ms} ms, ${result.go_compile_vs_parse}×; budget ≤ 50 ms, in Node)`,
+  );
+  console.log(
+    `${result.service_run}: storage.go ${result.go_service_ns_per_event} ns/event, storage.ts ${result.ts_service_ns_per_event} ns/event  (${result.go_service_vs_ts}×; budget ≤ 2×)`,
   );
 }
 

@@ -121,11 +121,17 @@ const AsyncFunction = (async () => {}).constructor as new (
   ...args: string[]
 ) => (...args: unknown[]) => Promise<unknown>;
 
-/** Runs a compiled program to its end on a fresh runtime, flat out on the virtual clock. */
-export async function runCompiled(js: string, options: { seed?: number } = {}): Promise<ProgramResult> {
+/**
+ * Runs a compiled program to its end, flat out on the virtual clock, on a fresh runtime or on `runtime` (whose
+ * counters the caller then reads: the bench's task switches).
+ */
+export async function runCompiled(
+  js: string,
+  options: { seed?: number; runtime?: Runtime } = {},
+): Promise<ProgramResult> {
   let stdout = "";
   const lib = makeLib({ write: (text) => (stdout += text) });
-  const runtime = new Runtime({ seed: options.seed ?? 1 });
+  const runtime = options.runtime ?? new Runtime({ seed: options.seed ?? 1 });
   const initialise = new AsyncFunction("$", js) as (lib: GoLib) => Promise<() => Promise<void>>;
   let mainReturned = false;
   runtime.go(async () => {

@@ -7,11 +7,13 @@
 import { availableParallelism, loadavg } from "node:os";
 import { assertNoViolations, findChromium, guardedContext, launchChromium } from "./chromium.ts";
 import { type FirstSampleTiming, measureFirstSample } from "./firstSample.ts";
+import { measureGoBuild } from "./goBuild.ts";
 import { FLAT_OUT_FOR, type LongFrame, measureLongTasks } from "./longTasks.ts";
 import { buildAndServe } from "./serveBuild.ts";
 
 export const FIRST_SAMPLE_PROMISE_MS = 150;
 export const LONG_TASK_PROMISE_MS = 50;
+export const GO_BUILD_BUDGET_MS = 50;
 const ROUNDS = 10;
 
 export interface Spread {
@@ -38,6 +40,16 @@ export interface BrowserFigures {
   readonly first_sample_fresh_vs_promise: number;
   readonly first_sample_after_stop_vs_promise: number;
   readonly first_sample_max_vs_promise: number;
+  /** A Go file built in a fresh run worker each round (goBuild.ts). */
+  readonly go_build: {
+    readonly lines: number;
+    readonly grammar_load_ms: Spread;
+    readonly cold_build_ms: Spread;
+    readonly build_ms: Spread;
+    readonly build_vs_budget: number;
+    readonly first_page_script_bytes: number;
+    readonly first_page_go_fetches: readonly string[];
+  };
   readonly flat_out: {
     readonly peak_handles: number;
     readonly restarts: number;
@@ -77,6 +89,7 @@ export async function benchBrowser(): Promise<BrowserResult> {
     const { context, violations } = await guardedContext(browser);
     const first = await measureFirstSample(context, served.baseURL, ROUNDS);
     const flat = await measureLongTasks(context, served.baseURL);
+    const go = await measureGoBuild(context, served.baseURL, served.outDir, ROUNDS);
     assertNoViolations(violations);
     await context.close();
 
@@ -110,6 +123,15 @@ export async function benchBrowser(): Promise<BrowserResult> {
       first_sample_fresh_vs_promise: ratio(fresh.median, FIRST_SAMPLE_PROMISE_MS),
       first_sample_after_stop_vs_promise: ratio(afterStop.median, FIRST_SAMPLE_PROMISE_MS),
       first_sample_max_vs_promise: ratio(Math.max(fresh.max, afterStop.max), FIRST_SAMPLE_PROMISE_MS),
+      go_build: {
+        lines: go.lines,
+        grammar_load_ms: spread(go.grammarMs),
+        cold_build_ms: spread(go.coldBuildMs),
+        build_ms: spread(go.buildMs),
+        build_vs_budget: ratio(spread(go.buildMs).median, GO_BUILD_BUDGET_MS),
+        first_page_script_bytes: go.firstPageScriptBytes,
+        first_page_go_fetches: go.firstPageGoFetches,
+      },
       flat_out: {
         peak_handles: flat.peakHandles,
         restarts: flat.restarts,
@@ -160,6 +182,13 @@ export function printBrowser(result: BrowserResult): void {
   const flat = result.flat_out;
   console.log(
     `flat-out leaky upload for ${FLAT_OUT_FOR} (to ${flat.virtual_clock} virtual, ${flat.restarts} OOM kills, peak ${flat.peak_handles.toLocaleString("en-US")} handles, ${flat.wall_ms} ms): ${flat.long_tasks} long tasks, longest ${flat.longest_task_ms} ms  (${flat.longest_vs_promise}× the ${LONG_TASK_PROMISE_MS} ms promise)`,
+  );
+  const go = result.go_build;
+  console.log(
+    `Go build of ${go.lines} lines in the run worker: median ${go.build_ms.median} ms, max ${go.build_ms.max} ms  (${go.build_vs_budget}× the ${GO_BUILD_BUDGET_MS} ms budget; a fresh worker's first: grammar ${go.grammar_load_ms.median} ms, then build ${go.cold_build_ms.median} ms)`,
+  );
+  console.log(
+    `first page: ${go.first_page_script_bytes.toLocaleString("en-US")} bytes of JavaScript; of Go's chunk and WebAssembly: ${go.first_page_go_fetches.length === 0 ? "nothing (lazy)" : go.first_page_go_fetches.join(", ")}`,
   );
   const frame = flat.longest_frame;
   if (flat.long_tasks > 0) {

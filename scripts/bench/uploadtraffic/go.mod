@@ -1,0 +1,3 @@
+module leaklab/bench
+
+go 1.23

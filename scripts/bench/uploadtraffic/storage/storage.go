@@ -1,0 +1,1 @@
+../../../../lessons/04-upload/storage.go
