@@ -66,6 +66,15 @@ export function makeLib(out: Output) {
   const methods = new Map<string, Record<string, MethodEntry>>();
 
   /** The method `name` of a dynamic type, bound to a value of it, or undefined. */
+  /** The methods of a declared type, found by its key once per type object. */
+  const tables = new WeakMap<GoType, Record<string, MethodEntry> | undefined>();
+  const methodTable = (named: GoType): Record<string, MethodEntry> | undefined => {
+    if (tables.has(named)) return tables.get(named);
+    const table = named.kind === "named" ? methods.get(typeKey(named)) : undefined;
+    if (table) tables.set(named, table);
+    return table;
+  };
+
   const bound = (
     value: unknown,
     type: GoType,
@@ -106,6 +115,12 @@ export function makeLib(out: Output) {
     /** A method called through an interface: found by the value's dynamic type. */
     callMethod(box: Boxed | null, name: string, args: unknown[]): Promise<unknown> {
       if (box === null) throw runtimeError("invalid memory address or nil pointer dereference");
+      // The common case first, without a bound closure: a pointer method of the program's own type.
+      const type = box.type;
+      if (type.kind === "pointer" && type.elem.kind === "named") {
+        const entry = methodTable(type.elem)?.[name];
+        if (entry?.pointer) return entry.fn(box.value, ...args);
+      }
       const method = bound(box.value, box.type, name) as (...a: unknown[]) => Promise<unknown>;
       return method(...args);
     },

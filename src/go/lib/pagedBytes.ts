@@ -1,15 +1,16 @@
 /**
- * The array under a large []byte: 64 KiB pages, each allocated when a byte that is not zero is first written
+ * The array under a large []byte (64 KiB or more): 4 KiB pages, each allocated when a byte that is not zero is first written
  * to it. Go zeroes what make and append allocate, and a service's buffers are mostly bytes the program never
  * looks at (a request body read into a buffer, appended to the upload): here they cost neither memory nor
  * copying until something writes to them, so a simulated service can take megabyte uploads by the thousand.
  * What the program sees is Go's: every byte reads as what was last written there, or zero.
  */
-const PAGE_BITS = 16;
+// 4 KiB pages: a small write (a progress frame's few bytes in a 100 KiB buffer) allocates little.
+const PAGE_BITS = 12;
 const PAGE = 1 << PAGE_BITS;
 
 /** Below this capacity a []byte is a plain Uint8Array: pages would only add work. */
-export const PAGED_FROM = PAGE;
+export const PAGED_FROM = 64 * 1024;
 
 export class PagedBytes {
   private readonly pages: (Uint8Array | undefined)[];
@@ -60,6 +61,8 @@ export class PagedBytes {
       );
       return;
     }
+    // The usual case, a buffer nobody wrote appended to one nobody wrote: nothing to copy.
+    if (from.unwritten(start, n) && this.unwritten(at, n)) return;
     let done = 0;
     from.eachPage(start, n, (page, inPage, _done, count) => {
       if (page) this.write(at + done, page.subarray(inPage, inPage + count));
@@ -79,6 +82,14 @@ export class PagedBytes {
         bytes instanceof Uint8Array ? bytes.subarray(done, done + count) : bytes.slice(done, done + count);
       target.set(chunk, inPage);
     });
+  }
+
+  /** Whether no page of the range [start, start + n) has been written. */
+  private unwritten(start: number, n: number): boolean {
+    if (n <= 0) return true;
+    const last = (start + n - 1) >>> PAGE_BITS;
+    for (let index = start >>> PAGE_BITS; index <= last; index++) if (this.pages[index]) return false;
+    return true;
   }
 
   private zero(at: number, n: number): void {
