@@ -10,6 +10,7 @@ import (
 	"io"
 	"log/slog"
 	"runtime"
+	"strconv"
 	"time"
 
 	"leaklab/bench/storage"
@@ -61,7 +62,7 @@ func main() {
 		if i%7 == 3 {
 			size, b = 6*mib, &body{left: 2 * mib, fail: true}
 		}
-		go svc.Upload(ctx, fmt.Sprint("s", i), fmt.Sprint("k", i), int64(size), b)
+		go svc.Upload(ctx, "s"+strconv.Itoa(i), "k"+strconv.Itoa(i), int64(size), b)
 		time.Sleep(500 * time.Millisecond)
 	}
 	time.Sleep(10 * time.Second)
