@@ -11,7 +11,10 @@ func main() {
 	time.AfterFunc(5*time.Millisecond, func() { fired <- "fired" })
 	t := time.AfterFunc(time.Hour, func() { fmt.Println("never") })
 	fmt.Println(<-fired, t.Stop(), t.Stop())
-	time.Sleep(time.Millisecond)
+	// The fired function's goroutine ends soon after its send, not at once: wait for it.
+	for deadline := time.Now().Add(10 * time.Second); runtime.NumGoroutine() > 1 && time.Now().Before(deadline); {
+		time.Sleep(time.Millisecond)
+	}
 	fmt.Println("goroutines:", runtime.NumGoroutine())
 	start := time.Now()
 	time.Sleep(1500 * time.Millisecond)

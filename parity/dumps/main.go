@@ -59,7 +59,7 @@ func main() {
 		results <- "one"
 		results <- "two"
 	}()
-	time.Sleep(10 * time.Millisecond)
+	profile.Settle()
 	fmt.Println("goroutines:", runtime.NumGoroutine())
 	profile.Print()
 }

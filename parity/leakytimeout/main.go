@@ -37,6 +37,9 @@ func main() {
 	for i := 0; i < 10; i++ {
 		_ = fetch(5*time.Millisecond, true)
 	}
-	time.Sleep(50 * time.Millisecond)
+	// The fixed workers end once their sleep is over: wait for them, however busy the machine.
+	for deadline := time.Now().Add(10 * time.Second); runtime.NumGoroutine()-1 > 10 && time.Now().Before(deadline); {
+		time.Sleep(time.Millisecond)
+	}
 	fmt.Println("leaked with the fix:", runtime.NumGoroutine()-1)
 }

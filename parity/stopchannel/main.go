@@ -39,6 +39,9 @@ func main() {
 		w.Stop()
 		w.Stop()
 	}
-	time.Sleep(time.Millisecond)
+	// Stopped goroutines end soon, not at once: wait for them (real Go's scheduler may be busy elsewhere).
+	for deadline := time.Now().Add(10 * time.Second); runtime.NumGoroutine() > 1 && time.Now().Before(deadline); {
+		time.Sleep(time.Millisecond)
+	}
 	fmt.Println("after stop:", runtime.NumGoroutine())
 }
