@@ -5,7 +5,7 @@
 
 import { bytesOfArray } from "./lib/pagedBytes.ts";
 import { type GoType, typeString, underlying } from "./types.ts";
-import { decodeUtf8, goQuote, utf8Bytes } from "./utf8.ts";
+import { decodeUtf8, goQuote, goQuoteBytes, utf8Bytes } from "./utf8.ts";
 import type { Boxed, GoSlice } from "./values.ts";
 
 export interface Arg {
@@ -164,7 +164,8 @@ export class Printer {
     if ((verb === "s" || verb === "q" || verb === "x" || verb === "X") && isByteSlice(type)) {
       const slice = value as GoSlice | null;
       const bytes = slice ? bytesOfArray(slice.array, slice.offset, slice.length) : new Uint8Array(0);
-      if (verb === "s" || verb === "q") return formatStringVerb(verb, decodeUtf8(bytes), precision);
+      if (verb === "q") return goQuoteBytes(bytes);
+      if (verb === "s") return formatStringVerb(verb, decodeUtf8(bytes), precision);
       const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, "0")).join("");
       return verb === "X" ? hex.toUpperCase() : hex;
     }

@@ -46,20 +46,42 @@ export function decodeUtf8(bytes: Uint8Array): string {
   }
   let out = "";
   for (let i = 0; i < bytes.length; ) {
-    const b = bytes[i] as number;
-    const length = b < 0x80 ? 1 : b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 0;
-    const tail = bytes.subarray(i + 1, i + length);
-    if (length === 0 || tail.length !== length - 1 || tail.some((t) => (t & 0xc0) !== 0x80)) {
-      out += "\ufffd";
-      i++;
-      continue;
-    }
-    let code = length === 1 ? b : b & (0xff >> (length + 1));
-    for (const t of tail) code = (code << 6) | (t & 0x3f);
+    const [code, size] = decodeRune(bytes, i);
     out += String.fromCodePoint(code);
-    i += length;
+    i += size;
   }
   return out;
+}
+
+/**
+ * utf8.DecodeRune: the rune at `i` and its size in bytes, or U+FFFD and 1 for a byte that does not start a
+ * valid encoding: no overlong forms, no surrogates, nothing above U+10FFFF.
+ */
+function decodeRune(bytes: Uint8Array, i: number): [number, number] {
+  const b = bytes[i] as number;
+  if (b < 0x80) return [b, 1];
+  const size = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+  if (size === 0 || i + size > bytes.length) return [0xfffd, 1];
+  // The second byte's range, narrower after E0, ED, F0 and F4 (Go's acceptRanges).
+  const second = bytes[i + 1] as number;
+  const [low, high] =
+    b === 0xe0
+      ? [0xa0, 0xbf]
+      : b === 0xed
+        ? [0x80, 0x9f]
+        : b === 0xf0
+          ? [0x90, 0xbf]
+          : b === 0xf4
+            ? [0x80, 0x8f]
+            : [0x80, 0xbf];
+  if (second < low || second > high) return [0xfffd, 1];
+  let code = b & (0xff >> (size + 1));
+  for (let k = 1; k < size; k++) {
+    const t = bytes[i + k] as number;
+    if ((t & 0xc0) !== 0x80) return [0xfffd, 1];
+    code = (code << 6) | (t & 0x3f);
+  }
+  return [code, size];
 }
 
 /** unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
@@ -80,14 +102,28 @@ const ESCAPES: Readonly<Record<string, string>> = {
 /** strconv.Quote (and fmt's %q): Go's escapes, `\x00` below a space, `\u2028` for other unprintable runes. */
 export function goQuote(s: string): string {
   let out = '"';
-  for (const ch of s) {
-    const code = ch.codePointAt(0) as number;
-    const named = ESCAPES[ch];
-    if (named) out += named;
-    else if (PRINTABLE.test(ch)) out += ch;
-    else if (code < 0x80) out += `\\x${code.toString(16).padStart(2, "0")}`;
-    else if (code < 0x10000) out += `\\u${code.toString(16).padStart(4, "0")}`;
-    else out += `\\U${code.toString(16).padStart(8, "0")}`;
+  for (const ch of s) out += quoteRune(ch.codePointAt(0) as number);
+  return `${out}"`;
+}
+
+/** %q of a []byte: its bytes quoted as Go quotes a string holding them, a byte that is not UTF-8 as `\xff`. */
+export function goQuoteBytes(bytes: Uint8Array): string {
+  let out = '"';
+  for (let i = 0; i < bytes.length; ) {
+    const [code, size] = decodeRune(bytes, i);
+    const invalid = code === 0xfffd && size === 1;
+    out += invalid ? `\\x${(bytes[i] as number).toString(16).padStart(2, "0")}` : quoteRune(code);
+    i += size;
   }
   return `${out}"`;
+}
+
+function quoteRune(code: number): string {
+  const ch = String.fromCodePoint(code);
+  const named = ESCAPES[ch];
+  if (named) return named;
+  if (PRINTABLE.test(ch)) return ch;
+  if (code < 0x80) return `\\x${code.toString(16).padStart(2, "0")}`;
+  if (code < 0x10000) return `\\u${code.toString(16).padStart(4, "0")}`;
+  return `\\U${code.toString(16).padStart(8, "0")}`;
 }

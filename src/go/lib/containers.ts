@@ -19,7 +19,7 @@ export const containers = {
     return a % b;
   },
   makeSlice(length: number, capacity: number, zero: unknown): GoSlice {
-    if (capacity < length) throw runtimeError("makeslice: cap out of range");
+    checkMake(length, capacity);
     return new GoSlice(
       Array.from({ length: capacity }, () => zero),
       0,
@@ -29,7 +29,7 @@ export const containers = {
   },
   /** `make([]byte, n, c)`: bytes in a Uint8Array, so that a megabyte buffer costs a megabyte, as in Go. */
   makeBytes(length: number, capacity: number): GoSlice {
-    if (capacity < length) throw runtimeError("makeslice: cap out of range");
+    checkMake(length, capacity);
     return new GoSlice(byteArray(capacity), 0, length, capacity);
   },
   sliceOf(items: unknown[]): GoSlice {
@@ -92,6 +92,9 @@ export const containers = {
     const low = lo ?? 0;
     const high = hi ?? s?.length ?? 0;
     const top = max ?? capacity;
+    // A negative bound reads as a huge unsigned one to Go's checks, which then print it as it is.
+    if (max !== undefined && max < 0) throw runtimeError(`slice bounds out of range [::${max}]`);
+    if (high < 0) throw runtimeError(`slice bounds out of range [:${high}]`);
     if (max !== undefined && max > capacity)
       throw runtimeError(`slice bounds out of range [::${max}] with capacity ${capacity}`);
     if (high > top) {
@@ -101,6 +104,7 @@ export const containers = {
           : `slice bounds out of range [:${high}] with capacity ${capacity}`,
       );
     }
+    if (low < 0) throw runtimeError(`slice bounds out of range [${low}:]`);
     if (low > high) throw runtimeError(`slice bounds out of range [${low}:${high}]`);
     if (s === null) return null;
     return new GoSlice(s.array, s.offset + low, high - low, top - low);
@@ -135,6 +139,12 @@ export const containers = {
     return structEqual(a, b, type);
   },
 };
+
+/** make's panics for sizes it cannot make, in Go's words. */
+function checkMake(length: number, capacity: number): void {
+  if (length < 0) throw runtimeError("makeslice: len out of range");
+  if (capacity < length) throw runtimeError("makeslice: cap out of range");
+}
 
 /**
  * Copies n elements of the array `from` at `start` into `to` at `at`, as Go's copy does: overlapping ranges of
@@ -221,7 +231,8 @@ const SIZE_CLASSES = [
   18432, 19072, 20480, 21760, 24576, 27264, 28672, 32768,
 ];
 const MALLOC_HEADER = 8;
-const PAGE = 8192;
+/** Go's allocator page, which a large allocation is rounded up to. */
+const GO_PAGE_BYTES = 8192;
 
 /** runtime.roundupsize: the bytes an allocation of `size` really gets; objects with pointers over 512 bytes carry a header. */
 function roundUpSize(size: number, noscan: boolean): number {
@@ -231,5 +242,5 @@ function roundUpSize(size: number, noscan: boolean): number {
     const sizeClass = SIZE_CLASSES.find((classSize) => classSize >= request) as number;
     return sizeClass - header;
   }
-  return Math.ceil(size / PAGE) * PAGE;
+  return Math.ceil(size / GO_PAGE_BYTES) * GO_PAGE_BYTES;
 }

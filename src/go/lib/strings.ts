@@ -110,7 +110,9 @@ export const stringOps = {
     const length = bytes?.length ?? s.length;
     const low = lo ?? 0;
     const high = hi ?? length;
+    if (high < 0) throw runtimeError(`slice bounds out of range [:${high}]`);
     if (high > length) throw runtimeError(`slice bounds out of range [:${high}] with length ${length}`);
+    if (low < 0) throw runtimeError(`slice bounds out of range [${low}:]`);
     if (low > high) throw runtimeError(`slice bounds out of range [${low}:${high}]`);
     return bytes ? decodeUtf8(Uint8Array.from(bytes.slice(low, high))) : s.slice(low, high);
   },
