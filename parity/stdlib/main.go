@@ -86,7 +86,12 @@ func main() {
 	var size int64 = 3
 	s := make([]byte, 0, size)
 	fmt.Println(len(s), cap(s), max(2, 7, 4), min(2.5, 1), max("b", "abc"))
+	var whole int = 7.0
+	fmt.Println(whole, min(total, 7.0), max(2.0, n))
 	fmt.Println((90 * time.Second).Minutes(), (90 * time.Minute).Hours())
+	t := time.Now()
+	a, b := t.Add(100*time.Nanosecond).Add(200*time.Nanosecond), t.Add(300*time.Nanosecond)
+	fmt.Println(a.Equal(b), a.After(b), a.Before(b), a.Sub(b), b.Sub(t), t.Add(-time.Second).Before(t))
 	fmt.Println(strconv.Quote("tab\there \x00 é \u2028 \\ \"q\" \x7f"))
-	fmt.Printf("%q %q\n", "bell\a", []byte("nl\n"))
+	fmt.Printf("%q %q %q\n", "bell\a", []byte("nl\n"), []byte{0xff, 'a', 0, 0xe2, 0x82, 0xac})
 }

@@ -185,7 +185,13 @@ export class Expressions {
           : `multiple-value ${value.text} (value of type ${typeString(value.type)}) in single-value context`,
       );
     }
-    if (!assignable(value.type, to)) {
+    // An untyped float constant of a whole value is an integer constant too (`var n int = 7.0`).
+    const wholeFloat =
+      value.type.kind === "untyped" &&
+      typeof value.constant === "number" &&
+      Number.isInteger(value.constant) &&
+      isInteger(to);
+    if (!assignable(value.type, to) && !wholeFloat) {
       if (
         value.type.kind === "untyped" &&
         value.constant !== undefined &&
@@ -1442,12 +1448,12 @@ function compare(operator: string, a: unknown, b: unknown): boolean {
   }
 }
 
-/** An element's size in bytes and whether it holds no pointers, for append's growth. */
-/** byte (uint8): a []byte's elements, which are kept in a Uint8Array (lib/containers.ts). */
+/** byte (uint8): a []byte's elements, kept in a Uint8Array or PagedBytes (lib/containers.ts). */
 function isByte(type: GoType): boolean {
   return type.kind === "named" && type.name === "uint8";
 }
 
+/** An element's size in bytes and whether it holds no pointers, for append's growth. */
 function elementLayout(type: GoType): [number, boolean] {
   if (isByte(type)) return [1, true];
   const u = underlying(type);

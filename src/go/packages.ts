@@ -344,11 +344,12 @@ export const METHODS: Record<string, Record<string, Method>> = {
     Reset: { params: [DURATION], results: [], call: (t, [d]) => `$.tickerReset(${t}, ${d})` },
   },
   "time.Time": {
-    Sub: { params: [TIME], results: [DURATION], call: (t, [u]) => `((${t} - ${u}) * 1e6)` },
+    // A time is virtual milliseconds, fractional: compared and subtracted in whole nanoseconds, as Go's are.
+    Sub: { params: [TIME], results: [DURATION], call: (t, [u]) => `$.timeSub(${t}, ${u})` },
     Add: { params: [DURATION], results: [TIME], call: (t, [d]) => `(${t} + ${d} / 1e6)` },
-    After: { params: [TIME], results: [BOOL], call: (t, [u]) => `(${t} > ${u})` },
-    Before: { params: [TIME], results: [BOOL], call: (t, [u]) => `(${t} < ${u})` },
-    Equal: { params: [TIME], results: [BOOL], call: (t, [u]) => `(${t} === ${u})` },
+    After: { params: [TIME], results: [BOOL], call: (t, [u]) => `($.timeSub(${t}, ${u}) > 0)` },
+    Before: { params: [TIME], results: [BOOL], call: (t, [u]) => `($.timeSub(${t}, ${u}) < 0)` },
+    Equal: { params: [TIME], results: [BOOL], call: (t, [u]) => `($.timeSub(${t}, ${u}) === 0)` },
     Format: { params: [STRING], results: [STRING], call: (t, [layout]) => `$.formatTime(${t}, ${layout})` },
   },
   "time.Duration": {

@@ -26,7 +26,11 @@ export const timeOps = {
   },
   formatTime,
   since(t: number): number {
-    return (currentRuntime().now - t) * NANOS_PER_MS;
+    return timeOps.timeSub(currentRuntime().now, t);
+  },
+  /** t.Sub(u) in whole nanoseconds: the times' milliseconds are fractions, each exact to a nanosecond. */
+  timeSub(t: number, u: number): number {
+    return Math.round(t * NANOS_PER_MS) - Math.round(u * NANOS_PER_MS);
   },
   tick(duration: number): Chan<number> | null {
     if (duration <= 0) return null;
