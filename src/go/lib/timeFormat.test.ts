@@ -14,4 +14,10 @@ describe("Time.Format on the virtual clock", () => {
     );
     expect(formatTime(later, "2006-01-02T15:04:05.000Z07:00")).toBe("2009-11-11T00:30:00.001Z");
   });
+
+  it("takes fractions of any length, and words only where Go's layout parser does", () => {
+    const later = 1000 + 7e-6; // one second and 7 ns after the start
+    expect(formatTime(later, "05.999999999 05.000 05,00 05.9")).toBe("01.000000007 01.000 01,00 01");
+    expect(formatTime(0, "Month: Janet, Monday, Mon.")).toBe("Month: Janet, Tuesday, Tue.");
+  });
 });

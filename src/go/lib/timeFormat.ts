@@ -34,9 +34,6 @@ const TOKENS: readonly [string, (d: Date, nanos: number) => string][] = [
   ["-07:00", () => "+00:00"],
   ["Z0700", () => "Z"],
   ["-0700", () => "+0000"],
-  [".000000000", (_d, nanos) => `.${pad(nanos, 9)}`],
-  [".000000", (_d, nanos) => `.${pad(Math.trunc(nanos / 1e3), 6)}`],
-  [".000", (_d, nanos) => `.${pad(Math.trunc(nanos / 1e6), 3)}`],
   ["2006", (d) => pad(d.getUTCFullYear(), 4)],
   ["Jan", (d) => (MONTHS[d.getUTCMonth()] as string).slice(0, 3)],
   ["Mon", (d) => (DAYS[d.getUTCDay()] as string).slice(0, 3)],
@@ -58,6 +55,29 @@ const TOKENS: readonly [string, (d: Date, nanos: number) => string][] = [
   ["5", (d) => String(d.getUTCSeconds())],
 ];
 
+/** Jan and Mon are tokens only when no lower-case letter follows ("Janet" is text; January is checked first). */
+const WORDS = new Set(["Jan", "Mon"]);
+
+/**
+ * A fraction of a second at `i`: `.` or `,` then a run of 0s (that many digits) or 9s (as many, trailing zeros
+ * cut, and the separator too when nothing is left), not followed by another digit. Its length, or 0.
+ */
+function fractionAt(layout: string, i: number): number {
+  const separator = layout[i];
+  const digit = layout[i + 1];
+  if ((separator !== "." && separator !== ",") || (digit !== "0" && digit !== "9")) return 0;
+  let end = i + 1;
+  while (layout[end] === digit) end++;
+  return /[0-9]/.test(layout[end] ?? "") ? 0 : end - i;
+}
+
+function formatFraction(separator: string, digits: string, nanos: number): string {
+  const shown = pad(nanos, 9).slice(0, digits.length);
+  if (digits[0] === "0") return separator + shown;
+  const trimmed = shown.replace(/0+$/, "");
+  return trimmed === "" ? "" : separator + trimmed;
+}
+
 /** `t.Format(layout)` for a time of `virtualMs` milliseconds on the virtual clock. */
 export function formatTime(virtualMs: number, layout: string): string {
   const wholeMs = Math.floor(virtualMs);
@@ -65,7 +85,15 @@ export function formatTime(virtualMs: number, layout: string): string {
   const nanos = Math.round((virtualMs - wholeMs) * 1e6) + date.getUTCMilliseconds() * 1e6;
   let out = "";
   for (let i = 0; i < layout.length; ) {
-    const token = TOKENS.find(([t]) => layout.startsWith(t, i));
+    const fraction = fractionAt(layout, i);
+    if (fraction > 0) {
+      out += formatFraction(layout[i] as string, layout.slice(i + 1, i + fraction), nanos);
+      i += fraction;
+      continue;
+    }
+    const token = TOKENS.find(
+      ([t]) => layout.startsWith(t, i) && !(WORDS.has(t) && /[a-z]/.test(layout[i + t.length] ?? "")),
+    );
     if (token) {
       out += token[1](date, nanos);
       i += token[0].length;
