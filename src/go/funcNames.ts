@@ -2,7 +2,7 @@
  * The names Go gives functions in stack traces, for Leak Lab's dumps to read as Go's: `pkg.F`, methods as
  * `pkg.(*T).M` or `pkg.T.M`, and closures after the function they are in, numbered in source order:
  * `pkg.(*T).M.func1`, a closure in that one `pkg.(*T).M.func1.1`, one in a package variable's initialiser
- * `pkg.init.func1`. `pkg` is the import path (`main` for the program's own file).
+ * `pkg.init.func1`; init functions are `pkg.init.0`, `pkg.init.1`. `pkg` is the import path (`main` for the program's own file).
  */
 import type { Node } from "web-tree-sitter";
 
@@ -19,7 +19,13 @@ export function goFunctionName(fn: Node, pkg: string, cache: Map<number, string>
   const known = cache.get(fn.id);
   if (known !== undefined) return known;
   let name: string;
-  if (fn.type === "function_declaration") {
+  if (fn.type === "function_declaration" && fn.childForFieldName("name")?.text === "init") {
+    // A package's init functions are init.0, init.1, … in source order.
+    const inits = topLevel(fn).namedChildren.filter(
+      (c) => c?.type === "function_declaration" && c.childForFieldName("name")?.text === "init",
+    );
+    name = `${pkg}.init.${inits.findIndex((c) => c?.id === fn.id)}`;
+  } else if (fn.type === "function_declaration") {
     name = `${pkg}.${fn.childForFieldName("name")?.text}`;
   } else if (fn.type === "method_declaration") {
     name = `${pkg}.${receiverName(fn)}.${fn.childForFieldName("name")?.text}`;

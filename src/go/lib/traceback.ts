@@ -35,6 +35,7 @@ export const AFTER_FUNC_SITE = site("time.goFunc", "$GOROOT/src/time/sleep.go", 
  */
 const GO_STATES: Partial<Record<TaskState, string>> = { "sync.WaitGroup.Wait": "semacquire" };
 
+/** A frame, its arguments left out (Go prints their words in hex, which no learner reads). */
 function frame(at: Site): string {
   return `${at.fn}(...)\n\t${at.file}:${at.line}\n`;
 }
@@ -49,7 +50,9 @@ export function goroutineTrace(task: Task, now: number, running?: Site): string 
   if (at) text += frame(at);
   const created = task.givenSite;
   if (created) {
-    text += `created by ${created.fn} in goroutine ${task.parentId ?? 0}\n\t${created.file}:${created.line}\n`;
+    // A goroutine a timer started has no parent goroutine, and Go names none.
+    const parent = task.parentId ? ` in goroutine ${task.parentId}` : "";
+    text += `created by ${created.fn}${parent}\n\t${created.file}:${created.line}\n`;
   }
   return text;
 }
