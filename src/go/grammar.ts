@@ -22,6 +22,10 @@ export function goParser(files: () => Promise<GrammarFiles>): Promise<Parser> {
     const parser = new Parser();
     parser.setLanguage(await Language.load(go));
     return parser;
-  })();
+  })().catch((error: unknown) => {
+    // A failed load (a fetch that failed) is not kept: the next build tries again.
+    loading = undefined;
+    throw error;
+  });
   return loading;
 }

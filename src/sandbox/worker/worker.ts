@@ -58,6 +58,7 @@ let busy = false;
 let building = false;
 /** The Go build the heartbeat speaks for: the latest. */
 let buildRunId = 0;
+let buildsInFlight = 0;
 
 function check(job: StartCheck): void {
   lockDown();
@@ -74,16 +75,23 @@ function check(job: StartCheck): void {
 
 /** A Go build; its module (the Go front end and the grammar's loader) is fetched only when one is asked for. */
 function goBuild(job: StartGoBuild): void {
-  buildRunId = job.runId;
-  if (!building) realSetInterval(() => send({ type: "heartbeat", runId: buildRunId }), FLUSH_EVERY_MS);
+  // One heartbeat for the worker's builds, speaking for the latest while one is in flight; silent between.
+  if (!building)
+    realSetInterval(
+      () => buildsInFlight > 0 && send({ type: "heartbeat", runId: buildRunId }),
+      FLUSH_EVERY_MS,
+    );
   busy = true;
   building = true;
+  buildRunId = job.runId;
+  buildsInFlight++;
   import("./goBuildJob.ts")
     .then(({ runGoBuildJob }) => runGoBuildJob(job, send))
     .catch((error: unknown) => {
       const message = `The Go build could not run: ${clipText(error instanceof Error ? error.message : String(error))}`;
       send({ type: "error", runId: job.runId, error: { kind: "crash", message } });
-    });
+    })
+    .finally(() => buildsInFlight--);
 }
 
 self.onmessage = (event: MessageEvent<ToWorker>) => {
@@ -102,8 +110,8 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       }
       return;
     case "goBuild":
-      // A build runs no learner code, so a build worker may build again (as the editor would on each edit):
-      // the grammar is loaded and the compiler warm from the second build on.
+      // A build runs no learner code, so a build worker may build again (an editor rebuilding on each edit
+      // will want that): the grammar is loaded and the compiler warm from the second build on.
       if (!busy || building) goBuild(message);
       return;
     case "replay":
