@@ -65,9 +65,8 @@ export function makeLib(out: Output) {
   /** Methods of the program's declared types, by type name. */
   const methods = new Map<string, Record<string, MethodEntry>>();
 
-  /** The method `name` of a dynamic type, bound to a value of it, or undefined. */
   /** The methods of a declared type, found by its key once per type object. */
-  const tables = new WeakMap<GoType, Record<string, MethodEntry> | undefined>();
+  const tables = new WeakMap<GoType, Record<string, MethodEntry>>();
   const methodTable = (named: GoType): Record<string, MethodEntry> | undefined => {
     if (tables.has(named)) return tables.get(named);
     const table = named.kind === "named" ? methods.get(typeKey(named)) : undefined;
@@ -75,6 +74,7 @@ export function makeLib(out: Output) {
     return table;
   };
 
+  /** The method `name` of a dynamic type, bound to a value of it, or undefined. */
   const bound = (
     value: unknown,
     type: GoType,

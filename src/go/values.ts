@@ -75,11 +75,9 @@ export function errorPanic(message: string): GoPanic {
 
 /**
  * A slice: a window on a backing array, shared by every slice cut from it until append outgrows it, as Go's
- * slices share theirs. A nil slice is `null`.
- */
-/**
- * A slice: a window on an array Go-style, shared by every slice of it. The array is a JavaScript array, or for
- * a []byte a Uint8Array or, from 64 KiB, PagedBytes (lib/pagedBytes.ts); typed as an array, read through get.
+ * slices share theirs. A nil slice is `null`. The array is a JavaScript array, or for a []byte a Uint8Array
+ * or, from 64 KiB, PagedBytes (lib/pagedBytes.ts): typed as an array, so read and write it through get and
+ * set, or through the helpers of lib/containers.ts, never by index.
  */
 export class GoSlice<T = unknown> {
   constructor(

@@ -1,9 +1,9 @@
 /**
- * Go in the run worker, as the issue budgets it: parse, check and translate a file of about 250 lines in at
- * most 50 ms once the grammar is loaded. Each round starts a fresh worker and builds the file WARM_BUILDS + 1
- * times, as an editor would on each edit: the first build also loads the grammar and runs the compiler cold,
- * the others are what the budget is about. And the grammar loaded lazily, so the first page's JavaScript does not grow: what the page fetches up to network
- * idle, its scripts' bytes, and whether any of it is Go's chunk or WebAssembly.
+ * Go in the run worker. Budget: parse, check and translate a file of about 250 lines in at most 50 ms once the
+ * grammar is loaded. Each round starts a fresh worker and builds the file WARM_BUILDS + 1 times, as an editor
+ * rebuilding on each edit would: the first build also loads the grammar and runs the compiler cold, the others
+ * are what the budget is about. Also what the first page fetches up to network idle (its scripts' bytes, and
+ * any of Go's chunk or WebAssembly: none, the grammar being loaded lazily).
  */
 import { readdirSync } from "node:fs";
 import type { BrowserContext } from "@playwright/test";

@@ -63,11 +63,9 @@ export class PagedBytes {
     }
     // The usual case, a buffer nobody wrote appended to one nobody wrote: nothing to copy.
     if (from.unwritten(start, n) && this.unwritten(at, n)) return;
-    let done = 0;
-    from.eachPage(start, n, (page, inPage, _done, count) => {
+    from.eachPage(start, n, (page, inPage, done, count) => {
       if (page) this.write(at + done, page.subarray(inPage, inPage + count));
       else this.zero(at + done, count);
-      done += count;
     });
   }
 
