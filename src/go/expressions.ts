@@ -235,6 +235,7 @@ export class Expressions {
     if (type.kind === "named") {
       if (type.name === "sync.WaitGroup") return "$.newWaitGroup()";
       if (type.name === "sync.Mutex") return "$.newMutex()";
+      if (type.name === "sync.RWMutex") return "$.newRWMutex()";
       if (type.name === "sync.Once") return "$.newOnce()";
       if (!type.underlying) return "null";
     }
@@ -387,11 +388,12 @@ export class Expressions {
       // through the pointer is done to the variable.
       const sharedObject =
         structOf(type) !== undefined ||
-        (type.kind === "named" && ["sync.WaitGroup", "sync.Mutex", "sync.Once"].includes(type.name));
+        (type.kind === "named" &&
+          ["sync.WaitGroup", "sync.Mutex", "sync.RWMutex", "sync.Once"].includes(type.name));
       if (sharedObject && type.kind !== "pointer") {
         return { js: operand.js, type: { kind: "pointer", elem: type }, text: node.text };
       }
-      throw outsideSubset(node, "pointers to anything but structs, sync.WaitGroup and sync.Mutex");
+      throw outsideSubset(node, "pointers to anything but structs and the sync types");
     }
     const operand = this.expression(operandNode);
     switch (operator) {

@@ -18,6 +18,7 @@ import {
   INT64,
   MUTEX,
   ONCE,
+  RW_MUTEX,
   STRING,
   TICKER,
   TIME,
@@ -131,7 +132,7 @@ export const PACKAGES: Record<string, Package> = {
     },
   },
   sync: {
-    types: { WaitGroup: WAIT_GROUP, Mutex: MUTEX, Once: ONCE },
+    types: { WaitGroup: WAIT_GROUP, Mutex: MUTEX, RWMutex: RW_MUTEX, Once: ONCE },
     functions: {},
   },
   context: {
@@ -322,6 +323,12 @@ export const METHODS: Record<string, Record<string, Method>> = {
   "sync.Mutex": {
     Lock: { params: [], results: [], blocks: true, call: (mu) => `${mu}.lock()` },
     Unlock: { params: [], results: [], call: (mu) => `$.unlock(${mu})` },
+  },
+  "sync.RWMutex": {
+    Lock: { params: [], results: [], blocks: true, call: (mu) => `${mu}.lock()` },
+    Unlock: { params: [], results: [], call: (mu) => `${mu}.unlock()` },
+    RLock: { params: [], results: [], blocks: true, call: (mu) => `${mu}.rlock()` },
+    RUnlock: { params: [], results: [], call: (mu) => `${mu}.runlock()` },
   },
   "sync.Once": {
     Do: {

@@ -145,6 +145,7 @@ export const CANCEL_FUNC: GoType = {
   underlying: { kind: "func", params: [], results: [] },
 };
 export const MUTEX: GoType = { kind: "named", name: "sync.Mutex", underlying: undefined };
+export const RW_MUTEX: GoType = { kind: "named", name: "sync.RWMutex", underlying: undefined };
 
 /** The type a value of `type` has once a constant's kind must be settled (`x := 1` is an int). */
 export function defaultType(type: GoType): GoType {

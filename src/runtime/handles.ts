@@ -19,6 +19,8 @@ export type TaskState =
   | "sleep"
   | "sync.Mutex.Lock"
   | "sync.WaitGroup.Wait"
+  | "sync.RWMutex.Lock"
+  | "sync.RWMutex.RLock"
   /** Waiting on the network (Go's netpoller): the simulated pod's server and connection pools. */
   | "IO wait"
   /** Awaiting a promise the runtime did not create; it cannot tell when (or whether) it settles. */

@@ -5,6 +5,7 @@
 import { Mutex, WaitGroup } from "../../runtime/sync.ts";
 import { GoPanic } from "../values.ts";
 import { guard } from "./channels.ts";
+import { RWMutex } from "./rwMutex.ts";
 
 interface GoOnce {
   done: boolean;
@@ -33,6 +34,7 @@ export const syncOps = {
 
   newWaitGroup: () => new WaitGroup(),
   newMutex: () => new Mutex(),
+  newRWMutex: () => new RWMutex(),
   wgAdd(wg: WaitGroup, delta: number): void {
     guard(() => wg.add(delta));
   },
