@@ -13,23 +13,22 @@ const PAGE = 1 << PAGE_BITS;
 export const PAGED_FROM = 64 * 1024;
 
 export class PagedBytes {
-  private readonly pages: (Uint8Array | undefined)[];
+  /** The pages written so far, by index; most arrays are never written, and have none. */
+  private readonly pages = new Map<number, Uint8Array>();
 
-  constructor(readonly length: number) {
-    this.pages = new Array(Math.ceil(length / PAGE));
-  }
+  constructor(readonly length: number) {}
 
   get(i: number): number {
-    const page = this.pages[i >>> PAGE_BITS];
+    const page = this.pages.get(i >>> PAGE_BITS);
     return page ? (page[i & (PAGE - 1)] as number) : 0;
   }
 
   set(i: number, value: number): void {
-    let page = this.pages[i >>> PAGE_BITS];
+    let page = this.pages.get(i >>> PAGE_BITS);
     if (!page) {
       if ((value & 0xff) === 0) return;
       page = new Uint8Array(PAGE);
-      this.pages[i >>> PAGE_BITS] = page;
+      this.pages.set(i >>> PAGE_BITS, page);
     }
     page[i & (PAGE - 1)] = value;
   }
@@ -74,7 +73,7 @@ export class PagedBytes {
       let target = page;
       if (!target) {
         target = new Uint8Array(PAGE);
-        this.pages[index] = target;
+        this.pages.set(index, target);
       }
       const chunk =
         bytes instanceof Uint8Array ? bytes.subarray(done, done + count) : bytes.slice(done, done + count);
@@ -84,9 +83,9 @@ export class PagedBytes {
 
   /** Whether no page of the range [start, start + n) has been written. */
   private unwritten(start: number, n: number): boolean {
-    if (n <= 0) return true;
+    if (n <= 0 || this.pages.size === 0) return true;
     const last = (start + n - 1) >>> PAGE_BITS;
-    for (let index = start >>> PAGE_BITS; index <= last; index++) if (this.pages[index]) return false;
+    for (let index = start >>> PAGE_BITS; index <= last; index++) if (this.pages.has(index)) return false;
     return true;
   }
 
@@ -105,7 +104,7 @@ export class PagedBytes {
       const index = i >>> PAGE_BITS;
       const inPage = i & (PAGE - 1);
       const count = Math.min(PAGE - inPage, n - done);
-      visit(this.pages[index], inPage, done, count, index);
+      visit(this.pages.get(index), inPage, done, count, index);
       done += count;
     }
   }
