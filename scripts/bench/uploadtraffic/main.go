@@ -17,7 +17,7 @@ import (
 )
 
 const (
-	uploads = 300
+	uploads = 1500
 	mib     = 1 << 20
 )
 
