@@ -1,10 +1,11 @@
 /**
  * Go in the browser (issue 17): the run worker builds a Go file as `go build` judges it, errors at their lines,
- * and the Go front end and its grammar's WebAssembly are fetched only when a build is asked for, never with the
- * page.
+ * and the Go front end and its grammar's WebAssembly are fetched only when a build is asked for: neither the
+ * page nor the standby run worker a lesson starts fetches them.
  */
 import { readdirSync } from "node:fs";
 import { testBudget } from "./budgets.ts";
+import { openUpload } from "./editorHelpers.ts";
 import { expect, test } from "./fixtures.ts";
 
 const sandboxFile = readdirSync("dist/assets").find((file) => /^sandbox-[\w-]+\.js$/.test(file));
@@ -56,15 +57,15 @@ test("the run worker builds Go, with errors at their lines, fetching the grammar
   page,
   context,
 }) => {
-  test.setTimeout(testBudget({ goBuild: 2 }));
+  test.setTimeout(testBudget({ lesson: 1, goBuild: 2 }));
+  // Every request of the context: the page's and its workers' (the lesson starts a standby run worker).
   const requested: string[] = [];
   context.on("request", (request) => requested.push(new URL(request.url()).pathname));
-  const pageRequested: string[] = [];
-  page.on("request", (request) => pageRequested.push(new URL(request.url()).pathname));
-  await page.goto("/");
+  await openUpload(page);
+  await expect.poll(() => requested.some((path) => /\/sandbox-[\w-]+\.js$/.test(path))).toBe(true);
   await page.waitForLoadState("networkidle");
   const lazy = (path: string) => /\.wasm$|\/goBuildJob-/.test(path);
-  expect(pageRequested.filter(lazy), "Go's chunk and WebAssembly, fetched by the page").toEqual([]);
+  expect(requested.filter(lazy), "Go's chunk and WebAssembly, fetched before any build").toEqual([]);
 
   expect(sandboxFile, "the run worker's file, assets/sandbox-<hash>.js").toBeDefined();
   const build = (source: string) =>
@@ -91,7 +92,15 @@ test("the run worker builds Go, with errors at their lines, fetching the grammar
       { line: 7, column: 14, message: "undefined: undefinedName" },
     ],
   });
-  expect(requested.filter((path) => path.endsWith(".wasm")).length).toBeGreaterThanOrEqual(2);
+  // Fetched now, for the build: the front end as a chunk of its own, the engine's and the grammar's WebAssembly.
+  const unhashed = (path: string) => path.replace(/-[\w-]{8}\.(js|wasm)$/, ".$1");
+  expect(requested.filter(lazy).map(unhashed)).toEqual(
+    expect.arrayContaining([
+      "/assets/goBuildJob.js",
+      "/assets/web-tree-sitter.wasm",
+      "/assets/tree-sitter-go.wasm",
+    ]),
+  );
 
   const good = await build(GOOD);
   expect(good).toMatchObject({ type: "goBuilt", errors: [] });
