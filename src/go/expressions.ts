@@ -648,7 +648,11 @@ export class Expressions {
         if (!fn.params && this.hasSpread(node)) throw outsideSubset(node, "fmt calls with ...");
         const args = argNodes().map((a) => this.expression(a));
         const checked = fn.params ? this.checkArguments(node, fnNode.text, fn.params, args) : args;
-        const js = fn.call(checked, (list) => this.fmtArgs(list));
+        const js = fn.call(
+          checked,
+          (list) => this.fmtArgs(list),
+          () => this.t.site(node),
+        );
         return this.result(fn.blocks ? `(await ${this.t.blockingAt(node, js)})` : js, fn.results, node);
       }
       const receiver = this.expression(operandNode);
@@ -849,7 +853,11 @@ export class Expressions {
         const checked = fn.params ? this.checkArguments(node, fnNode.text, fn.params, args) : args;
         return `await ${this.t.blockingAt(
           node,
-          fn.call(checked, (list) => this.fmtArgs(list)),
+          fn.call(
+            checked,
+            (list) => this.fmtArgs(list),
+            () => this.t.site(node),
+          ),
         )}`;
       }
       // The receiver is evaluated now too: `defer s.notifier.Done(id)` calls the notifier s holds now.

@@ -85,7 +85,7 @@ export function makeLib(out: Output) {
     if (base.kind !== "named") return undefined;
     const key = typeKey(base);
     if (!declared.has(key)) return errorMethod(value, type, name) ?? contextMethod(value, type, name);
-    const entry = methods.get(key)?.[name];
+    const entry = methodTable(base)?.[name];
     if (!entry || (entry.pointer && !pointer)) return undefined;
     if (entry.pointer) return (...args) => entry.fn(value, ...args);
     // A value method gets a copy of what the pointer points to (a nil pointer panics, as in Go).

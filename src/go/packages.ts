@@ -28,7 +28,12 @@ import {
 
 export interface PackageFunction {
   /** The JavaScript for a call, given the translated arguments (already checked against `params`). */
-  readonly call: (args: readonly Translated[], fmtArgs: (args: readonly Translated[]) => string) => string;
+  readonly call: (
+    args: readonly Translated[],
+    fmtArgs: (args: readonly Translated[]) => string,
+    /** The JS constant of the call's site (Translator.site), for a function that reports where it was called. */
+    site: () => string,
+  ) => string;
   /** Parameter types; undefined for fmt's `...any`. */
   readonly params: readonly GoType[] | undefined;
   readonly results: readonly GoType[];
@@ -279,12 +284,10 @@ export const PACKAGES: Record<string, Package> = {
     functions: {
       NumGoroutine: { params: [], results: [INT], call: () => "$.numGoroutine()" },
       Gosched: { params: [], results: [], blocks: true, call: () => "$.gosched()" },
-      // Awaited like a blocking call so that the call's site is named for the caller's frame (traceback.ts).
       Stack: {
         params: [BYTE_SLICE, BOOL],
         results: [INT],
-        blocks: true,
-        call: ([buf, all]) => `$.stack(${buf?.js}, ${all?.js})`,
+        call: ([buf, all], _fmt, site) => `$.stack(${buf?.js}, ${all?.js}, ${site()})`,
       },
     },
   },

@@ -61,10 +61,8 @@ export function goroutineTrace(task: Task, now: number, running?: Site): string 
  * runtime.Stack: the calling goroutine's trace, then with `all` every other goroutine's in the order they were
  * made, into buf as far as it holds; the bytes written.
  */
-export function stack(buf: GoSlice | null, all: boolean): number {
+export function stack(buf: GoSlice | null, all: boolean, caller: Site): number {
   const runtime = currentRuntime();
-  const caller = runtime.siteHint;
-  runtime.siteHint = undefined;
   const self = runtime.running;
   const traces: string[] = [];
   if (self) traces.push(goroutineTrace(self, runtime.now, caller));
