@@ -30,6 +30,16 @@ describe("npm run go", () => {
     ]);
   });
 
+  it("stops at the tenth error and says so at its position, as Go's compiler does", async () => {
+    const body = Array.from({ length: 12 }, (_, i) => `\tv${i} := ${i}`).join("\n");
+    const lines = (await runGoSource(program(body), "main.go")).stderr.split("\n");
+    expect(lines.slice(10, 12)).toEqual([
+      "./main.go:14:2: declared and not used: v9",
+      "./main.go:14:2: too many errors",
+    ]);
+    expect(lines).toHaveLength(13);
+  });
+
   it("a syntax error is reported at its line", async () => {
     const { exitCode, stderr } = await runGoSource(program("\tx := (1 + \n"), "main.go");
     expect(exitCode).toBe(1);
