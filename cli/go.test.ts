@@ -46,6 +46,19 @@ describe("npm run go", () => {
     expect(stderr).toMatch(/^# command-line-arguments\n\.\/main\.go:[56]:\d+: syntax error/);
   });
 
+  it("stops, saying why, where a 64-bit result would pass what a number holds exactly", async () => {
+    // FNV-1a's 64-bit hash wraps at 2^64 in Go; Leak Lab's integers are exact only within ±2^53.
+    const source = program(
+      '\th := uint64(14695981039346656037 >> 12)\n\tfor _, c := range []byte("leak") {\n\t\th ^= uint64(c)\n\t\th *= 1099511628211\n\t}\n\tfmt.Println(h)',
+      'import "fmt"\n',
+    );
+    const { exitCode, stdout, stderr } = await runGoSource(source, "main.go");
+    expect({ exitCode, stdout }).toEqual({ exitCode: 2, stdout: "" });
+    expect(stderr.split("\n")[0]).toBe(
+      "fatal error: integer result beyond ±2^53, which Leak Lab's Go cannot hold exactly (Go would wrap it at 64 bits)",
+    );
+  });
+
   it("sleeps on virtual time: an hour-long program ends at once, its output in order", async () => {
     const source = program(
       '\tgo func() {\n\t\ttime.Sleep(30 * time.Minute)\n\t\tfmt.Println("half")\n\t}()\n\ttime.Sleep(time.Hour)\n\tfmt.Println("done")',

@@ -5,6 +5,7 @@
  */
 import type { Node } from "web-tree-sitter";
 import { CompileError, errorAt, outsideSubset } from "./compileError.ts";
+import { fitsInteger, integerBinary, integerConversion, integerRange, integerUnary } from "./integers.ts";
 import { METHODS, PACKAGES } from "./packages.ts";
 import { type Binding, importedMember, jsName } from "./scope.ts";
 import type { Translator } from "./translate.ts";
@@ -16,7 +17,9 @@ import {
   defaultType,
   type GoType,
   INT,
+  type IntegerKind,
   identical,
+  integerKind,
   isBoolean,
   isInteger,
   isInterface,
@@ -49,7 +52,7 @@ export interface Translated {
   readonly addressable?: boolean;
   /** A map entry: not addressable, but a struct read from it shares the map's storage, so it is copied too. */
   readonly shared?: boolean;
-  /** Where a call's results came from, for "used as value" errors about them. */
+  /** Where a call's results came from, for "used as value" errors about them; where a constant is written. */
   readonly at?: Node;
 }
 
@@ -175,8 +178,11 @@ export class Expressions {
     };
   }
 
-  /** A value converted for a place of type `to` (assignment, argument, return), or Go's complaint. */
-  convertFor(value: Translated, to: GoType, at: Node): Translated {
+  /**
+   * A value converted for a place of type `to` (assignment, argument, return), or Go's complaint; `context`
+   * is how Go's messages name the place.
+   */
+  convertFor(value: Translated, to: GoType, at: Node, context = "assignment"): Translated {
     if (value.type.kind === "tuple") {
       throw errorAt(
         at,
@@ -201,7 +207,7 @@ export class Expressions {
       ) {
         throw errorAt(
           at,
-          `cannot use ${value.text} (untyped float constant) as ${typeString(to)} value in assignment (truncated)`,
+          `cannot use ${value.text} (untyped float constant) as ${typeString(to)} value in ${context} (truncated)`,
         );
       }
       const what =
@@ -210,6 +216,12 @@ export class Expressions {
           : `variable of type ${typeString(value.type)}`;
       throw errorAt(at, `cannot use ${value.text} (${what}) as ${typeString(to)} value in assignment`);
     }
+    const kind = value.type.kind === "untyped" ? integerKind(to) : undefined;
+    if (kind && typeof value.constant === "number" && !fitsInteger(value.constant, kind))
+      throw errorAt(
+        value.at ?? at,
+        `cannot use ${value.text} (${(value.type as { name: string }).name} constant) as ${typeString(to)} value in ${context} (overflows)`,
+      );
     if (value.type.kind === "nil") return { ...value, js: "null", type: to };
     if (isInterface(to) && !isInterface(value.type)) return { ...this.boxed(value), type: to };
     return { ...this.copied(value), type: to };
@@ -281,6 +293,12 @@ export class Expressions {
   }
 
   expression(node: Node): Translated {
+    const value = this.expressionOf(node);
+    // A constant keeps where it is written: Go reports a constant that does not fit its type there.
+    return value.constant !== undefined && value.at === undefined ? { ...value, at: node } : value;
+  }
+
+  private expressionOf(node: Node): Translated {
     switch (node.type) {
       case "parenthesized_expression": {
         const inner = this.expression(node.namedChildren[0] as Node);
@@ -405,12 +423,36 @@ export class Expressions {
             `invalid operation: operator ${operator} not defined on ${operand.text} (variable of type ${typeString(operand.type)})`,
           );
         if (operand.constant !== undefined)
-          return constant(
-            operator === "-" ? -(operand.constant as number) : (operand.constant as number),
-            operand.type,
-            node.text,
+          return this.typedConstant(
+            node,
+            constant(
+              operator === "-" ? -(operand.constant as number) : (operand.constant as number),
+              operand.type,
+              node.text,
+            ),
           );
+        if (operator === "-" && operand.type.kind !== "untyped" && isInteger(operand.type))
+          return {
+            js: integerUnary("-", integerKind(operand.type) as IntegerKind, operand.js),
+            type: operand.type,
+            text: node.text,
+          };
         return { js: `(${operator}${operand.js})`, type: operand.type, text: node.text };
+      case "^": {
+        if (!isInteger(operand.type))
+          throw errorAt(
+            node,
+            `invalid operation: operator ^ not defined on ${operand.text} (variable of type ${typeString(operand.type)})`,
+          );
+        const kind = integerKind(operand.type);
+        if (operand.constant !== undefined) {
+          const n = operand.constant as number;
+          const flipped = kind && !kind.signed ? (integerRange(kind)[1] as number) - n : -n - 1;
+          return this.typedConstant(node, constant(flipped, operand.type, node.text));
+        }
+        const js = integerUnary("^", kind ?? (integerKind(INT) as IntegerKind), operand.js);
+        return { js, type: operand.type, text: node.text };
+      }
       case "!":
         if (!isBoolean(operand.type))
           throw errorAt(
@@ -464,10 +506,15 @@ export class Expressions {
           `invalid operation: shift of ${left.text} (${typeString(left.type)}) by ${right.text}`,
         );
       }
+      if (right.constant !== undefined && (right.constant as number) < 0)
+        throw errorAt(node, `invalid shift count ${right.text} (untyped int constant)`);
       if (left.constant !== undefined && right.constant !== undefined) {
-        return constant(bits(operator, left.constant as number, right.constant as number), left.type, text);
+        const shifted = bits(operator, left.constant as number, right.constant as number);
+        return this.typedConstant(node, constant(shifted, left.type, text));
       }
-      return { js: `$.bits(${JSON.stringify(operator)}, ${left.js}, ${right.js})`, type: left.type, text };
+      // An untyped constant shifted by a variable count takes the type it would have alone: int here.
+      const kind = integerKind(defaultType(left.type)) as IntegerKind;
+      return { js: integerBinary(operator, kind, left.js, right.js), type: left.type, text };
     }
     const type = this.operandType(node, operator, left, right);
     const comparison = ["==", "!=", "<", "<=", ">", ">="].includes(operator);
@@ -510,39 +557,43 @@ export class Expressions {
       const [a, b] = [left.constant as number, right.constant as number];
       if ((operator === "/" || operator === "%") && b === 0)
         throw errorAt(node, "invalid operation: division by zero");
-      return constant(fold(operator, a, b, integer), type, text);
+      return this.typedConstant(node, constant(fold(operator, a, b, integer), type, text));
     }
     if (right.constant === 0 && (operator === "/" || operator === "%") && integer)
       throw errorAt(node, "invalid operation: division by zero");
-    switch (operator) {
-      case "+":
-      case "-":
-      case "*":
-        return { js: `(${left.js} ${operator} ${right.js})`, type, text };
-      case "/":
-        return { js: integer ? `$.div(${left.js}, ${right.js})` : `(${left.js} / ${right.js})`, type, text };
-      case "%":
-        if (!integer)
-          throw errorAt(
-            node,
-            `invalid operation: operator % not defined on ${left.text} (variable of type ${typeString(type)})`,
-          );
-        return { js: `$.rem(${left.js}, ${right.js})`, type, text };
-      case "<<":
-      case ">>":
-      case "&":
-      case "|":
-      case "^":
-      case "&^":
-        if (!integer)
-          throw errorAt(
-            node,
-            `invalid operation: operator ${operator} not defined on ${left.text} (variable of type ${typeString(type)})`,
-          );
-        return { js: `$.bits(${JSON.stringify(operator)}, ${left.js}, ${right.js})`, type, text };
-      default:
-        throw outsideSubset(node, `the operator ${operator}`);
+    if (!["+", "-", "*", "/", "%", "&", "|", "^", "&^"].includes(operator))
+      throw outsideSubset(node, `the operator ${operator}`);
+    if (integer) {
+      const kind = integerKind(defaultType(type)) as IntegerKind;
+      return { js: integerBinary(operator, kind, left.js, right.js), type, text };
     }
+    if (!["+", "-", "*", "/"].includes(operator))
+      throw errorAt(
+        node,
+        `invalid operation: operator ${operator} not defined on ${left.text} (variable of type ${typeString(type)})`,
+      );
+    return { js: `(${left.js} ${operator} ${right.js})`, type, text };
+  }
+
+  /** An untyped constant meeting an integer operand: it must be a whole number in that type's range. */
+  private checkRepresentable(value: Translated, to: GoType, node: Node): void {
+    const kind = integerKind(to);
+    if (!kind || typeof value.constant !== "number" || value.type.kind !== "untyped") return;
+    const what = `${value.text} (${value.type.name} constant)`;
+    if (!Number.isInteger(value.constant))
+      throw errorAt(value.at ?? node, `${what} truncated to ${typeString(to)}`);
+    if (!fitsInteger(value.constant, kind))
+      throw errorAt(value.at ?? node, `${what} overflows ${typeString(to)}`);
+  }
+
+  /** A constant of a typed integer type, or Go's error when its value is out of the type's range. */
+  typedConstant(node: Node, value: Translated): Translated {
+    const kind = value.type.kind === "untyped" ? undefined : integerKind(value.type);
+    if (kind && !fitsInteger(value.constant as number, kind)) {
+      const type = typeString(value.type);
+      throw errorAt(node, `${value.text} (constant ${value.constant} of type ${type}) overflows ${type}`);
+    }
+    return value;
   }
 
   /** The type both operands share once untyped constants take the other side's type; Go's mismatch error if none. */
@@ -580,6 +631,8 @@ export class Expressions {
       const [iface, other] = isInterface(l) ? [l, r] : [r, l];
       if (assignable(other, iface)) return iface;
     }
+    if (l.kind === "untyped" && isNumeric(l) && isInteger(r)) this.checkRepresentable(left, r, node);
+    if (r.kind === "untyped" && isNumeric(r) && isInteger(l)) this.checkRepresentable(right, l, node);
     if (l.kind === "untyped") {
       if (!assignable(l, r))
         throw errorAt(node, `cannot convert ${left.text} (${l.name} constant) to type ${typeString(r)}`);
@@ -743,7 +796,7 @@ export class Expressions {
     const fixed = variadic && !spread ? params.length - 1 : params.length;
     if (variadic && !spread ? args.length < fixed : args.length !== params.length) {
       const have = args.map((a) => typeString(this.settle(a).type)).join(", ");
-      const want = params.map(typeString).join(", ");
+      const want = params.map((t) => typeString(t)).join(", ");
       throw errorAt(
         node,
         `${args.length < params.length ? "not enough" : "too many"} arguments in call to ${name}\n\thave (${have})\n\twant (${want})`,
@@ -761,7 +814,7 @@ export class Expressions {
           `cannot use ${arg.text} (${what}) as ${typeString(param)} value in argument to ${name}`,
         );
       }
-      return this.convertFor(arg, param, node);
+      return this.convertFor(arg, param, node, `argument to ${name}`);
     };
     const out = args.slice(0, fixed).map((arg, i) => convert(arg, params[i] as GoType));
     if (variadic && !spread) {
@@ -1070,24 +1123,25 @@ export class Expressions {
     const from = underlying(value.type);
     const target = underlying(to);
     if (isNumeric(from) && isNumeric(target)) {
-      const toInteger = isInteger(target);
+      const toKind = integerKind(target);
       if (value.constant !== undefined) {
         const n = value.constant as number;
-        if (toInteger && !Number.isInteger(n))
+        if (toKind && !Number.isInteger(n))
           throw errorAt(
             node,
             `cannot convert ${value.text} (untyped float constant) to type ${typeString(to)} (truncated)`,
           );
+        if (toKind && !fitsInteger(n, toKind))
+          throw errorAt(value.at ?? node, `constant ${n} overflows ${typeString(to)}`);
         return constant(n, to, node.text);
       }
-      const js = toInteger && !isInteger(from) ? `Math.trunc(${value.js})` : value.js;
+      const js = toKind ? integerConversion(integerKind(defaultType(from)), toKind, value.js) : value.js;
       return { js, type: to, text: node.text };
     }
     if (isString(from) && isString(target)) return { ...value, type: to, text: node.text };
     if (isString(target) && isInteger(from))
       return { js: `$.runeString(${value.js})`, type: to, text: node.text };
-    const isBytes = (t: GoType) =>
-      t.kind === "slice" && typeString(underlying(t.elem)) === "int" && typeString(t.elem) === "uint8";
+    const isBytes = (t: GoType) => t.kind === "slice" && isByte(t.elem);
     if (isBytes(target) && isString(from)) return { js: `$.bytesOf(${value.js})`, type: to, text: node.text };
     if (isString(target) && isBytes(from))
       return { js: `$.stringOf(${value.js})`, type: to, text: node.text };
@@ -1460,13 +1514,15 @@ function compare(operator: string, a: unknown, b: unknown): boolean {
 
 /** byte (uint8): a []byte's elements, kept in a Uint8Array or PagedBytes (lib/containers.ts). */
 function isByte(type: GoType): boolean {
-  return type.kind === "named" && type.name === "uint8";
+  return type.kind === "basic" && type.name === "uint8";
 }
 
 /** An element's size in bytes and whether it holds no pointers, for append's growth. */
 function elementLayout(type: GoType): [number, boolean] {
   if (isByte(type)) return [1, true];
   const u = underlying(type);
+  const integer = integerKind(u);
+  if (integer) return [integer.bits / 8, true];
   if (u.kind === "basic")
     return u.name === "string" ? [16, false] : u.name === "bool" ? [1, true] : [8, true];
   if (u.kind === "slice") return [24, false];
@@ -1525,6 +1581,6 @@ export function qualifiedKey(type: GoType): string {
     case "untyped":
       return qualifiedKey(defaultType(type));
     default:
-      return typeString(type);
+      return typeString(type, false);
   }
 }

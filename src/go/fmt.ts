@@ -186,6 +186,10 @@ export class Printer {
       case "d":
         if (!isNumber || isFloat) return bad();
         return withSign(String(value), flags);
+      case "b":
+      case "o":
+        if (!isNumber || isFloat) return bad();
+        return withSign((value as number).toString(verb === "b" ? 2 : 8), flags);
       case "s":
       case "q":
         if (typeof value !== "string") return bad();
@@ -226,7 +230,7 @@ export class Printer {
 
 function isByteSlice(type: GoType): boolean {
   const u = underlying(type);
-  return u.kind === "slice" && u.elem.kind === "named" && u.elem.name === "uint8";
+  return u.kind === "slice" && u.elem.kind === "basic" && u.elem.name === "uint8";
 }
 
 function formatStringVerb(verb: string, text: string, precision: number | undefined): string {
@@ -306,7 +310,7 @@ function displayType(type: GoType): GoType {
   if (type.kind !== "untyped") return type;
   const names: Record<string, GoType> = {
     "untyped int": { kind: "basic", name: "int" },
-    "untyped rune": { kind: "named", name: "int32", underlying: { kind: "basic", name: "int" } },
+    "untyped rune": { kind: "basic", name: "int32" },
     "untyped float": { kind: "basic", name: "float64" },
     "untyped string": { kind: "basic", name: "string" },
     "untyped bool": { kind: "basic", name: "bool" },
@@ -319,7 +323,7 @@ function qualifiedTypeString(type: GoType): string {
   if (type.kind === "named" && type.pkg) return `${type.pkg}.${type.name}`;
   if (type.kind === "pointer") return `*${qualifiedTypeString(type.elem)}`;
   if (type.kind === "slice") return `[]${qualifiedTypeString(type.elem)}`;
-  return typeString(type);
+  return typeString(type, false);
 }
 
 function withSign(text: string, flags: string): string {

@@ -2,7 +2,7 @@
  * What translated Go calls, as one object (`$` in the generated code), made per program run. Here: the program's
  * declared types and their methods, interface values and the calls through them, goroutines, defer, panic and
  * recover, errors and fmt writing to the program's output. Beside it in lib/, one module per concern: channels
- * and select, time, context, sync, slices and maps, strings.
+ * and select, time, context, sync, slices and maps, integers, strings.
  */
 import { Chan } from "../runtime/chan.ts";
 import { currentRuntime } from "../runtime/runtime.ts";
@@ -13,6 +13,7 @@ import { type Arg, Printer } from "./fmt.ts";
 import { channelOps } from "./lib/channels.ts";
 import { cloneStruct, containers, structEqual } from "./lib/containers.ts";
 import { contextMethod, contextOps } from "./lib/context.ts";
+import { integerOps } from "./lib/integers.ts";
 import { sortOps } from "./lib/sort.ts";
 import { stringOps } from "./lib/strings.ts";
 import { syncOps } from "./lib/sync.ts";
@@ -21,7 +22,6 @@ import { site, stack } from "./lib/traceback.ts";
 import { type GoType, typeKey, underlying } from "./types.ts";
 import {
   type Boxed,
-  bits,
   ERROR_STRING,
   errorBox,
   GoError,
@@ -205,8 +205,8 @@ export function makeLib(out: Output) {
     ...contextOps,
     ...syncOps,
     ...containers,
+    ...integerOps,
     ...stringOps,
-    bits,
 
     // ---- panics, defer, recover ----
     /** panic(v): v arrives as the `any` it is in Go. panic(nil) is a *runtime.PanicNilError since Go 1.21. */

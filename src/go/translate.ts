@@ -10,6 +10,7 @@ import type { Node, Tree } from "web-tree-sitter";
 import { CompileError, CompileErrors, errorAt, outsideSubset } from "./compileError.ts";
 import { Expressions, type Translated } from "./expressions.ts";
 import { enclosingFunction, goFunctionName } from "./funcNames.ts";
+import { integerStep } from "./integers.ts";
 import { PACKAGES } from "./packages.ts";
 import { type Binding, importedMember, jsName, type PackageBinding, Scope } from "./scope.ts";
 import {
@@ -23,7 +24,10 @@ import {
   type GoType,
   INT,
   INT64,
+  integerKind,
   isBoolean,
+  isInteger,
+  isNumeric,
   RUNE,
   STRING,
   type StructField,
@@ -598,7 +602,9 @@ export class Translator {
       );
     }
     const converted = values.map((v, i) =>
-      declared ? this.expressions.convertFor(v, declared, names[i] as Node) : this.expressions.settle(v),
+      declared
+        ? this.expressions.convertFor(v, declared, names[i] as Node, "variable declaration")
+        : this.expressions.settle(v),
     );
     const js = bindTargets(converted.map((v) => v.type));
     js.forEach((name, i) => {
@@ -689,16 +695,35 @@ export class Translator {
       .join("\n");
   }
 
-  /** The names a failed declaration would have declared: declared anyway, so their uses are not "undefined". */
+  /**
+   * The names a failed declaration would have declared: declared anyway, so their uses are not "undefined".
+   * A name declared with its type (`var b byte = 300`) has that type, and Go goes on checking its uses; one
+   * whose type came from the failed value has none, and Go says nothing more about it.
+   */
   private declareFailed(statement: Node): void {
-    const names =
+    const named: [Node | null, GoType | undefined][] =
       statement.type === "short_var_declaration"
-        ? (statement.childForFieldName("left")?.namedChildren ?? [])
-        : statement.descendantsOfType("var_spec").flatMap((spec) => spec?.childrenForFieldName("name") ?? []);
-    for (const name of names) {
+        ? (statement.childForFieldName("left")?.namedChildren ?? []).map((name) => [name, undefined])
+        : statement.descendantsOfType("var_spec").flatMap((spec) => {
+            const typeNode = spec?.childForFieldName("type");
+            const type = typeNode ? this.typeIfValid(typeNode) : undefined;
+            return (spec?.childrenForFieldName("name") ?? []).map(
+              (name): [Node | null, GoType | undefined] => [name, type],
+            );
+          });
+    for (const [name, type] of named) {
       if (!name || name.text === "_" || this.scope.has(name.text)) continue;
-      this.scope.declare(name.text, { kind: "var", type: ANY, js: this.temp(), used: true });
-      this.failedNames.add(name.text);
+      this.scope.declare(name.text, { kind: "var", type: type ?? ANY, js: this.temp(), used: true });
+      if (!type) this.failedNames.add(name.text);
+    }
+  }
+
+  private typeIfValid(typeNode: Node): GoType | undefined {
+    try {
+      return this.typeOf(typeNode);
+    } catch (error) {
+      if (error instanceof CompileError) return undefined;
+      throw error;
     }
   }
 
@@ -769,10 +794,11 @@ export class Translator {
 
   private incDec(node: Node): string {
     const target = this.expressions.assignTarget(node.namedChildren[0] as Node);
-    if (!isNumericType(target.type))
+    if (!isNumeric(target.type))
       throw errorAt(node, `invalid operation: ${node.text} (non-numeric type ${typeString(target.type)})`);
     const op = node.type === "inc_statement" ? "+" : "-";
-    return `${target.store(`${target.load} ${op} 1`)};`;
+    const kind = integerKind(target.type);
+    return `${target.store(kind ? integerStep(op, kind, target.load) : `${target.load} ${op} 1`)};`;
   }
 
   private assignment(node: Node): string {
@@ -917,7 +943,7 @@ export class Translator {
       if (fn.results.length > 0)
         throw errorAt(
           node,
-          `not enough return values\n\thave ()\n\twant (${fn.results.map(typeString).join(", ")})`,
+          `not enough return values\n\thave ()\n\twant (${fn.results.map((t) => typeString(t)).join(", ")})`,
         );
       return "return;";
     }
@@ -936,7 +962,9 @@ export class Translator {
         values.length > fn.results.length ? "too many return values" : "not enough return values",
       );
     }
-    const converted = values.map((v, i) => this.expressions.convertFor(v, fn.results[i] as GoType, node).js);
+    const converted = values.map(
+      (v, i) => this.expressions.convertFor(v, fn.results[i] as GoType, node, "return statement").js,
+    );
     if (fn.namedResults) {
       // With a defer, a deferred call may change the named results after this: store them, then return them.
       const stores = fn.namedResults.map((name, i) => `${name} = ${converted[i]};`).join(" ");
@@ -1049,7 +1077,7 @@ export class Translator {
     const declares = clause.children.some((c) => c?.type === ":=");
     const subject = this.expressions.settle(this.expressions.expression(field(clause, "right")));
     const u = underlying(subject.type);
-    const [keyType, valueType]: [GoType, GoType | undefined] = isIntegerType(u)
+    const [keyType, valueType]: [GoType, GoType | undefined] = isInteger(u)
       ? [subject.type, undefined]
       : u.kind === "slice"
         ? [INT, u.elem]
@@ -1075,7 +1103,7 @@ export class Translator {
       return `${target.store(value)};`;
     };
     return this.scoped(() => {
-      if (isIntegerType(u)) {
+      if (isInteger(u)) {
         const i = this.temp();
         const head = bind(lefts[0], keyType, i);
         return `const ${src} = ${subject.js};\n${label}: for (let ${i} = 0; ${i} < ${src}; ${i}++) {\n${head}\n${this.scoped(() => this.blockStatements(body))}\n}`;
@@ -1294,7 +1322,16 @@ ${chain}
 
 const BASIC_TYPES: Record<string, GoType> = {
   int: INT,
+  int8: { kind: "basic", name: "int8" },
+  int16: { kind: "basic", name: "int16" },
+  int32: { kind: "basic", name: "int32" },
   int64: INT64,
+  uint: { kind: "basic", name: "uint" },
+  uint8: { kind: "basic", name: "uint8" },
+  uint16: { kind: "basic", name: "uint16" },
+  uint32: { kind: "basic", name: "uint32" },
+  uint64: { kind: "basic", name: "uint64" },
+  uintptr: { kind: "basic", name: "uintptr" },
   float64: FLOAT64,
   string: STRING,
   bool: BOOL,
@@ -1305,19 +1342,6 @@ const BASIC_TYPES: Record<string, GoType> = {
 
 function isInterfaceType(type: GoType): boolean {
   return underlying(type).kind === "interface";
-}
-
-function isIntegerType(type: GoType): boolean {
-  const u = underlying(type);
-  return (
-    (u.kind === "basic" && (u.name === "int" || u.name === "int64")) ||
-    (u.kind === "untyped" && u.name === "untyped int")
-  );
-}
-
-function isNumericType(type: GoType): boolean {
-  const u = underlying(type);
-  return isIntegerType(u) || (u.kind === "basic" && u.name === "float64");
 }
 
 function forUpdate(text: string): string {

@@ -3,7 +3,19 @@
  * typed operand or are assigned, as in the Go specification's "Constants" and "Assignability".
  */
 
-export type BasicName = "int" | "int64" | "float64" | "string" | "bool";
+export type IntegerName =
+  | "int"
+  | "int8"
+  | "int16"
+  | "int32"
+  | "int64"
+  | "uint"
+  | "uint8"
+  | "uint16"
+  | "uint32"
+  | "uint64"
+  | "uintptr";
+export type BasicName = IntegerName | "float64" | "string" | "bool";
 export type UntypedName =
   | "untyped int"
   | "untyped float"
@@ -12,7 +24,8 @@ export type UntypedName =
   | "untyped bool";
 
 export type GoType =
-  | { readonly kind: "basic"; readonly name: BasicName }
+  /** A predeclared type; `byte` and `rune` are uint8 and int32 that Go's messages spell as the source did. */
+  | { readonly kind: "basic"; readonly name: BasicName; readonly alias?: "byte" | "rune" }
   | { readonly kind: "untyped"; readonly name: UntypedName }
   | { readonly kind: "nil" }
   | { readonly kind: "chan"; readonly elem: GoType; readonly dir: "both" | "send" | "recv" }
@@ -76,9 +89,9 @@ export const INT64: GoType = { kind: "basic", name: "int64" };
 export const FLOAT64: GoType = { kind: "basic", name: "float64" };
 export const STRING: GoType = { kind: "basic", name: "string" };
 export const BOOL: GoType = { kind: "basic", name: "bool" };
-/** byte, Go's alias of uint8: an int between 0 and 255 here. */
-export const BYTE: GoType = { kind: "named", name: "uint8", underlying: INT };
-export const RUNE: GoType = { kind: "named", name: "int32", underlying: INT };
+/** byte and rune, Go's aliases of uint8 and int32: the same types, which Go's messages spell as aliases. */
+export const BYTE: GoType = { kind: "basic", name: "uint8", alias: "byte" };
+export const RUNE: GoType = { kind: "basic", name: "int32", alias: "rune" };
 export const UNTYPED_INT: GoType = { kind: "untyped", name: "untyped int" };
 export const UNTYPED_FLOAT: GoType = { kind: "untyped", name: "untyped float" };
 export const UNTYPED_RUNE: GoType = { kind: "untyped", name: "untyped rune" };
@@ -153,7 +166,7 @@ export function defaultType(type: GoType): GoType {
   switch (type.name) {
     case "untyped int":
     case "untyped rune":
-      return type.name === "untyped rune" ? INT32_RUNE : INT;
+      return type.name === "untyped rune" ? RUNE : INT;
     case "untyped float":
       return FLOAT64;
     case "untyped string":
@@ -163,17 +176,40 @@ export function defaultType(type: GoType): GoType {
   }
 }
 
-/** `rune`, Go's alias of int32; Leak Lab's Go keeps it an int in arithmetic, printed as a number. */
-const INT32_RUNE: GoType = INT;
-
 /** The type beneath a named type (time.Duration is an int64); the type itself otherwise. */
 export function underlying(type: GoType): GoType {
   return type.kind === "named" && type.underlying ? type.underlying : type;
 }
 
+/** An integer type's size and sign: int, uint and uintptr are 64 bits, as on the 64-bit machines Go runs on. */
+export interface IntegerKind {
+  readonly bits: 8 | 16 | 32 | 64;
+  readonly signed: boolean;
+}
+
+const INTEGER_KINDS: Readonly<Record<IntegerName, IntegerKind>> = {
+  int: { bits: 64, signed: true },
+  int8: { bits: 8, signed: true },
+  int16: { bits: 16, signed: true },
+  int32: { bits: 32, signed: true },
+  int64: { bits: 64, signed: true },
+  uint: { bits: 64, signed: false },
+  uint8: { bits: 8, signed: false },
+  uint16: { bits: 16, signed: false },
+  uint32: { bits: 32, signed: false },
+  uint64: { bits: 64, signed: false },
+  uintptr: { bits: 64, signed: false },
+};
+
+/** The size and sign of a typed integer type (time.Duration's is int64's); undefined for anything else. */
+export function integerKind(type: GoType): IntegerKind | undefined {
+  const u = underlying(type);
+  return u.kind === "basic" ? INTEGER_KINDS[u.name as IntegerName] : undefined;
+}
+
 export function isInteger(type: GoType): boolean {
   const u = underlying(type);
-  if (u.kind === "basic") return u.name === "int" || u.name === "int64";
+  if (u.kind === "basic") return u.name in INTEGER_KINDS;
   return u.kind === "untyped" && (u.name === "untyped int" || u.name === "untyped rune");
 }
 
@@ -209,10 +245,15 @@ export function isNillable(type: GoType): boolean {
   );
 }
 
-/** Go's spelling of a type, as its messages and %T print it. */
-export function typeString(type: GoType): string {
+/**
+ * Go's spelling of a type: as its compiler's messages spell it (`byte` where the source said byte), or with
+ * `aliases` false as its runtime does (%T, type identity: `uint8`).
+ */
+export function typeString(type: GoType, aliases = true): string {
+  const inner = (t: GoType) => typeString(t, aliases);
   switch (type.kind) {
     case "basic":
+      return (aliases && type.alias) || type.name;
     case "untyped":
       return type.name;
     case "nil":
@@ -220,39 +261,39 @@ export function typeString(type: GoType): string {
     case "named":
       return type.name;
     case "chan":
-      return `${type.dir === "recv" ? "<-chan" : type.dir === "send" ? "chan<-" : "chan"} ${typeString(type.elem)}`;
+      return `${type.dir === "recv" ? "<-chan" : type.dir === "send" ? "chan<-" : "chan"} ${inner(type.elem)}`;
     case "slice":
-      return `[]${typeString(type.elem)}`;
+      return `[]${inner(type.elem)}`;
     case "map":
-      return `map[${typeString(type.key)}]${typeString(type.value)}`;
+      return `map[${inner(type.key)}]${inner(type.value)}`;
     case "pointer":
-      return `*${typeString(type.elem)}`;
+      return `*${inner(type.elem)}`;
     case "func": {
       const results =
         type.results.length === 0
           ? ""
           : type.results.length === 1
-            ? ` ${typeString(type.results[0] as GoType)}`
-            : ` (${type.results.map(typeString).join(", ")})`;
+            ? ` ${inner(type.results[0] as GoType)}`
+            : ` (${type.results.map(inner).join(", ")})`;
       const params = type.params.map((p, i) =>
         type.variadic && i === type.params.length - 1 && p.kind === "slice"
-          ? `...${typeString(p.elem)}`
-          : typeString(p),
+          ? `...${inner(p.elem)}`
+          : inner(p),
       );
       return `func(${params.join(", ")})${results}`;
     }
     case "tuple":
-      return `(${type.types.map(typeString).join(", ")})`;
+      return `(${type.types.map(inner).join(", ")})`;
     case "interface": {
       const names = Object.keys(type.methods).sort();
       return names.length === 0
         ? "interface {}"
-        : `interface{${names.map((n) => `${n}${typeString(type.methods[n] as GoType).slice(4)}`).join("; ")}}`;
+        : `interface{${names.map((n) => `${n}${inner(type.methods[n] as GoType).slice(4)}`).join("; ")}}`;
     }
     case "struct":
       return type.fields.length === 0
         ? "struct{}"
-        : `struct{${type.fields.map((f) => `${f.name} ${typeString(f.type)}`).join("; ")}}`;
+        : `struct{${type.fields.map((f) => `${f.name} ${inner(f.type)}`).join("; ")}}`;
   }
 }
 
@@ -265,7 +306,7 @@ export function structOf(
 }
 
 export function identical(a: GoType, b: GoType): boolean {
-  return typeString(a) === typeString(b);
+  return typeString(a, false) === typeString(b, false);
 }
 
 /** Whether a value of type `from` may be assigned to a variable of type `to` (the spec's assignability, in part). */

@@ -1,23 +1,13 @@
 /**
- * Go's arithmetic checks and its slices and maps for translated code: integer division that panics on zero, a
- * slice's shared array and append's growth as Go 1.23 sizes it, nil maps that read as empty and panic on
- * write, and struct values copied and compared field by field.
+ * Go's slices and maps for translated code: a slice's shared array and append's growth as Go 1.23 sizes it,
+ * nil maps that read as empty and panic on write, and struct values copied and compared field by field.
  */
 import type { GoType } from "../types.ts";
-import { bits, errorPanic, GoSlice, runtimeError } from "../values.ts";
+import { errorPanic, GoSlice, runtimeError } from "../values.ts";
 import { byteArray, PagedBytes } from "./pagedBytes.ts";
 import { bytesSlice } from "./strings.ts";
 
 export const containers = {
-  div(a: number, b: number): number {
-    if (b === 0) throw runtimeError("integer divide by zero");
-    return Math.trunc(a / b);
-  },
-  bits,
-  rem(a: number, b: number): number {
-    if (b === 0) throw runtimeError("integer divide by zero");
-    return a % b;
-  },
   makeSlice(length: number, capacity: number, zero: unknown): GoSlice {
     checkMake(length, capacity);
     return new GoSlice(
