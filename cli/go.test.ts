@@ -20,6 +20,18 @@ describe("npm run go", () => {
     );
   });
 
+  it("refuses the address of a loop's variable and of a field that is not a struct, at the &", async () => {
+    const source = program(
+      "\tc := counter{}\n\tvar ps []*int\n\tfor i := range 3 {\n\t\tps = append(ps, &i)\n\t}\n\tps = append(ps, &c.n)\n\t_ = ps",
+      "type counter struct{ n int }\n",
+    );
+    const { stderr } = await runGoSource(source, "main.go");
+    expect(stderr.split("\n").slice(1, -1)).toEqual([
+      "./main.go:8:6: outside Leak Lab's Go: the address of a variable declared in a for, if, switch or select header (see docs/go-subset.md)",
+      "./main.go:11:18: outside Leak Lab's Go: pointers to struct fields and slice elements that are not structs (see docs/go-subset.md)",
+    ]);
+  });
+
   it("lists every compile error in the order of their lines, as go build does", async () => {
     const source = program("\ta := 1\n\tb := undefinedName\n\tfmt.Println()", 'import "fmt"\nimport "os"\n');
     const { stderr } = await runGoSource(source, "main.go");

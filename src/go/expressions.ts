@@ -4,6 +4,7 @@
  * with their `ok`, and the built-ins.
  */
 import type { Node } from "web-tree-sitter";
+import { isSharedObject } from "./addressTaken.ts";
 import { CompileError, errorAt, outsideSubset } from "./compileError.ts";
 import { fitsInteger, integerBinary, integerConversion, integerRange, integerUnary } from "./integers.ts";
 import { METHODS, PACKAGES } from "./packages.ts";
@@ -15,6 +16,7 @@ import {
   BOOL,
   BYTE,
   defaultType,
+  ERROR,
   type GoType,
   INT,
   type IntegerKind,
@@ -29,6 +31,7 @@ import {
   methodSet,
   missingMethod,
   NIL,
+  qualifiedKey,
   structOf,
   typeKey,
   typeString,
@@ -403,15 +406,13 @@ export class Expressions {
       if (!isLiteral && !operand.addressable)
         throw errorAt(node, `invalid operation: cannot take address of ${operand.text}`);
       // A struct and a sync value live in one object each: a pointer to it is that object, so what is done
-      // through the pointer is done to the variable.
-      const sharedObject =
-        structOf(type) !== undefined ||
-        (type.kind === "named" &&
-          ["sync.WaitGroup", "sync.Mutex", "sync.RWMutex", "sync.Once"].includes(type.name));
-      if (sharedObject && type.kind !== "pointer") {
+      // through the pointer is done to the variable. Any other variable whose address is taken lives in a box.
+      if (isSharedObject(type))
         return { js: operand.js, type: { kind: "pointer", elem: type }, text: node.text };
-      }
-      throw outsideSubset(node, "pointers to anything but structs and the sync types");
+      const binding = operandNode.type === "identifier" ? this.t.scope.lookup(operandNode.text) : undefined;
+      if (binding?.kind === "var" && binding.box !== undefined)
+        return { js: binding.box, type: { kind: "pointer", elem: type }, text: node.text };
+      throw outsideSubset(node, "pointers to struct fields and slice elements that are not structs");
     }
     const operand = this.expression(operandNode);
     switch (operator) {
@@ -464,7 +465,7 @@ export class Expressions {
       case "*":
         if (operand.type.kind === "pointer")
           return {
-            js: `$.deref(${operand.js})`,
+            js: `$.deref(${operand.js})${isSharedObject(operand.type.elem) ? "" : ".v"}`,
             type: operand.type.elem,
             text: node.text,
             addressable: true,
@@ -705,6 +706,8 @@ export class Expressions {
           checked,
           (list) => this.fmtArgs(list),
           () => this.t.site(node),
+          args,
+          (type) => this.typeTarget(type, ERROR),
         );
         return this.result(fn.blocks ? `(await ${this.t.blockingAt(node, js)})` : js, fn.results, node);
       }
@@ -910,6 +913,8 @@ export class Expressions {
             checked,
             (list) => this.fmtArgs(list),
             () => this.t.site(node),
+            args,
+            (type) => this.typeTarget(type, ERROR),
           ),
         )}`;
       }
@@ -955,6 +960,7 @@ export class Expressions {
 
   private builtin(node: Node, name: string, argNodes: Node[]): Translated {
     if (name === "make") return this.make(node, argNodes);
+    if (name === "new") return this.newValue(node, argNodes);
     if (name === "min" || name === "max") return this.minMax(node, name, argNodes);
     return {
       js: this.builtinWith(
@@ -1076,6 +1082,22 @@ export class Expressions {
       ? `[${values.join(", ")}].reduce((a, b) => (b ${name === "min" ? "<" : ">"} a ? b : a))`
       : `Math.${name}(${values.join(", ")})`;
     return { js, type, text: node.text };
+  }
+
+  /** `new(T)`: a pointer to a fresh zero T, which for a struct is its object and otherwise a box. */
+  private newValue(node: Node, argNodes: Node[]): Translated {
+    if (argNodes.length !== 1)
+      throw errorAt(
+        node,
+        `${argNodes.length === 0 ? "not enough" : "too many"} arguments for ${node.text} (expected 1, found ${argNodes.length})`,
+      );
+    const type = this.t.typeOf(argNodes[0] as Node);
+    const zero = this.zeroValue(type);
+    return {
+      js: isSharedObject(type) ? zero : `{ v: ${zero} }`,
+      type: { kind: "pointer", elem: type },
+      text: node.text,
+    };
   }
 
   private make(node: Node, argNodes: Node[]): Translated {
@@ -1322,12 +1344,12 @@ export class Expressions {
     }
     if (node.type === "unary_expression" && field(node, "operator").text === "*") {
       const target = this.expression(node);
-      if (structOf(target.type) === undefined)
-        throw outsideSubset(node, "assignments through pointers to non-structs");
+      // Through a pointer to a struct, the struct's object takes the value; through a box, the box does.
+      const inPlace = isSharedObject(target.type);
       return {
         load: target.js,
         type: target.type,
-        store: (value) => `Object.assign(${target.js}, ${value})`,
+        store: (value) => (inPlace ? `Object.assign(${target.js}, ${value})` : `${target.js} = ${value}`),
       };
     }
     if (node.type === "index_expression") {
@@ -1563,24 +1585,4 @@ function field(node: Node, name: string): Node {
   const child = node.childForFieldName(name);
   if (!child) throw errorAt(node, `syntax error: missing ${name}`);
   return child;
-}
-
-/** A type's spelling as Go's runtime writes it (`*main.Session`, `[]int`): what identifies a dynamic type. */
-export function qualifiedKey(type: GoType): string {
-  switch (type.kind) {
-    case "named":
-      return type.pkg ? `${type.pkg}.${type.name}` : type.name === "any" ? "interface {}" : type.name;
-    case "pointer":
-      return `*${qualifiedKey(type.elem)}`;
-    case "slice":
-      return `[]${qualifiedKey(type.elem)}`;
-    case "map":
-      return `map[${qualifiedKey(type.key)}]${qualifiedKey(type.value)}`;
-    case "chan":
-      return `${type.dir === "recv" ? "<-chan" : type.dir === "send" ? "chan<-" : "chan"} ${qualifiedKey(type.elem)}`;
-    case "untyped":
-      return qualifiedKey(defaultType(type));
-    default:
-      return typeString(type, false);
-  }
 }

@@ -19,7 +19,7 @@ import { stringOps } from "./lib/strings.ts";
 import { syncOps } from "./lib/sync.ts";
 import { timeOps } from "./lib/time.ts";
 import { site, stack } from "./lib/traceback.ts";
-import { type GoType, typeKey, underlying } from "./types.ts";
+import { type GoType, qualifiedKey, typeKey, underlying } from "./types.ts";
 import {
   type Boxed,
   ERROR_STRING,
@@ -265,12 +265,16 @@ export function makeLib(out: Output) {
     newError: (message: string): Boxed => errorBox(message, ERROR_STRING),
     /** err.Error() and the like through an interface. */
     async errorf(format: string, args: Arg[]): Promise<Boxed> {
-      // %w prints as %v and is what errors.Unwrap gives back.
-      const wrapped = format.includes("%w")
-        ? ((args.find((arg, i) => i === wrapIndex(format) && arg.value !== null)?.value as
-            | Boxed
-            | undefined) ?? null)
-        : null;
+      // %w prints as %v and is what errors.Unwrap gives back: an interface value, as Errorf's `any` made it.
+      const operand = format.includes("%w")
+        ? args.find((arg, i) => i === wrapIndex(format) && arg.value !== null)
+        : undefined;
+      const wrapped: Boxed | null =
+        operand === undefined
+          ? null
+          : underlying(operand.type).kind === "interface"
+            ? (operand.value as Boxed)
+            : { value: operand.value, type: operand.type, key: qualifiedKey(operand.type) };
       const text = await printer.sprintf(format.replaceAll("%w", "%v"), args);
       return wrapped ? errorBox(text, WRAP_ERROR, wrapped) : errorBox(text, ERROR_STRING);
     },
@@ -282,6 +286,41 @@ export function makeLib(out: Output) {
         if (!unwrap) return false;
         e = (await unwrap()) as Boxed | null;
       }
+    },
+    /**
+     * errors.As: the first error in err's chain (err, then what each Unwrap returns) that is a T, stored
+     * through the pointer: a struct into the variable's object (a copy), anything else into its box.
+     */
+    async errorsAs(
+      err: Boxed | null,
+      pointer: { v: unknown } | Record<string, unknown> | null,
+      target: { key: string; methods?: readonly string[] },
+      inPlace: boolean,
+    ): Promise<boolean> {
+      if (pointer === null) throw new GoPanic(errorBox("errors: target must be a non-nil pointer"));
+      for (let e = err; e !== null; ) {
+        const matches = target.methods
+          ? target.methods.every((name) => bound(e?.value, (e as Boxed).type, name) !== undefined)
+          : e.key === target.key;
+        if (matches) {
+          if (inPlace) Object.assign(pointer, cloneStruct(e.value as Record<string, unknown>, e.type));
+          else (pointer as { v: unknown }).v = target.methods ? e : e.value;
+          return true;
+        }
+        const unwrap = bound(e.value, e.type, "Unwrap");
+        if (!unwrap) return false;
+        e = (await unwrap()) as Boxed | null;
+      }
+      return false;
+    },
+    /** errors.Unwrap: what err's Unwrap method returns, or nil when it has none. */
+    async errorsUnwrap(err: Boxed | null): Promise<Boxed | null> {
+      const unwrap = err === null ? undefined : bound(err.value, err.type, "Unwrap");
+      return unwrap ? ((await unwrap()) as Boxed | null) : null;
+    },
+    /** errors.As with a target that is not a pointer: Go's panic. */
+    errorsAsTarget(): never {
+      throw new GoPanic(errorBox("errors: target must be a non-nil pointer"));
     },
     async println(args: Arg[]): Promise<void> {
       out.write(await printer.sprintln(args));

@@ -3,6 +3,7 @@
  * functions, each function with the JavaScript a call becomes. What a package does not list is a compile error
  * ("undefined: time.Parse"), never a guess.
  */
+import { isSharedObject } from "./addressTaken.ts";
 import type { Translated } from "./expressions.ts";
 import {
   ANY,
@@ -33,6 +34,10 @@ export interface PackageFunction {
     fmtArgs: (args: readonly Translated[]) => string,
     /** The JS constant of the call's site (Translator.site), for a function that reports where it was called. */
     site: () => string,
+    /** What each argument was before it was converted to its parameter's type, for errors.As's target. */
+    given: readonly Translated[],
+    /** What `x.(T)` tests for T (Expressions.typeTarget), for a function that looks for a type. */
+    typeTarget: (type: GoType) => string,
   ) => string;
   /** Parameter types; undefined for fmt's `...any`. */
   readonly params: readonly GoType[] | undefined;
@@ -299,6 +304,23 @@ export const PACKAGES: Record<string, Package> = {
         params: [ERROR, ERROR],
         results: [{ kind: "basic", name: "bool" }],
         call: ([err, target]) => `$.errorsIs(${err?.js}, ${target?.js})`,
+      },
+      Unwrap: {
+        blocks: true,
+        params: [ERROR],
+        results: [ERROR],
+        call: ([err]) => `$.errorsUnwrap(${err?.js})`,
+      },
+      As: {
+        blocks: true,
+        params: [ERROR, ANY],
+        results: [{ kind: "basic", name: "bool" }],
+        // The target is a pointer to a variable of an error type or an interface: what is sought is its type.
+        call: ([err], _fmt, _site, [, target], typeTarget) => {
+          const type = target?.type;
+          if (type?.kind !== "pointer") return `$.errorsAsTarget(${target?.js})`;
+          return `$.errorsAs(${err?.js}, ${target?.js}, ${typeTarget(type.elem)}, ${isSharedObject(type.elem)})`;
+        },
       },
     },
   },

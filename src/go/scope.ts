@@ -14,6 +14,8 @@ export type Binding =
       readonly js: string;
       /** Locals only: where it was declared, for "declared and not used". */
       readonly declared?: { readonly line: number; readonly column: number; readonly name: string };
+      /** A variable whose address is taken (addressTaken.ts): the box `js` reads through, which `&x` is. */
+      readonly box?: string;
       used: boolean;
     }
   | {

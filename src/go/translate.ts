@@ -7,6 +7,7 @@
  * Statements live here; expressions in expressions.ts; the packages Go code may import in packages.ts.
  */
 import type { Node, Tree } from "web-tree-sitter";
+import { AddressTaken, declaredByStatement } from "./addressTaken.ts";
 import { CompileError, CompileErrors, errorAt, outsideSubset } from "./compileError.ts";
 import { Expressions, type Translated } from "./expressions.ts";
 import { enclosingFunction, goFunctionName } from "./funcNames.ts";
@@ -64,6 +65,7 @@ const BUILTINS = [
   "len",
   "cap",
   "make",
+  "new",
   "append",
   "close",
   "panic",
@@ -107,6 +109,9 @@ export class Translator {
   private readonly declaredTypes: DeclaredType[] = [];
   /** Names whose declaration failed to compile. */
   private readonly failedNames = new Set<string>();
+  private readonly addressTaken = new AddressTaken();
+  /** Variables just declared whose address is taken: boxed once their declaring statement has run. */
+  private pendingBoxes: string[] = [];
   private fn: FunctionContext | undefined = undefined;
   private readonly breakables: Breakable[] = [];
   private labels = 0;
@@ -227,7 +232,7 @@ export class Translator {
           break;
         }
         case "var_declaration":
-          variables.push(() => out.push(this.varDeclaration(node)));
+          variables.push(() => out.push(this.varDeclaration(node) + this.boxDeclared()));
           break;
         case "const_declaration":
           out.push(this.constDeclaration(node));
@@ -503,19 +508,31 @@ export class Translator {
     const outerBreakables = this.breakables.splice(0);
     this.scope = new Scope(outerScope);
     const params: string[] = [];
+    const boxes: string[] = [];
     for (const p of [...(receiver ? [receiver] : []), ...this.parameterTypes(field(node, "parameters"))]) {
       const name = p.name === undefined || p.name === "_" ? this.temp() : this.localName(p.name);
-      if (p.name !== undefined && p.name !== "_")
-        this.scope.declare(p.name, { kind: "var", type: p.type, js: name, used: true });
+      if (p.name !== undefined && p.name !== "_") {
+        const boxed = this.addressTaken.inFunction(node, p.name, p.type);
+        if (boxed) boxes.push(`${name} = { v: ${name} };`);
+        this.scope.declare(p.name, {
+          kind: "var",
+          type: p.type,
+          js: boxed ? `${name}.v` : name,
+          ...(boxed ? { box: name } : {}),
+          used: true,
+        });
+      }
       params.push(name);
     }
     const resultNode = node.childForFieldName("result");
     const results = resultNode ? this.resultTypes(resultNode) : [];
     const named = results.length > 0 && results.every((r) => r.name !== undefined);
-    const prologue: string[] = [];
+    const prologue: string[] = boxes;
     const namedResults: string[] = [];
     if (named) {
       for (const r of results) {
+        if (r.name !== "_" && this.addressTaken.inFunction(node, r.name as string, r.type))
+          throw outsideSubset(resultNode as Node, `the address of the named result ${r.name}`);
         const name = r.name === "_" ? this.temp() : this.localName(r.name as string);
         if (r.name !== "_")
           this.scope.declare(r.name as string, { kind: "var", type: r.type, js: name, used: true });
@@ -619,10 +636,18 @@ export class Translator {
     if (name === "_") return this.temp();
     const js = this.localName(name);
     const isLocal = this.fn !== undefined;
+    const boxed = this.addressTaken.declaration(nameNode, name, type);
+    if (boxed && !declaredByStatement(nameNode))
+      throw outsideSubset(
+        nameNode,
+        "the address of a variable declared in a for, if, switch or select header",
+      );
+    if (boxed) this.pendingBoxes.push(js);
     this.scope.declare(name, {
       kind: "var",
       type,
-      js,
+      js: boxed ? `${js}.v` : js,
+      ...(boxed ? { box: js } : {}),
       used: !isLocal,
       ...(isLocal
         ? {
@@ -680,9 +705,10 @@ export class Translator {
       .filter((s): s is Node => s !== null && s.type !== "comment")
       .map((s) => {
         try {
-          return this.statement(s);
+          return this.statement(s) + this.boxDeclared();
         } catch (error) {
           if (!(error instanceof CompileError)) throw error;
+          this.pendingBoxes = [];
           // Go reports nothing more about a name whose declaration failed: its uses would only repeat it.
           const usesFailed = s
             .descendantsOfType("identifier")
@@ -693,6 +719,13 @@ export class Translator {
         }
       })
       .join("\n");
+  }
+
+  /** The boxes of the variables just declared whose address is taken (addressTaken.ts). */
+  private boxDeclared(): string {
+    const boxes = this.pendingBoxes.map((js) => `\n${js} = { v: ${js} };`).join("");
+    this.pendingBoxes = [];
+    return boxes;
   }
 
   /**

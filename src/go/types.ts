@@ -362,3 +362,23 @@ export function missingMethod(
   }
   return undefined;
 }
+
+/** How the runtime names a type, which identifies it in an interface value: `*main.Session`, `[]int`. */
+export function qualifiedKey(type: GoType): string {
+  switch (type.kind) {
+    case "named":
+      return type.pkg ? `${type.pkg}.${type.name}` : type.name === "any" ? "interface {}" : type.name;
+    case "pointer":
+      return `*${qualifiedKey(type.elem)}`;
+    case "slice":
+      return `[]${qualifiedKey(type.elem)}`;
+    case "map":
+      return `map[${qualifiedKey(type.key)}]${qualifiedKey(type.value)}`;
+    case "chan":
+      return `${type.dir === "recv" ? "<-chan" : type.dir === "send" ? "chan<-" : "chan"} ${qualifiedKey(type.elem)}`;
+    case "untyped":
+      return qualifiedKey(defaultType(type));
+    default:
+      return typeString(type, false);
+  }
+}
