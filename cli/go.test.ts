@@ -71,6 +71,21 @@ describe("npm run go", () => {
     );
   });
 
+  it("logs through slog's default Logger to standard error, dated by the virtual clock as Go's log dates it", async () => {
+    // Real Go prints the wall clock's date here; Leak Lab's clock starts where the Go playground's does.
+    const source = program(
+      '\tslog.Info("Upload started", "session", "s1", "bytes", 4<<20)\n\tslog.Debug("hidden")\n\ttime.Sleep(90 * time.Second)\n\tslog.Warn("slow", "user", "ada lovelace")\n\tfmt.Println("done")',
+      'import (\n\t"fmt"\n\t"log/slog"\n\t"time"\n)\n',
+    );
+    expect(await runGoSource(source, "main.go")).toEqual({
+      stdout: "done\n",
+      stderr:
+        "2009/11/10 23:00:00 INFO Upload started session=s1 bytes=4194304\n" +
+        '2009/11/10 23:01:30 WARN slow user="ada lovelace"\n',
+      exitCode: 0,
+    });
+  });
+
   it("sleeps on virtual time: an hour-long program ends at once, its output in order", async () => {
     const source = program(
       '\tgo func() {\n\t\ttime.Sleep(30 * time.Minute)\n\t\tfmt.Println("half")\n\t}()\n\ttime.Sleep(time.Hour)\n\tfmt.Println("done")',

@@ -272,7 +272,8 @@ export class Expressions {
   typeConstant(type: GoType): string {
     switch (type.kind) {
       case "named":
-        if (type.methods) return `$.named(${JSON.stringify(typeKey(type))})`;
+        // A type the program declares is the runtime's by name (it may contain itself); a library's is written out.
+        if (type.pkg !== undefined) return `$.named(${JSON.stringify(typeKey(type))})`;
         return `{ kind: "named", name: ${JSON.stringify(type.name)}, underlying: ${type.underlying ? this.typeConstant(type.underlying) : "undefined"} }`;
       case "chan":
         return `{ kind: "chan", dir: ${JSON.stringify(type.dir)}, elem: ${this.typeConstant(type.elem)} }`;

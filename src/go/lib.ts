@@ -2,7 +2,7 @@
  * What translated Go calls, as one object (`$` in the generated code), made per program run. Here: the program's
  * declared types and their methods, interface values and the calls through them, goroutines, defer, panic and
  * recover, errors and fmt writing to the program's output. Beside it in lib/, one module per concern: channels
- * and select, time, context, sync, slices and maps, integers, strings.
+ * and select, time, context, sync, slices and maps, integers, strings, os's standard streams.
  */
 import { Chan } from "../runtime/chan.ts";
 import { currentRuntime } from "../runtime/runtime.ts";
@@ -14,6 +14,7 @@ import { channelOps } from "./lib/channels.ts";
 import { cloneStruct, containers, structEqual } from "./lib/containers.ts";
 import { contextMethod, contextOps } from "./lib/context.ts";
 import { integerOps } from "./lib/integers.ts";
+import { fileMethod, osOps, type Streams } from "./lib/os.ts";
 import { sortOps } from "./lib/sort.ts";
 import { stringOps } from "./lib/strings.ts";
 import { syncOps } from "./lib/sync.ts";
@@ -38,11 +39,6 @@ interface MethodEntry {
   readonly pointer: boolean;
 }
 
-/** Where a program's output goes; the driver reads it. */
-export interface Output {
-  write(text: string): void;
-}
-
 /** A function's deferred calls and the panic, if any, that is unwinding it. */
 export interface Frame {
   readonly defers: (() => Promise<unknown>)[];
@@ -50,7 +46,8 @@ export interface Frame {
   recovered: boolean;
 }
 
-export function makeLib(out: Output) {
+/** The library of a program whose standard output and error go to `out` (the driver reads them). */
+export function makeLib(out: Streams) {
   /** The frame whose deferred calls are running, per goroutine: what recover() looks at. */
   const unwinding = new Map<number, Frame>();
 
@@ -84,7 +81,10 @@ export function makeLib(out: Output) {
     const base = pointer ? (type as { elem: GoType }).elem : type;
     if (base.kind !== "named") return undefined;
     const key = typeKey(base);
-    if (!declared.has(key)) return errorMethod(value, type, name) ?? contextMethod(value, type, name);
+    if (!declared.has(key))
+      return (
+        errorMethod(value, type, name) ?? contextMethod(value, type, name) ?? fileMethod(value, type, name)
+      );
     const entry = methodTable(base)?.[name];
     if (!entry || (entry.pointer && !pointer)) return undefined;
     if (entry.pointer) return (...args) => entry.fn(value, ...args);
@@ -206,6 +206,7 @@ export function makeLib(out: Output) {
     ...syncOps,
     ...containers,
     ...integerOps,
+    ...osOps(out),
     ...stringOps,
 
     // ---- panics, defer, recover ----

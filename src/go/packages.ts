@@ -19,6 +19,7 @@ import {
   INT64,
   MUTEX,
   ONCE,
+  OS_FILE,
   RW_MUTEX,
   STRING,
   TICKER,
@@ -325,6 +326,10 @@ export const PACKAGES: Record<string, Package> = {
     },
   },
   os: {
+    variables: {
+      Stdout: { type: OS_FILE, js: "$.stdout" },
+      Stderr: { type: OS_FILE, js: "$.stderr" },
+    },
     functions: {
       Exit: { params: [INT], results: [], call: ([code]) => `$.exit(${code?.js})` },
     },

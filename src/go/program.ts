@@ -130,7 +130,8 @@ export async function runCompiled(
   options: { seed?: number; runtime?: Runtime } = {},
 ): Promise<ProgramResult> {
   let stdout = "";
-  const lib = makeLib({ write: (text) => (stdout += text) });
+  let stderr = "";
+  const lib = makeLib({ write: (text) => (stdout += text), writeStderr: (text) => (stderr += text) });
   const runtime = options.runtime ?? new Runtime({ seed: options.seed ?? 1 });
   const initialise = new AsyncFunction("$", js) as (lib: GoLib) => Promise<() => Promise<void>>;
   let mainReturned = false;
@@ -143,14 +144,24 @@ export async function runCompiled(
     runtime.stop();
   });
   const outcome = await runtime.run();
-  if (mainReturned || outcome.kind === "exited") return { stdout, stderr: "", exitCode: 0 };
+  // What the program wrote to standard error comes first; then, for a program that did not end well, why.
+  const ending = await programEnding(outcome, mainReturned, lib);
+  return { stdout, stderr: stderr + ending.stderr, exitCode: ending.exitCode };
+}
+
+async function programEnding(
+  outcome: Awaited<ReturnType<Runtime["run"]>>,
+  mainReturned: boolean,
+  lib: GoLib,
+): Promise<{ stderr: string; exitCode: number }> {
+  if (mainReturned || outcome.kind === "exited") return { stderr: "", exitCode: 0 };
   switch (outcome.kind) {
     case "deadlock":
-      return { stdout, stderr: `fatal error: ${outcome.message}\n`, exitCode: 2 };
+      return { stderr: `fatal error: ${outcome.message}\n`, exitCode: 2 };
     case "panic":
-      return { stdout, ...(await panicReport(outcome.error, outcome.task.id, lib)) };
+      return panicReport(outcome.error, outcome.task.id, lib);
     default:
-      return { stdout, stderr: `leak-lab: the run ended early (${outcome.kind})\n`, exitCode: 1 };
+      return { stderr: `leak-lab: the run ended early (${outcome.kind})\n`, exitCode: 1 };
   }
 }
 

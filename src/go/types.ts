@@ -157,6 +157,22 @@ export const CANCEL_FUNC: GoType = {
   name: "context.CancelFunc",
   underlying: { kind: "func", params: [], results: [] },
 };
+/** *os.File, the type of os.Stdout and os.Stderr: an io.Writer (lib/os.ts). */
+export const OS_FILE: GoType = {
+  kind: "pointer",
+  elem: {
+    kind: "named",
+    name: "os.File",
+    underlying: undefined,
+    methods: {
+      Write: {
+        type: { kind: "func", params: [{ kind: "slice", elem: BYTE }], results: [INT, ERROR] },
+        pointer: true,
+        js: "$.fileWrite",
+      },
+    },
+  },
+};
 export const MUTEX: GoType = { kind: "named", name: "sync.Mutex", underlying: undefined };
 export const RW_MUTEX: GoType = { kind: "named", name: "sync.RWMutex", underlying: undefined };
 

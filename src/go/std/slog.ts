@@ -1,13 +1,15 @@
 /**
  * Package log/slog, as much of it as Leak Lab's Go has, written in Go: a Logger over a TextHandler, whose lines
  * read as the real TextHandler's (`time=… level=INFO msg="Upload started" session=s1`), on the virtual clock.
- * Handler is closed here (its one method is unexported): programs make handlers with NewTextHandler.
+ * Handler is closed here (its one method is unexported): programs make handlers with NewTextHandler. The
+ * top-level Info and its kin log through the default Logger, which writes to standard error as Go's does.
  */
 export const slog = `package slog
 
 import (
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"time"
 )
@@ -73,15 +75,53 @@ func (h *TextHandler) handle(level Level, msg string, args []any) {
 		return
 	}
 	line := "time=" + time.Now().Format("2006-01-02T15:04:05.000Z07:00") + " level=" + level.String() + " msg=" + quoted(msg)
+	h.w.Write([]byte(line + attrs(args) + "\\n"))
+}
+
+// attrs is the key=value pairs of args, each after a space.
+func attrs(args []any) string {
+	text := ""
 	for i := 0; i < len(args); i += 2 {
 		if i+1 == len(args) {
-			line += " !BADKEY=" + quoted(fmt.Sprint(args[i]))
+			text += " !BADKEY=" + quoted(fmt.Sprint(args[i]))
 			break
 		}
-		line += " " + fmt.Sprint(args[i]) + "=" + quoted(fmt.Sprint(args[i+1]))
+		text += " " + fmt.Sprint(args[i]) + "=" + quoted(fmt.Sprint(args[i+1]))
 	}
-	h.w.Write([]byte(line + "\\n"))
+	return text
 }
+
+// defaultHandler writes as the default Logger does before SetDefault: through package log's standard
+// logger, to standard error, after the date and time, with the level and the message as they are.
+type defaultHandler struct{}
+
+func (defaultHandler) handle(level Level, msg string, args []any) {
+	if level < LevelInfo {
+		return
+	}
+	line := time.Now().Format("2006/01/02 15:04:05") + " " + level.String() + " " + msg + attrs(args)
+	os.Stderr.Write([]byte(line + "\\n"))
+}
+
+var defaultLogger = New(defaultHandler{})
+
+// Default returns the default Logger.
+func Default() *Logger { return defaultLogger }
+
+// SetDefault makes l the default Logger, which the top-level functions use.
+func SetDefault(l *Logger) { defaultLogger = l }
+
+// Debug calls Logger.Debug on the default logger.
+func Debug(msg string, args ...any) { defaultLogger.Debug(msg, args...) }
+
+// Info calls Logger.Info on the default logger.
+func Info(msg string, args ...any) { defaultLogger.Info(msg, args...) }
+
+// Warn calls Logger.Warn on the default logger.
+func Warn(msg string, args ...any) { defaultLogger.Warn(msg, args...) }
+
+// Error calls Logger.Error on the default logger.
+func Error(msg string, args ...any) { defaultLogger.Error(msg, args...) }
 
 // quoted is s, quoted when it would not read back as one value.
 func quoted(s string) string {
