@@ -165,6 +165,16 @@ export const PACKAGES: Record<string, Package> = {
         results: [CONTEXT, CANCEL_FUNC],
         call: ([parent, d]) => `$.withTimeout(${parent?.js}, ${d?.js})`,
       },
+      WithDeadline: {
+        params: [CONTEXT, TIME],
+        results: [CONTEXT, CANCEL_FUNC],
+        call: ([parent, at]) => `$.withDeadline(${parent?.js}, ${at?.js})`,
+      },
+      WithValue: {
+        params: [CONTEXT, ANY, ANY],
+        results: [CONTEXT],
+        call: ([parent, key, value]) => `$.withValue(${parent?.js}, ${key?.js}, ${value?.js})`,
+      },
     },
   },
   strings: {

@@ -127,14 +127,16 @@ export const TICKER: GoType = {
   underlying: { kind: "struct", fields: [{ name: "C", type: TIME_CHAN }] },
 };
 const EMPTY_STRUCT_RECV: GoType = { kind: "chan", elem: { kind: "struct", fields: [] }, dir: "recv" };
-/** context.Context, the interface Go's contexts satisfy (its Deadline and Value are outside Leak Lab's Go). */
+/** context.Context, the interface Go's contexts satisfy. */
 export const CONTEXT: GoType = {
   kind: "named",
   name: "context.Context",
   underlying: {
     kind: "interface",
     methods: {
+      Deadline: { kind: "func", params: [], results: [TIME, BOOL] },
       Done: { kind: "func", params: [], results: [EMPTY_STRUCT_RECV] },
+      Value: { kind: "func", params: [ANY], results: [ANY] },
       Err: {
         kind: "func",
         params: [],

@@ -1,10 +1,10 @@
 /**
- * Go's context for translated code: the runtime's contexts held in the Context interface, their Done and Err
- * as Go's methods, and context.Canceled and DeadlineExceeded as the error values Go code compares with.
+ * Go's context for translated code: the runtime's contexts held in the Context interface, their Deadline, Done,
+ * Err and Value as Go's methods, and context.Canceled and DeadlineExceeded as the error values Go code compares with.
  */
 import * as context from "../../runtime/context.ts";
-import type { GoType } from "../types.ts";
-import { type Boxed, ERROR_STRING, errorBox, errorPanic, GoError } from "../values.ts";
+import { type GoType, underlying } from "../types.ts";
+import { type Boxed, ERROR_STRING, errorBox, errorPanic, GoError, GoPanic } from "../values.ts";
 
 const NANOS_PER_MS = 1e6;
 
@@ -18,6 +18,18 @@ const CONTEXT_DEADLINE_EXCEEDED: Boxed = {
   type: { kind: "named", name: "deadlineExceededError", pkg: "context", underlying: undefined },
   key: "context.deadlineExceededError",
 };
+
+/**
+ * What a context's value is stored under for the key `any`: Go finds it by ==, so two boxes of one dynamic
+ * type and equal values name the same entry. A value of a basic type or a struct (`type ctxKey struct{}`) is
+ * named by its type and contents; a pointer, channel or map by its own object.
+ */
+function valueKey(key: Boxed | null): unknown {
+  if (key === null) return null;
+  const value = key.value;
+  if (value !== null && typeof value === "object" && underlying(key.type).kind !== "struct") return value;
+  return `${key.key}\u0000${JSON.stringify(value)}`;
+}
 
 function contextOf(box: Boxed | null): context.Context {
   if (box === null) throw errorPanic("cannot create context from nil parent");
@@ -39,6 +51,14 @@ export function contextMethod(
       return done.isNil ? null : done;
     };
   }
+  if (name === "Deadline") {
+    return async () => {
+      const at = ctx.deadline();
+      // No deadline: time.Time's zero value (here, the clock's start) and false.
+      return at === undefined ? [0, false] : [at, true];
+    };
+  }
+  if (name === "Value") return async (key) => ctx.value(valueKey(key as Boxed | null)) ?? null;
   if (name === "Err") {
     return async () => {
       const err = ctx.err();
@@ -62,6 +82,15 @@ export const contextOps = {
   withTimeout(parent: Boxed | null, duration: number): [Boxed, () => Promise<void>] {
     const [child, cancel] = context.withTimeout(contextOf(parent), duration / NANOS_PER_MS);
     return [{ value: child, type: CONTEXT_TYPE, key: "*context.timerCtx" }, async () => cancel()];
+  },
+  withDeadline(parent: Boxed | null, at: number): [Boxed, () => Promise<void>] {
+    const [child, cancel] = context.withDeadline(contextOf(parent), at);
+    return [{ value: child, type: CONTEXT_TYPE, key: "*context.timerCtx" }, async () => cancel()];
+  },
+  withValue(parent: Boxed | null, key: Boxed | null, value: Boxed | null): Boxed {
+    if (key === null) throw new GoPanic(errorBox("nil key"));
+    const child = context.withValue(contextOf(parent), valueKey(key), value);
+    return { value: child, type: CONTEXT_TYPE, key: "*context.valueCtx" };
   },
   contextCanceled: CONTEXT_CANCELED,
   contextDeadlineExceeded: CONTEXT_DEADLINE_EXCEEDED,
