@@ -16,6 +16,14 @@ func grow(s *[]int, n int) {
 	}
 }
 
+// sum's loop variable shares its name with a variable whose address main takes: it stays a loop variable.
+func sum(n int) (total int) {
+	for i := range n {
+		total += i
+	}
+	return total
+}
+
 func reset(limit int) func() int {
 	p := &limit
 	return func() int { *p--; return limit }
@@ -42,6 +50,10 @@ func main() {
 	*r *= 2
 	(*r)++
 	fmt.Println(*q, q == r, new(int) == new(int))
+	i := 7
+	pi := &i
+	*pi++
+	fmt.Println(i, sum(4))
 	next := reset(3)
 	fmt.Println(next(), next())
 	var pp **int

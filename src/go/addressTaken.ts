@@ -3,12 +3,11 @@
  * in a box, `{ v: value }`: the pointer is the box, so what is done through it is done to the variable, and
  * two pointers to one variable are equal. A struct or a sync value needs no box, being one object already.
  *
- * A function is scanned once for the names it (or a closure in it) takes the address of; a variable of such
- * a name declared in it is boxed. Scanning by name may box a variable whose address is never taken (one that
- * shadows the other): that costs a property read, never a different result.
+ * The file is scanned once for the names it takes the address of; a variable of such a name is boxed. Going
+ * by name may box a variable whose address is never taken (one of the same name elsewhere): that costs a
+ * property read, never a different result.
  */
 import type { Node } from "web-tree-sitter";
-import { enclosingFunction } from "./funcNames.ts";
 import { type GoType, structOf } from "./types.ts";
 
 const SYNC_TYPES = new Set(["sync.WaitGroup", "sync.Mutex", "sync.RWMutex", "sync.Once"]);
@@ -20,39 +19,36 @@ export function isSharedObject(type: GoType): boolean {
 }
 
 export class AddressTaken {
-  private readonly byScope = new Map<number, ReadonlySet<string>>();
+  private names: ReadonlySet<string> | undefined;
 
-  /** Whether a variable named `name` of this type, declared at `nameNode`, needs a box. */
-  declaration(nameNode: Node, name: string, type: GoType): boolean {
-    return this.inFunction(enclosingFunction(nameNode) ?? root(nameNode), name, type);
+  constructor(private readonly root: Node) {}
+
+  /** Whether a variable named `name` of this type needs a box. */
+  needsBox(name: string, type: GoType): boolean {
+    if (isSharedObject(type)) return false;
+    this.names ??= new Set(
+      this.root
+        .descendantsOfType("unary_expression")
+        .filter((e): e is Node => e?.childForFieldName("operator")?.text === "&")
+        .map((e) => e.childForFieldName("operand"))
+        .filter((operand): operand is Node => operand?.type === "identifier")
+        .map((operand) => operand.text),
+    );
+    return this.names.has(name);
   }
 
-  /** Whether a parameter or result named `name` of this type of the function `fn` needs a box. */
-  inFunction(fn: Node, name: string, type: GoType): boolean {
-    return !isSharedObject(type) && this.namesIn(fn).has(name);
-  }
-
-  private namesIn(scope: Node): ReadonlySet<string> {
-    let names = this.byScope.get(scope.id);
-    if (!names) {
-      names = new Set(
-        scope
-          .descendantsOfType("unary_expression")
-          .filter((e): e is Node => e?.childForFieldName("operator")?.text === "&")
-          .map((e) => e.childForFieldName("operand"))
-          .filter((operand): operand is Node => operand?.type === "identifier")
-          .map((operand) => operand.text),
+  /**
+   * Whether `&name` is written in `scope` (a function, with its closures): what a variable Leak Lab cannot box
+   * is refused for, rather than for a namesake's address taken elsewhere in the file.
+   */
+  takenIn(scope: Node, name: string): boolean {
+    return scope
+      .descendantsOfType("unary_expression")
+      .some(
+        (e) =>
+          e?.childForFieldName("operator")?.text === "&" && e.childForFieldName("operand")?.text === name,
       );
-      this.byScope.set(scope.id, names);
-    }
-    return names;
   }
-}
-
-function root(node: Node): Node {
-  let at = node;
-  while (at.parent) at = at.parent;
-  return at;
 }
 
 /**

@@ -109,7 +109,7 @@ export class Translator {
   private readonly declaredTypes: DeclaredType[] = [];
   /** Names whose declaration failed to compile. */
   private readonly failedNames = new Set<string>();
-  private readonly addressTaken = new AddressTaken();
+  private readonly addressTaken: AddressTaken;
   /** Variables just declared whose address is taken: boxed once their declaring statement has run. */
   private pendingBoxes: string[] = [];
   private fn: FunctionContext | undefined = undefined;
@@ -128,6 +128,7 @@ export class Translator {
     readonly unit: PackageUnit,
     private readonly imported: ReadonlyMap<string, Translation>,
   ) {
+    this.addressTaken = new AddressTaken(tree.rootNode);
     for (const [name, type] of Object.entries(BASIC_TYPES))
       this.universe.declare(name, { kind: "type", type });
     this.universe.declare("error", { kind: "type", type: ERROR });
@@ -512,7 +513,7 @@ export class Translator {
     for (const p of [...(receiver ? [receiver] : []), ...this.parameterTypes(field(node, "parameters"))]) {
       const name = p.name === undefined || p.name === "_" ? this.temp() : this.localName(p.name);
       if (p.name !== undefined && p.name !== "_") {
-        const boxed = this.addressTaken.inFunction(node, p.name, p.type);
+        const boxed = this.addressTaken.needsBox(p.name, p.type);
         if (boxed) boxes.push(`${name} = { v: ${name} };`);
         this.scope.declare(p.name, {
           kind: "var",
@@ -531,7 +532,11 @@ export class Translator {
     const namedResults: string[] = [];
     if (named) {
       for (const r of results) {
-        if (r.name !== "_" && this.addressTaken.inFunction(node, r.name as string, r.type))
+        if (
+          r.name !== "_" &&
+          this.addressTaken.needsBox(r.name as string, r.type) &&
+          this.addressTaken.takenIn(node, r.name as string)
+        )
           throw outsideSubset(resultNode as Node, `the address of the named result ${r.name}`);
         const name = r.name === "_" ? this.temp() : this.localName(r.name as string);
         if (r.name !== "_")
@@ -636,12 +641,16 @@ export class Translator {
     if (name === "_") return this.temp();
     const js = this.localName(name);
     const isLocal = this.fn !== undefined;
-    const boxed = this.addressTaken.declaration(nameNode, name, type);
-    if (boxed && !declaredByStatement(nameNode))
-      throw outsideSubset(
-        nameNode,
-        "the address of a variable declared in a for, if, switch or select header",
-      );
+    let boxed = this.addressTaken.needsBox(name, type);
+    if (boxed && !declaredByStatement(nameNode)) {
+      const scope = enclosingFunction(nameNode);
+      if (scope && this.addressTaken.takenIn(scope, name))
+        throw outsideSubset(
+          nameNode,
+          "the address of a variable declared in a for, if, switch or select header",
+        );
+      boxed = false;
+    }
     if (boxed) this.pendingBoxes.push(js);
     this.scope.declare(name, {
       kind: "var",

@@ -268,7 +268,13 @@ export function isNillable(type: GoType): boolean {
  * `aliases` false as its runtime does (%T, type identity: `uint8`).
  */
 export function typeString(type: GoType, aliases = true): string {
-  const inner = (t: GoType) => typeString(t, aliases);
+  return aliases ? sourceSpelling(type) : runtimeSpelling(type);
+}
+
+const sourceSpelling = (type: GoType): string => spelling(type, true, sourceSpelling);
+const runtimeSpelling = (type: GoType): string => spelling(type, false, runtimeSpelling);
+
+function spelling(type: GoType, aliases: boolean, inner: (type: GoType) => string): string {
   switch (type.kind) {
     case "basic":
       return (aliases && type.alias) || type.name;
