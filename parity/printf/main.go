@@ -1,6 +1,9 @@
 package main
 
-import "fmt"
+import (
+	"fmt"
+	"time"
+)
 
 func main() {
 	fmt.Printf("%d|%5d|%-5d|%05d|%+d\n", 42, 42, 42, 42, 42)
@@ -13,4 +16,6 @@ func main() {
 	s := fmt.Sprintf("%v-%v", 1, "a")
 	fmt.Println(s, len(s))
 	fmt.Print("a", "b", 1, 2, "c", 3.5, true, "\n")
+	d := 1500 * time.Millisecond
+	fmt.Printf("%s|%v|%q|%8s|%d\n", d, d, d, d, d)
 }

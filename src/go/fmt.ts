@@ -170,6 +170,9 @@ export class Printer {
       return verb === "X" ? hex.toUpperCase() : hex;
     }
     if (verb === "s" || verb === "q" || verb === "x" || verb === "X" || verb === "v") {
+      // time.Duration is a Stringer too, as a library type whose String is here.
+      if (type.kind === "named" && type.name === "time.Duration")
+        return formatStringVerb(verb, formatDuration(value as number), precision);
       const method =
         value === null && type.kind === "pointer"
           ? undefined
