@@ -5,6 +5,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { WARM_UP_SOURCE } from "../src/go/warmUp.ts";
 import { runGoSource } from "./go.ts";
 
 const program = (body: string, imports = "") => `package main\n\n${imports}\nfunc main() {\n${body}\n}\n`;
@@ -84,6 +85,12 @@ describe("npm run go", () => {
         '2009/11/10 23:01:30 WARN slow user="ada lovelace"\n',
       exitCode: 0,
     });
+  });
+
+  it("builds and runs the program the run worker warms its compiler up on", async () => {
+    // A warm-up that stopped compiling would warm up nothing and fail nowhere else.
+    const { exitCode, stderr } = await runGoSource(WARM_UP_SOURCE, "warmup.go");
+    expect({ exitCode, stderr }).toEqual({ exitCode: 0, stderr: "" });
   });
 
   it("sleeps on virtual time: an hour-long program ends at once, its output in order", async () => {

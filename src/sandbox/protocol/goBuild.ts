@@ -22,8 +22,11 @@ const goBuilt = z.object({
   runId,
   /** Each error at its line and column of the file, in Go's words. */
   errors: listOf(z.object({ line: figure, column: figure, message: logText }), MAX_GO_ERRORS),
-  /** Milliseconds: loading the grammar (0 once a worker has it), then parsing, checking and translating. */
-  grammarMs: figure,
+  /**
+   * Milliseconds: readying the toolchain (loading the grammar and warming the compiler up on a program of its
+   * own; 0 once a worker has it), then parsing, checking and translating the file.
+   */
+  toolchainMs: figure,
   buildMs: figure,
 });
 
