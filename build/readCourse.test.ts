@@ -63,7 +63,7 @@ files: [sync.ts]
     expect(() => readCourse(dir)).toThrow(/solutions\/05-synk: has no lesson folder/);
   });
 
-  it("fails on a solution file that replaces no starter file", () => {
+  it("fails on a solution file that fixes no starter or reference file", () => {
     const dir = writeTree({
       "lessons/05-sync/lesson.mdx": lessonMdx,
       "lessons/05-sync/facilitator.mdx": "Notes.",
@@ -71,8 +71,20 @@ files: [sync.ts]
       "solutions/05-sync/other.ts": "",
     });
     expect(() => readCourse(dir)).toThrow(
-      /solutions\/05-sync\/other\.ts: is not one of the lesson's starter files/,
+      /solutions\/05-sync\/other\.ts: is not one of the lesson's starter or reference files/,
     );
+  });
+
+  it("takes a fixed version of a reference file", () => {
+    const withReference = lessonMdx.replace("files: [sync.ts]", "files: [sync.ts]\nreferences: [sync.go]");
+    const dir = writeTree({
+      "lessons/05-sync/lesson.mdx": withReference,
+      "lessons/05-sync/facilitator.mdx": "Notes.",
+      "lessons/05-sync/sync.ts": "",
+      "lessons/05-sync/sync.go": "",
+      "solutions/05-sync/sync.go": "",
+    });
+    expect(readCourse(dir).map((lesson) => lesson.references)).toEqual([["sync.go"]]);
   });
 
   it("fails on a companion taken from a solution that does not exist", () => {

@@ -30,16 +30,20 @@ export function readCourse(root: string): LessonMeta[] {
 }
 
 /**
- * Each `solutions/NN-slug/` belongs to a lesson and only replaces that lesson's starter files; a companion taken
- * from the solutions is there.
+ * Each `solutions/NN-slug/` belongs to a lesson and only holds fixed versions of that lesson's starter files (which
+ * the app shows) or of its reference files (the Go the services ran, whose fixes the parity suite holds); a
+ * companion taken from the solutions is there.
  */
 function checkSolutions(solutionsDir: string, course: readonly LessonMeta[]): void {
   for (const folder of subfolders(solutionsDir)) {
     const lesson = course.find((candidate) => candidate.folder === folder);
     if (!lesson) throw new LessonError(`solutions/${folder}`, "has no lesson folder of the same name");
     for (const file of readdirSync(join(solutionsDir, folder))) {
-      if (!lesson.files.includes(file)) {
-        throw new LessonError(`solutions/${folder}/${file}`, `is not one of the lesson's starter files`);
+      if (!lesson.files.includes(file) && !lesson.references.includes(file)) {
+        throw new LessonError(
+          `solutions/${folder}/${file}`,
+          `is not one of the lesson's starter or reference files`,
+        );
       }
     }
   }
