@@ -82,6 +82,14 @@ describe.runIf(go)("Go parity: real Go 1.23 and Leak Lab run the same programs",
 
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
+  it("the lessons' Go files and their solutions, under their drivers, are go vet clean", async () => {
+    // The services' own files reach the corpus through symlinks: leak* runs a lesson's, fix* its solution's.
+    const services = PROGRAMS.filter((name) => /^(leak|fix)(upload|sync|ratelimit)$/.test(name));
+    expect(services).toHaveLength(6);
+    const vet = await run(go as string, ["vet", ...services.map((name) => `./${name}/...`)], CORPUS);
+    expect({ exitCode: vet.exitCode, stderr: vet.stderr }).toEqual({ exitCode: 0, stderr: "" });
+  });
+
   it.each(PROGRAMS)("%s", async (name) => {
     const expected = real.get(name) as Result;
     const actual = await runGoFile(join(CORPUS, name, "main.go"));

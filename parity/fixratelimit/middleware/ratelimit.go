@@ -1,0 +1,1 @@
+../../../solutions/06-ratelimit/ratelimit.go

@@ -1,0 +1,1 @@
+../../../solutions/04-upload/storage.go
