@@ -1,17 +1,19 @@
 /**
- * Go expressions to JavaScript, with their types: constants folded as Go folds them (untyped until they meet
- * a type), integer division and remainder through the runtime's checks, calls awaited, receives and map lookups
- * with their `ok`, and the built-ins.
+ * Go expressions to JavaScript, with their types: names, constants (untyped until they meet a type), calls
+ * awaited, receives and map lookups with their `ok`, selectors, indexes, slices and composite literals, and
+ * the conversions a value goes through to be assigned. Operators are in operators.ts, the built-ins and
+ * conversions in builtins.ts.
  */
 import type { Node } from "web-tree-sitter";
 import { isSharedObject } from "./addressTaken.ts";
+import { builtin, builtinWith, conversion } from "./builtins.ts";
 import { CompileError, errorAt, outsideSubset } from "./compileError.ts";
-import { fitsInteger, integerBinary, integerConversion, integerRange, integerUnary } from "./integers.ts";
+import { fitsInteger } from "./integers.ts";
+import { binary, unary } from "./operators.ts";
 import { METHODS, PACKAGES } from "./packages.ts";
 import { type Binding, importedMember, jsName } from "./scope.ts";
 import type { Translator } from "./translate.ts";
 import {
-  ANY,
   assignable,
   BOOL,
   BYTE,
@@ -19,13 +21,10 @@ import {
   ERROR,
   type GoType,
   INT,
-  type IntegerKind,
-  identical,
   integerKind,
   isBoolean,
   isInteger,
   isInterface,
-  isNumeric,
   isString,
   type MethodInfo,
   methodSet,
@@ -42,7 +41,6 @@ import {
   UNTYPED_STRING,
   underlying,
 } from "./types.ts";
-import { bits } from "./values.ts";
 
 export interface Translated {
   readonly js: string;
@@ -69,7 +67,8 @@ export interface Target {
 export class Expressions {
   private iota: number | undefined = undefined;
 
-  constructor(private readonly t: Translator) {}
+  /** The translator whose scope names resolve in and which writes sites (operators.ts reads it too). */
+  constructor(readonly t: Translator) {}
 
   withIota<T>(iota: number, body: () => T): T {
     const outer = this.iota;
@@ -334,7 +333,7 @@ export class Expressions {
       case "identifier":
         return this.identifier(node);
       case "unary_expression":
-        return this.unary(node);
+        return unary(this, node);
       case "binary_expression":
         return this.binary(
           node,
@@ -359,7 +358,7 @@ export class Expressions {
       case "type_assertion_expression":
         return this.typeAssertion(node, false);
       case "type_conversion_expression":
-        return this.conversion(node, this.t.typeOf(field(node, "type")), [field(node, "operand")]);
+        return conversion(this, node, this.t.typeOf(field(node, "type")), [field(node, "operand")]);
       default:
         throw outsideSubset(node, node.type.replaceAll("_", " ").replace(/expression$/, "expressions"));
     }
@@ -392,266 +391,9 @@ export class Expressions {
     }
   }
 
-  private unary(node: Node): Translated {
-    const operator = field(node, "operator").text;
-    const operandNode = field(node, "operand");
-    if (operator === "<-") {
-      const { chan, elem } = this.receiveParts(node);
-      const recv = this.t.blockingAt(node, `$.recv(${chan}, ${this.zeroValue(elem)})`);
-      return { js: `(await ${recv})[0]`, type: elem, text: node.text };
-    }
-    if (operator === "&") {
-      const operand = this.expression(operandNode);
-      const type = operand.type;
-      const isLiteral = operandNode.type === "composite_literal";
-      if (!isLiteral && !operand.addressable)
-        throw errorAt(node, `invalid operation: cannot take address of ${operand.text}`);
-      // A struct and a sync value live in one object each: a pointer to it is that object, so what is done
-      // through the pointer is done to the variable. Any other variable whose address is taken lives in a box.
-      if (isSharedObject(type))
-        return { js: operand.js, type: { kind: "pointer", elem: type }, text: node.text };
-      const binding = operandNode.type === "identifier" ? this.t.scope.lookup(operandNode.text) : undefined;
-      if (binding?.kind === "var" && binding.box !== undefined)
-        return { js: binding.box, type: { kind: "pointer", elem: type }, text: node.text };
-      throw outsideSubset(node, "pointers to struct fields and slice elements that are not structs");
-    }
-    const operand = this.expression(operandNode);
-    switch (operator) {
-      case "-":
-      case "+":
-        if (!isNumeric(operand.type))
-          throw errorAt(
-            node,
-            `invalid operation: operator ${operator} not defined on ${operand.text} (variable of type ${typeString(operand.type)})`,
-          );
-        if (operand.constant !== undefined)
-          return this.typedConstant(
-            node,
-            constant(
-              operator === "-" ? -(operand.constant as number) : (operand.constant as number),
-              operand.type,
-              node.text,
-            ),
-          );
-        if (operator === "-" && operand.type.kind !== "untyped" && isInteger(operand.type))
-          return {
-            js: integerUnary("-", integerKind(operand.type) as IntegerKind, operand.js),
-            type: operand.type,
-            text: node.text,
-          };
-        return { js: `(${operator}${operand.js})`, type: operand.type, text: node.text };
-      case "^": {
-        if (!isInteger(operand.type))
-          throw errorAt(
-            node,
-            `invalid operation: operator ^ not defined on ${operand.text} (variable of type ${typeString(operand.type)})`,
-          );
-        const kind = integerKind(operand.type);
-        if (operand.constant !== undefined) {
-          const n = operand.constant as number;
-          const flipped = kind && !kind.signed ? (integerRange(kind)[1] as number) - n : -n - 1;
-          return this.typedConstant(node, constant(flipped, operand.type, node.text));
-        }
-        const js = integerUnary("^", kind ?? (integerKind(INT) as IntegerKind), operand.js);
-        return { js, type: operand.type, text: node.text };
-      }
-      case "!":
-        if (!isBoolean(operand.type))
-          throw errorAt(
-            node,
-            `invalid operation: operator ! not defined on ${operand.text} (variable of type ${typeString(operand.type)})`,
-          );
-        if (operand.constant !== undefined) return constant(!operand.constant, operand.type, node.text);
-        return { js: `(!${operand.js})`, type: operand.type, text: node.text };
-      case "*":
-        if (operand.type.kind === "pointer")
-          return {
-            js: `$.deref(${operand.js})${isSharedObject(operand.type.elem) ? "" : ".v"}`,
-            type: operand.type.elem,
-            text: node.text,
-            addressable: true,
-          };
-        throw errorAt(
-          node,
-          `invalid operation: cannot indirect ${operand.text} (variable of type ${typeString(operand.type)})`,
-        );
-      default:
-        throw outsideSubset(node, `the unary operator ${operator}`);
-    }
-  }
-
-  /** A binary operation, checked as Go checks it; `node` is where an error is reported. */
+  /** A binary operation, checked as Go checks it (operators.ts); `node` is where an error is reported. */
   binary(node: Node, operator: string, left: Translated, right: Translated): Translated {
-    const text = `${left.text} ${operator} ${right.text}`;
-    if (operator === "&&" || operator === "||") {
-      if (!isBoolean(left.type) || !isBoolean(right.type))
-        throw errorAt(
-          node,
-          `invalid operation: operator ${operator} not defined on ${left.text} (variable of type ${typeString(left.type)})`,
-        );
-      const type = left.type.kind === "untyped" ? right.type : left.type;
-      if (left.constant !== undefined && right.constant !== undefined) {
-        return constant(
-          operator === "&&"
-            ? Boolean(left.constant && right.constant)
-            : Boolean(left.constant || right.constant),
-          type,
-          text,
-        );
-      }
-      return { js: `(${left.js} ${operator} ${right.js})`, type, text };
-    }
-    if (operator === "<<" || operator === ">>") {
-      if (!isInteger(left.type) || !isInteger(right.type)) {
-        throw errorAt(
-          node,
-          `invalid operation: shift of ${left.text} (${typeString(left.type)}) by ${right.text}`,
-        );
-      }
-      if (right.constant !== undefined && (right.constant as number) < 0)
-        throw errorAt(node, `invalid shift count ${right.text} (untyped int constant)`);
-      if (left.constant !== undefined && right.constant !== undefined) {
-        const shifted = bits(operator, left.constant as number, right.constant as number);
-        return this.typedConstant(node, constant(shifted, left.type, text));
-      }
-      // An untyped constant shifted by a variable count takes the type it would have alone: int here.
-      const kind = integerKind(defaultType(left.type)) as IntegerKind;
-      return { js: integerBinary(operator, kind, left.js, right.js), type: left.type, text };
-    }
-    const type = this.operandType(node, operator, left, right);
-    const comparison = ["==", "!=", "<", "<=", ">", ">="].includes(operator);
-    if (comparison) {
-      if (["<", "<=", ">", ">="].includes(operator) && !isNumeric(type) && !isString(type)) {
-        throw errorAt(
-          node,
-          `invalid operation: ${text} (operator ${operator} not defined on ${typeString(type)})`,
-        );
-      }
-      if (isInterface(type) && left.type.kind !== "nil" && right.type.kind !== "nil") {
-        // Interfaces are equal when both are nil or hold the same dynamic type and equal values.
-        const [a, b] = [left, right].map((v) => (isInterface(v.type) ? v.js : this.boxed(v).js));
-        const equal = `$.ifaceEqual(${a}, ${b})`;
-        return { js: operator === "==" ? equal : `(!${equal})`, type: UNTYPED_BOOL, text };
-      }
-      if (structOf(type) !== undefined && type.kind !== "pointer") {
-        // Structs are equal field by field, not by being one object.
-        const equal = `$.structEqual(${left.js}, ${right.js}, ${this.typeConstant(type)})`;
-        return { js: operator === "==" ? equal : `(!${equal})`, type: UNTYPED_BOOL, text };
-      }
-      const js = operator === "==" ? "===" : operator === "!=" ? "!==" : operator;
-      if (left.constant !== undefined && right.constant !== undefined) {
-        return constant(compare(operator, left.constant, right.constant), UNTYPED_BOOL, text);
-      }
-      return { js: `(${left.js} ${js} ${right.js})`, type: UNTYPED_BOOL, text };
-    }
-    if (operator === "+" && isString(type)) {
-      if (left.constant !== undefined && right.constant !== undefined)
-        return constant(`${left.constant}${right.constant}`, type, text);
-      return { js: `(${left.js} + ${right.js})`, type, text };
-    }
-    if (!isNumeric(type))
-      throw errorAt(
-        node,
-        `invalid operation: operator ${operator} not defined on ${left.text} (variable of type ${typeString(type)})`,
-      );
-    const integer = isInteger(type);
-    if (left.constant !== undefined && right.constant !== undefined) {
-      const [a, b] = [left.constant as number, right.constant as number];
-      if ((operator === "/" || operator === "%") && b === 0)
-        throw errorAt(node, "invalid operation: division by zero");
-      return this.typedConstant(node, constant(fold(operator, a, b, integer), type, text));
-    }
-    if (right.constant === 0 && (operator === "/" || operator === "%") && integer)
-      throw errorAt(node, "invalid operation: division by zero");
-    if (!["+", "-", "*", "/", "%", "&", "|", "^", "&^"].includes(operator))
-      throw outsideSubset(node, `the operator ${operator}`);
-    if (integer) {
-      const kind = integerKind(defaultType(type)) as IntegerKind;
-      return { js: integerBinary(operator, kind, left.js, right.js), type, text };
-    }
-    if (!["+", "-", "*", "/"].includes(operator))
-      throw errorAt(
-        node,
-        `invalid operation: operator ${operator} not defined on ${left.text} (variable of type ${typeString(type)})`,
-      );
-    return { js: `(${left.js} ${operator} ${right.js})`, type, text };
-  }
-
-  /** An untyped constant meeting an integer operand: it must be a whole number in that type's range. */
-  private checkRepresentable(value: Translated, to: GoType, node: Node): void {
-    const kind = integerKind(to);
-    if (!kind || typeof value.constant !== "number" || value.type.kind !== "untyped") return;
-    const what = `${value.text} (${value.type.name} constant)`;
-    if (!Number.isInteger(value.constant))
-      throw errorAt(value.at ?? node, `${what} truncated to ${typeString(to)}`);
-    if (!fitsInteger(value.constant, kind))
-      throw errorAt(value.at ?? node, `${what} overflows ${typeString(to)}`);
-  }
-
-  /** A constant of a typed integer type, or Go's error when its value is out of the type's range. */
-  typedConstant(node: Node, value: Translated): Translated {
-    const kind = value.type.kind === "untyped" ? undefined : integerKind(value.type);
-    if (kind && !fitsInteger(value.constant as number, kind)) {
-      const type = typeString(value.type);
-      throw errorAt(node, `${value.text} (constant ${value.constant} of type ${type}) overflows ${type}`);
-    }
-    return value;
-  }
-
-  /** The type both operands share once untyped constants take the other side's type; Go's mismatch error if none. */
-  private operandType(node: Node, operator: string, left: Translated, right: Translated): GoType {
-    const [l, r] = [left.type, right.type];
-    if (l.kind === "nil" || r.kind === "nil") {
-      const other = l.kind === "nil" ? r : l;
-      if (other.kind === "nil")
-        throw errorAt(
-          node,
-          `invalid operation: ${left.text} ${operator} ${right.text} (operator ${operator} not defined on nil)`,
-        );
-      if (!["==", "!="].includes(operator) || !assignable(NIL, other)) {
-        throw errorAt(
-          node,
-          `invalid operation: ${left.text} ${operator} ${right.text} (mismatched types ${typeString(l)} and ${typeString(r)})`,
-        );
-      }
-      return other;
-    }
-    if (l.kind === "untyped" && r.kind === "untyped") {
-      // The "larger" kind wins: int < rune < float.
-      const rank = ["untyped int", "untyped rune", "untyped float"];
-      if (rank.includes(l.name) && rank.includes(r.name))
-        return rank.indexOf(l.name) >= rank.indexOf(r.name) ? l : r;
-      if (l.name !== r.name)
-        throw errorAt(
-          node,
-          `invalid operation: ${left.text} ${operator} ${right.text} (mismatched types ${l.name} and ${r.name})`,
-        );
-      return l;
-    }
-    // An interface compares with a value of a type that implements it.
-    if (["==", "!="].includes(operator) && isInterface(l) !== isInterface(r)) {
-      const [iface, other] = isInterface(l) ? [l, r] : [r, l];
-      if (assignable(other, iface)) return iface;
-    }
-    if (l.kind === "untyped" && isNumeric(l) && isInteger(r)) this.checkRepresentable(left, r, node);
-    if (r.kind === "untyped" && isNumeric(r) && isInteger(l)) this.checkRepresentable(right, l, node);
-    if (l.kind === "untyped") {
-      if (!assignable(l, r))
-        throw errorAt(node, `cannot convert ${left.text} (${l.name} constant) to type ${typeString(r)}`);
-      return r;
-    }
-    if (r.kind === "untyped") {
-      if (!assignable(r, l))
-        throw errorAt(node, `cannot convert ${right.text} (${r.name} constant) to type ${typeString(l)}`);
-      return l;
-    }
-    if (!identical(l, r)) {
-      throw errorAt(
-        node,
-        `invalid operation: ${left.text} ${operator} ${right.text} (mismatched types ${typeString(l)} and ${typeString(r)})`,
-      );
-    }
-    return l;
+    return binary(this, node, operator, left, right);
   }
 
   // ---- calls ----
@@ -679,8 +421,8 @@ export class Expressions {
     const argNodes = () => this.arguments(node);
     if (fnNode.type === "identifier") {
       const binding = this.t.scope.lookup(fnNode.text);
-      if (binding?.kind === "builtin") return this.builtin(node, binding.name, argNodes());
-      if (binding?.kind === "type") return this.conversion(node, binding.type, argNodes());
+      if (binding?.kind === "builtin") return builtin(this, node, binding.name, argNodes());
+      if (binding?.kind === "type") return conversion(this, node, binding.type, argNodes());
     }
     if (fnNode.type === "selector_expression") {
       const operandNode = field(fnNode, "operand");
@@ -690,14 +432,14 @@ export class Expressions {
       if (pkgBinding?.kind === "package" && pkgBinding.members) {
         pkgBinding.used = true;
         const member = importedMember(field(fnNode, "field"), pkgBinding, name);
-        if (member.kind === "type") return this.conversion(node, member.type, argNodes());
+        if (member.kind === "type") return conversion(this, node, member.type, argNodes());
         return this.callValue(node, this.named(fnNode, fnNode.text, member), argNodes());
       }
       if (pkgBinding?.kind === "package") {
         pkgBinding.used = true;
         const pkg = PACKAGES[pkgBinding.path];
         const type = pkg?.types?.[name];
-        if (type) return this.conversion(node, type, argNodes());
+        if (type) return conversion(this, node, type, argNodes());
         const fn = pkg?.functions[name];
         if (!fn) throw errorAt(field(fnNode, "field"), `undefined: ${operandNode.text}.${name}`);
         if (!fn.params && this.hasSpread(node)) throw outsideSubset(node, "fmt calls with ...");
@@ -837,7 +579,7 @@ export class Expressions {
   }
 
   /** Whether the call's last argument is `s...`. */
-  private hasSpread(node: Node): boolean {
+  hasSpread(node: Node): boolean {
     const args = node.childForFieldName("arguments");
     return args?.namedChildren.some((a) => a?.type === "variadic_argument") ?? false;
   }
@@ -890,7 +632,7 @@ export class Expressions {
       fnNode.type === "parenthesized_expression"
     ) {
       const binding = fnNode.type === "identifier" ? this.t.scope.lookup(fnNode.text) : undefined;
-      if (binding?.kind === "builtin") return this.builtinWith(node, binding.name, args);
+      if (binding?.kind === "builtin") return builtinWith(this, node, binding.name, args);
       const fn = this.expression(fnNode);
       const type = underlying(fn.type);
       if (type.kind !== "func") throw errorAt(node, `invalid operation: cannot call non-function ${fn.text}`);
@@ -955,230 +697,6 @@ export class Expressions {
       return `const ${recvTemp} = ${receiver.js}; await ${this.t.blockingAt(node, js)}`;
     }
     throw outsideSubset(node, "this kind of go or defer call");
-  }
-
-  // ---- built-ins ----
-
-  private builtin(node: Node, name: string, argNodes: Node[]): Translated {
-    if (name === "make") return this.make(node, argNodes);
-    if (name === "new") return this.newValue(node, argNodes);
-    if (name === "min" || name === "max") return this.minMax(node, name, argNodes);
-    return {
-      js: this.builtinWith(
-        node,
-        name,
-        argNodes.map((a) => this.expression(a)),
-      ),
-      ...this.builtinResult(node, name, argNodes),
-    };
-  }
-
-  private builtinResult(node: Node, name: string, argNodes: Node[]): { type: GoType; text: string } {
-    switch (name) {
-      case "len":
-      case "cap":
-      case "copy":
-        return { type: INT, text: node.text };
-      case "append":
-        return { type: this.expression(argNodes[0] as Node).type, text: node.text };
-      case "recover":
-        return { type: ANY, text: node.text };
-      default:
-        return { type: { kind: "tuple", types: [] }, text: node.text };
-    }
-  }
-
-  private builtinWith(node: Node, name: string, args: Translated[]): string {
-    const first = args[0];
-    const arity = (n: number) => {
-      if (args.length < n) throw errorAt(node, `not enough arguments for ${node.text}`);
-      if (args.length > n) throw errorAt(node, `too many arguments for ${node.text}`);
-    };
-    switch (name) {
-      case "len":
-      case "cap": {
-        arity(1);
-        const u = underlying((first as Translated).type);
-        const js = (first as Translated).js;
-        if (name === "len" && isString(u)) return `$.strlen(${js})`;
-        if (u.kind === "slice") return name === "len" ? `$.sliceLen(${js})` : `$.sliceCap(${js})`;
-        if (u.kind === "chan") return name === "len" ? `$.len(${js})` : `$.cap(${js})`;
-        if (u.kind === "map" && name === "len") return `$.mapLen(${js})`;
-        throw errorAt(
-          node,
-          `invalid argument: ${first?.text} (variable of type ${typeString(u)}) for built-in ${name}`,
-        );
-      }
-      case "copy": {
-        arity(2);
-        return `$.copy(${(first as Translated).js}, ${(args[1] as Translated).js})`;
-      }
-      case "append": {
-        if (!first) throw errorAt(node, "not enough arguments for append() (expected 1, found 0)");
-        const u = underlying(first.type);
-        if (this.hasSpread(node)) {
-          if (u.kind !== "slice" || args.length !== 2)
-            throw errorAt(node, `invalid use of ... with built-in append`);
-          const [size, noscan] = elementLayout(u.elem);
-          const rest = args[1] as Translated;
-          const slice = isString(rest.type) ? `$.bytesOf(${rest.js})` : rest.js;
-          return `$.appendSlice(${first.js}, ${slice}, ${size}, ${noscan}, ${isByte(u.elem)})`;
-        }
-        if (u.kind !== "slice")
-          throw errorAt(
-            node,
-            `invalid argument: ${first.text} (variable of type ${typeString(first.type)}) is not a slice`,
-          );
-        const items = args.slice(1).map((a) => this.convertFor(a, u.elem, node).js);
-        const [size, noscan] = elementLayout(u.elem);
-        return `$.append(${first.js}, [${items.join(", ")}], ${size}, ${noscan}, ${isByte(u.elem)})`;
-      }
-      case "close": {
-        arity(1);
-        const u = underlying((first as Translated).type);
-        if (u.kind !== "chan")
-          throw errorAt(node, `invalid operation: ${node.text} (non-chan type ${typeString(u)})`);
-        if (u.dir === "recv")
-          throw errorAt(
-            node,
-            `invalid operation: cannot close receive-only channel ${first?.text} (variable of type ${typeString(u)})`,
-          );
-        return `$.close(${(first as Translated).js})`;
-      }
-      case "panic": {
-        arity(1);
-        return `$.panic(${this.convertFor(first as Translated, ANY, node).js})`;
-      }
-      case "recover":
-        arity(0);
-        return "$.recover()";
-      case "delete": {
-        arity(2);
-        const u = underlying((first as Translated).type);
-        if (u.kind !== "map") throw errorAt(node, `invalid argument: ${first?.text} is not a map`);
-        return `$.mapDelete(${(first as Translated).js}, ${this.convertFor(args[1] as Translated, u.key, node).js})`;
-      }
-      default:
-        throw outsideSubset(node, `the built-in ${name}`);
-    }
-  }
-
-  /**
-   * min and max (Go 1.21): of numbers or strings, all of one type once untyped constants take the type of the
-   * typed operands (an untyped float among untyped ints makes the result a float).
-   */
-  private minMax(node: Node, name: "min" | "max", argNodes: Node[]): Translated {
-    const args = argNodes.map((a) => this.expression(a));
-    if (args.length === 0) throw errorAt(node, `not enough arguments for ${node.text} (expected 1, found 0)`);
-    const typed = args.find((a) => a.type.kind !== "untyped")?.type;
-    const rank = ["untyped int", "untyped rune", "untyped float"];
-    const widest = args
-      .map((a) => a.type)
-      .reduce((w, t) => (rank.indexOf(typeString(t)) > rank.indexOf(typeString(w)) ? t : w));
-    const type = typed ?? defaultType(widest);
-    if (!isNumeric(type) && !isString(type))
-      throw errorAt(node, `invalid argument: ${args[0]?.text} cannot be ordered`);
-    const values = args.map((a) => this.convertFor(a, type, node).js);
-    const js = isString(type)
-      ? `[${values.join(", ")}].reduce((a, b) => (b ${name === "min" ? "<" : ">"} a ? b : a))`
-      : `Math.${name}(${values.join(", ")})`;
-    return { js, type, text: node.text };
-  }
-
-  /** `new(T)`: a pointer to a fresh zero T, which for a struct is its object and otherwise a box. */
-  private newValue(node: Node, argNodes: Node[]): Translated {
-    if (argNodes.length !== 1)
-      throw errorAt(
-        node,
-        `${argNodes.length === 0 ? "not enough" : "too many"} arguments for ${node.text} (expected 1, found ${argNodes.length})`,
-      );
-    const type = this.t.typeOf(argNodes[0] as Node);
-    const zero = this.zeroValue(type);
-    return {
-      js: isSharedObject(type) ? zero : `{ v: ${zero} }`,
-      type: { kind: "pointer", elem: type },
-      text: node.text,
-    };
-  }
-
-  private make(node: Node, argNodes: Node[]): Translated {
-    const [typeNode, ...rest] = argNodes;
-    if (!typeNode) throw errorAt(node, "not enough arguments for make() (expected 1, found 0)");
-    const type = this.t.typeOf(typeNode);
-    // A size may be of any integer type (`make([]byte, 0, size)` with an int64 size).
-    const sizes = rest.map((a) => {
-      const size = this.expression(a);
-      return size.type.kind !== "untyped" && isInteger(size.type)
-        ? size.js
-        : this.convertFor(size, INT, node).js;
-    });
-    const u = underlying(type);
-    switch (u.kind) {
-      case "chan":
-        return { js: `$.makeChan(${sizes[0] ?? 0})`, type, text: node.text };
-      case "slice": {
-        if (sizes.length === 0)
-          throw errorAt(node, `invalid operation: ${node.text} expects 2 or 3 arguments; found 1`);
-        const length = sizes[0] as string;
-        const capacity = sizes[1] ?? length;
-        return {
-          js: isByte(u.elem)
-            ? `$.makeBytes(${length}, ${capacity})`
-            : `$.makeSlice(${length}, ${capacity}, ${this.zeroValue(u.elem)})`,
-          type,
-          text: node.text,
-        };
-      }
-      case "map":
-        return { js: "new Map()", type, text: node.text };
-      default:
-        throw errorAt(
-          node,
-          `invalid argument: cannot make ${typeNode.text}; type must be slice, map, or channel`,
-        );
-    }
-  }
-
-  /** `int(x)`, `float64(n)`, `time.Duration(n)`. */
-  private conversion(node: Node, to: GoType, argNodes: Node[]): Translated {
-    if (argNodes.length !== 1) throw errorAt(node, `wrong argument count in conversion to ${typeString(to)}`);
-    const value = this.expression(argNodes[0] as Node);
-    const from = underlying(value.type);
-    const target = underlying(to);
-    if (isNumeric(from) && isNumeric(target)) {
-      const toKind = integerKind(target);
-      if (value.constant !== undefined) {
-        const n = value.constant as number;
-        if (toKind && !Number.isInteger(n))
-          throw errorAt(
-            node,
-            `cannot convert ${value.text} (untyped float constant) to type ${typeString(to)} (truncated)`,
-          );
-        if (toKind && !fitsInteger(n, toKind))
-          throw errorAt(value.at ?? node, `constant ${n} overflows ${typeString(to)}`);
-        return constant(n, to, node.text);
-      }
-      const js = toKind ? integerConversion(integerKind(defaultType(from)), toKind, value.js) : value.js;
-      return { js, type: to, text: node.text };
-    }
-    if (isString(from) && isString(target)) return { ...value, type: to, text: node.text };
-    if (isString(target) && isInteger(from))
-      return { js: `$.runeString(${value.js})`, type: to, text: node.text };
-    const isBytes = (t: GoType) => t.kind === "slice" && isByte(t.elem);
-    if (isBytes(target) && isString(from)) return { js: `$.bytesOf(${value.js})`, type: to, text: node.text };
-    if (isString(target) && isBytes(from))
-      return { js: `$.stringOf(${value.js})`, type: to, text: node.text };
-    // Types of one underlying type convert to each other (`http.HandlerFunc(func(w, r) {…})`).
-    if (
-      identical(value.type, to) ||
-      assignable(value.type, to) ||
-      (value.type.kind !== "nil" && identical(from, target))
-    )
-      return { ...value, type: to, text: node.text };
-    throw errorAt(
-      node,
-      `cannot convert ${value.text} (variable of type ${typeString(value.type)}) to type ${typeString(to)}`,
-    );
   }
 
   // ---- selectors, indexes, literals ----
@@ -1492,7 +1010,7 @@ export class Expressions {
   }
 }
 
-function constant(value: number | string | boolean, type: GoType, text: string): Translated {
+export function constant(value: number | string | boolean, type: GoType, text: string): Translated {
   return {
     js: typeof value === "number" && value < 0 ? `(${value})` : JSON.stringify(value),
     type,
@@ -1501,47 +1019,13 @@ function constant(value: number | string | boolean, type: GoType, text: string):
   };
 }
 
-function fold(operator: string, a: number, b: number, integer: boolean): number {
-  switch (operator) {
-    case "+":
-      return a + b;
-    case "-":
-      return a - b;
-    case "*":
-      return a * b;
-    case "/":
-      return integer ? Math.trunc(a / b) : a / b;
-    case "%":
-      return a % b;
-    default:
-      return bits(operator, a, b);
-  }
-}
-
-function compare(operator: string, a: unknown, b: unknown): boolean {
-  switch (operator) {
-    case "==":
-      return a === b;
-    case "!=":
-      return a !== b;
-    case "<":
-      return (a as number) < (b as number);
-    case "<=":
-      return (a as number) <= (b as number);
-    case ">":
-      return (a as number) > (b as number);
-    default:
-      return (a as number) >= (b as number);
-  }
-}
-
 /** byte (uint8): a []byte's elements, kept in a Uint8Array or PagedBytes (lib/containers.ts). */
-function isByte(type: GoType): boolean {
+export function isByte(type: GoType): boolean {
   return type.kind === "basic" && type.name === "uint8";
 }
 
 /** An element's size in bytes and whether it holds no pointers, for append's growth. */
-function elementLayout(type: GoType): [number, boolean] {
+export function elementLayout(type: GoType): [number, boolean] {
   if (isByte(type)) return [1, true];
   const u = underlying(type);
   const integer = integerKind(u);
@@ -1582,7 +1066,7 @@ function unquote(literal: string): string {
   });
 }
 
-function field(node: Node, name: string): Node {
+export function field(node: Node, name: string): Node {
   const child = node.childForFieldName(name);
   if (!child) throw errorAt(node, `syntax error: missing ${name}`);
   return child;
