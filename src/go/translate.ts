@@ -4,11 +4,21 @@
  * runtime's tasks. Types are checked as far as the translation needs them (constants, arithmetic, printing,
  * zero values), and anything outside Leak Lab's Go is a compile error at its line rather than a guess.
  *
- * Statements live here; expressions in expressions.ts; the packages Go code may import in packages.ts.
+ * Declarations and statements live here, control flow (if, for, switch, select) in controlFlow.ts; expressions
+ * in expressions.ts; the packages Go code may import in packages.ts.
  */
 import type { Node, Tree } from "web-tree-sitter";
 import { AddressTaken, declaredByStatement } from "./addressTaken.ts";
 import { CompileError, CompileErrors, errorAt, outsideSubset } from "./compileError.ts";
+import {
+  branch,
+  forStatement,
+  ifStatement,
+  labeledStatement,
+  selectStatement,
+  switchStatement,
+  typeSwitch,
+} from "./controlFlow.ts";
 import { Expressions, type Translated } from "./expressions.ts";
 import { enclosingFunction, goFunctionName } from "./funcNames.ts";
 import { integerStep } from "./integers.ts";
@@ -26,8 +36,6 @@ import {
   INT,
   INT64,
   integerKind,
-  isBoolean,
-  isInteger,
   isNumeric,
   RUNE,
   STRING,
@@ -86,7 +94,7 @@ interface FunctionContext {
   hasDefer: boolean;
 }
 
-interface Breakable {
+export interface Breakable {
   readonly label: string;
   readonly goLabel: string | undefined;
   readonly isLoop: boolean;
@@ -113,8 +121,10 @@ export class Translator {
   /** Variables just declared whose address is taken: boxed once their declaring statement has run. */
   private pendingBoxes: string[] = [];
   private fn: FunctionContext | undefined = undefined;
-  private readonly breakables: Breakable[] = [];
-  private labels = 0;
+  /** The statements a break or continue may leave, innermost last (controlFlow.ts). */
+  readonly breakables: Breakable[] = [];
+  /** How many labels the translation has made up, for unique ones (controlFlow.ts). */
+  labels = 0;
   private temps = 0;
   private names = 0;
   /** Go's name of each function by its node (see funcNames.ts). */
@@ -709,7 +719,7 @@ export class Translator {
   }
 
   /** A failing statement is reported and skipped, so that one run lists every error, as `go build` does. */
-  private statementList(list: Node): string {
+  statementList(list: Node): string {
     return list.namedChildren
       .filter((s): s is Node => s !== null && s.type !== "comment")
       .map((s) => {
@@ -805,22 +815,22 @@ export class Translator {
       case "return_statement":
         return this.returnStatement(node);
       case "if_statement":
-        return this.scoped(() => this.ifStatement(node));
+        return this.scoped(() => ifStatement(this, node));
       case "for_statement":
-        return this.scoped(() => this.forStatement(node, undefined));
+        return this.scoped(() => forStatement(this, node, undefined));
       case "expression_switch_statement":
-        return this.scoped(() => this.switchStatement(node, undefined));
+        return this.scoped(() => switchStatement(this, node, undefined));
       case "select_statement":
-        return this.selectStatement(node, undefined);
+        return selectStatement(this, node, undefined);
       case "type_switch_statement":
-        return this.scoped(() => this.typeSwitch(node, undefined));
+        return this.scoped(() => typeSwitch(this, node, undefined));
       case "labeled_statement":
-        return this.labeledStatement(node);
+        return labeledStatement(this, node);
       case "block":
         return `{\n${this.scoped(() => this.blockStatements(node))}\n}`;
       case "break_statement":
       case "continue_statement":
-        return this.branch(node);
+        return branch(this, node);
       case "empty_statement":
         return "";
       case "fallthrough_statement":
@@ -1014,352 +1024,6 @@ export class Translator {
     }
     return `return ${packResults(converted)};`;
   }
-
-  private ifStatement(node: Node): string {
-    const init = node.childForFieldName("initializer");
-    const setup = init ? this.simpleStatement(init) : "";
-    const condition = this.expressions.expression(field(node, "condition"));
-    if (!isBoolean(condition.type))
-      throw errorAt(field(node, "condition"), `non-boolean condition in if statement`);
-    const consequence = this.scoped(() => this.blockStatements(field(node, "consequence")));
-    const alternative = node.childForFieldName("alternative");
-    let elseText = "";
-    if (alternative) {
-      elseText =
-        alternative.type === "if_statement"
-          ? ` else { ${this.scoped(() => this.ifStatement(alternative))} }`
-          : ` else {\n${this.scoped(() => this.blockStatements(alternative))}\n}`;
-    }
-    const statement = `if (${condition.js}) {\n${consequence}\n}${elseText}`;
-    // The init statement's names are the if's alone: a block keeps them from the next if's.
-    return setup ? `{\n${setup}\n${statement}\n}` : statement;
-  }
-
-  /** An `if`, `for` or `switch` header's statement. */
-  simpleStatement(node: Node): string {
-    return this.statement(node);
-  }
-
-  private labeledStatement(node: Node): string {
-    const label = field(node, "label").text;
-    const statement = node.namedChildren.find((c) => c !== null && c.type !== "label_name") as
-      | Node
-      | undefined;
-    if (!statement) return "";
-    if (statement.type === "for_statement") return this.scoped(() => this.forStatement(statement, label));
-    if (statement.type === "expression_switch_statement")
-      return this.scoped(() => this.switchStatement(statement, label));
-    if (statement.type === "select_statement") return this.selectStatement(statement, label);
-    throw outsideSubset(node, "labels on statements other than for, switch and select");
-  }
-
-  private breakable<T>(goLabel: string | undefined, isLoop: boolean, body: (label: string) => T): T {
-    const label = `$L${++this.labels}`;
-    this.breakables.push({ label, goLabel, isLoop });
-    try {
-      return body(label);
-    } finally {
-      this.breakables.pop();
-    }
-  }
-
-  private branch(node: Node): string {
-    const isBreak = node.type === "break_statement";
-    const goLabel = node.namedChildren.find((c) => c?.type === "label_name")?.text;
-    const target = [...this.breakables]
-      .reverse()
-      .find((b) => (goLabel ? b.goLabel === goLabel : isBreak || b.isLoop));
-    if (!target) {
-      if (goLabel) throw errorAt(node, `invalid ${isBreak ? "break" : "continue"} label ${goLabel}`);
-      throw errorAt(
-        node,
-        `${isBreak ? "break is not in a loop, switch, or select" : "continue is not in a loop"}`,
-      );
-    }
-    if (!isBreak && !target.isLoop) throw errorAt(node, `invalid continue label ${goLabel}`);
-    return `${isBreak ? "break" : "continue"} ${target.label};`;
-  }
-
-  private forStatement(node: Node, goLabel: string | undefined): string {
-    const body = field(node, "body");
-    const clause = node.namedChildren.find((c) => c?.type === "for_clause" || c?.type === "range_clause");
-    const condition = node.namedChildren.find(
-      (c) => c !== null && c.id !== body.id && c.type !== "for_clause" && c.type !== "range_clause",
-    );
-    return this.breakable(goLabel, true, (label) => {
-      if (clause?.type === "range_clause") return this.rangeLoop(clause, body, label);
-      if (clause?.type === "for_clause") {
-        const init = clause.childForFieldName("initializer");
-        const initText = init ? this.simpleStatement(init) : "";
-        const cond = clause.childForFieldName("condition");
-        const condText = cond ? this.condition(cond, "for") : "true";
-        const update = clause.childForFieldName("update");
-        const updateText = update ? this.simpleStatement(update).replace(/;\s*$/, "") : "";
-        const bodyText = this.scoped(() => this.blockStatements(body));
-        // A `let` in the header gives each iteration its own variable, as Go 1.22 does.
-        if (initText.startsWith("let ") && !initText.includes("\n")) {
-          return `${label}: for (${initText.replace(/;\s*$/, "")}; ${condText}; ${forUpdate(updateText)}) {\n${bodyText}\n}`;
-        }
-        return `${initText}\n${label}: for (; ${condText}; ${forUpdate(updateText)}) {\n${bodyText}\n}`;
-      }
-      const condText = condition ? this.condition(condition, "for") : "true";
-      return `${label}: while (${condText}) {\n${this.scoped(() => this.blockStatements(body))}\n}`;
-    });
-  }
-
-  private condition(node: Node, statement: string): string {
-    const condition = this.expressions.expression(node);
-    if (!isBoolean(condition.type)) throw errorAt(node, `non-boolean condition in ${statement} statement`);
-    return condition.js;
-  }
-
-  private rangeLoop(clause: Node, body: Node, label: string): string {
-    const leftNode = clause.childForFieldName("left");
-    const lefts = leftNode ? (leftNode.namedChildren.filter(Boolean) as Node[]) : [];
-    const declares = clause.children.some((c) => c?.type === ":=");
-    const subject = this.expressions.settle(this.expressions.expression(field(clause, "right")));
-    const u = underlying(subject.type);
-    const [keyType, valueType]: [GoType, GoType | undefined] = isInteger(u)
-      ? [subject.type, undefined]
-      : u.kind === "slice"
-        ? [INT, u.elem]
-        : u.kind === "map"
-          ? [u.key, u.value]
-          : u.kind === "chan"
-            ? [u.elem, undefined]
-            : u.kind === "basic" && u.name === "string"
-              ? [INT, RUNE]
-              : (() => {
-                  throw errorAt(
-                    clause,
-                    `cannot range over ${subject.text} (variable of type ${typeString(subject.type)})`,
-                  );
-                })();
-    if (u.kind === "chan" && lefts.length > 1)
-      throw errorAt(clause, `range over ${subject.text} permits only one iteration variable`);
-    const src = this.temp();
-    const bind = (node: Node | undefined, type: GoType | undefined, value: string): string => {
-      if (!node || !type || node.text === "_") return "";
-      if (declares) return `let ${this.declareLocal(node, type)} = ${value};`;
-      const target = this.expressions.assignTarget(node);
-      return `${target.store(value)};`;
-    };
-    return this.scoped(() => {
-      if (isInteger(u)) {
-        const i = this.temp();
-        const head = bind(lefts[0], keyType, i);
-        return `const ${src} = ${subject.js};\n${label}: for (let ${i} = 0; ${i} < ${src}; ${i}++) {\n${head}\n${this.scoped(() => this.blockStatements(body))}\n}`;
-      }
-      if (u.kind === "chan") {
-        const v = this.temp();
-        const ok = this.temp();
-        const head = bind(lefts[0], keyType, v);
-        return `const ${src} = ${subject.js};\n${label}: for (;;) {\nconst [${v}, ${ok}] = await ${this.blockingAt(clause, `$.recv(${src}, null)`)};\nif (!${ok}) break;\n${head}\n${this.scoped(() => this.blockStatements(body))}\n}`;
-      }
-      if (u.kind === "slice") {
-        const i = this.temp();
-        const n = this.temp();
-        const head =
-          bind(lefts[0], keyType, i) + bind(lefts[1], valueType, this.copyOf(`${src}.get(${i})`, valueType));
-        return `const ${src} = ${subject.js}, ${n} = $.sliceLen(${src});\n${label}: for (let ${i} = 0; ${i} < ${n}; ${i}++) {\n${head}\n${this.scoped(() => this.blockStatements(body))}\n}`;
-      }
-      if (u.kind === "map") {
-        const k = this.temp();
-        const head =
-          bind(lefts[0], keyType, k) + bind(lefts[1], valueType, this.copyOf(`${src}.get(${k})`, valueType));
-        return `const ${src} = ${subject.js};\n${label}: for (const ${k} of $.mapKeys(${src})) {\nif (!${src}.has(${k})) continue;\n${head}\n${this.scoped(() => this.blockStatements(body))}\n}`;
-      }
-      const pair = this.temp();
-      const head = bind(lefts[0], keyType, `${pair}[0]`) + bind(lefts[1], valueType, `${pair}[1]`);
-      return `const ${src} = ${subject.js};\n${label}: for (const ${pair} of $.runes(${src})) {\n${head}\n${this.scoped(() => this.blockStatements(body))}\n}`;
-    });
-  }
-
-  /** `switch v := x.(type)`: each case tests the dynamic type; v has the case's type when it names one. */
-  private typeSwitch(node: Node, goLabel: string | undefined): string {
-    const init = node.childForFieldName("initializer");
-    const setup = init ? this.simpleStatement(init) : "";
-    const subject = this.expressions.expression(field(node, "value"));
-    if (!isInterfaceType(subject.type)) {
-      throw errorAt(
-        node,
-        `${subject.text} (variable of type ${typeString(subject.type)}) is not an interface`,
-      );
-    }
-    const alias = node.childForFieldName("alias")?.namedChildren[0] ?? undefined;
-    const box = this.temp();
-    let aliasUsed = false;
-    const text = this.breakable(goLabel, false, (label) => {
-      const branches: string[] = [];
-      let defaultBody: string | undefined;
-      for (const clause of node.namedChildren) {
-        if (!clause || (clause.type !== "type_case" && clause.type !== "default_case")) continue;
-        const types =
-          clause.type === "type_case"
-            ? clause.childrenForFieldName("type").filter((t): t is Node => t !== null && t.type !== ",")
-            : [];
-        const caseTypes = types.map((t) =>
-          t.type === "type_identifier" && t.text === "nil" ? undefined : this.typeOf(t),
-        );
-        const body = this.scoped(() => {
-          let bind = "";
-          if (alias && alias.text !== "_") {
-            const only = caseTypes.length === 1 ? caseTypes[0] : undefined;
-            const type = only ?? subject.type;
-            const value = only && !isInterfaceType(only) ? `${box}.value` : box;
-            const js = this.declareLocal(alias, type);
-            const binding = this.scope.lookup(alias.text);
-            bind = `let ${js} = ${value};`;
-            const result = `${bind}
-${this.caseBody(clause)}`;
-            if (binding?.kind === "var" && binding.used) aliasUsed = true;
-            if (binding?.kind === "var") binding.used = true;
-            return result;
-          }
-          return this.caseBody(clause);
-        });
-        if (clause.type === "default_case") {
-          defaultBody = body;
-          continue;
-        }
-        const tests = caseTypes.map(
-          (t) => `$.holds(${box}, ${t ? this.expressions.typeTarget(t, subject.type) : "null"})`,
-        );
-        branches.push(`if (${tests.join(" || ")}) {
-${body}
-}`);
-      }
-      const chain = [
-        ...branches,
-        ...(defaultBody !== undefined
-          ? [
-              `{
-${defaultBody}
-}`,
-            ]
-          : []),
-      ].join(" else ");
-      return `${setup}
-const ${box} = ${subject.js};
-${label}: {
-${chain}
-}`;
-    });
-    if (alias && alias.text !== "_" && !aliasUsed) {
-      this.report(errorAt(alias, `declared and not used: ${alias.text}`));
-    }
-    return text;
-  }
-
-  /** An element read into a range variable: a copy, when it is a struct. */
-  private copyOf(js: string, type: GoType | undefined): string {
-    if (!type) return js;
-    return this.expressions.settle({ js, type, text: "", addressable: true }).js;
-  }
-
-  private switchStatement(node: Node, goLabel: string | undefined): string {
-    const init = node.childForFieldName("initializer");
-    const setup = init ? this.simpleStatement(init) : "";
-    const valueNode = node.childForFieldName("value");
-    const tag = valueNode ? this.expressions.settle(this.expressions.expression(valueNode)) : undefined;
-    const tagName = this.temp();
-    return this.breakable(goLabel, false, (label) => {
-      const branches: string[] = [];
-      let defaultBody: string | undefined;
-      for (const clause of node.namedChildren) {
-        if (!clause) continue;
-        if (clause.type === "default_case") {
-          defaultBody = this.scoped(() => this.caseBody(clause));
-          continue;
-        }
-        if (clause.type !== "expression_case") continue;
-        const values = this.expressions.list(field(clause, "value"));
-        const tests = values.map((v) => {
-          if (!tag) {
-            if (!isBoolean(v.type))
-              throw errorAt(
-                clause,
-                `invalid case ${v.text} in switch (mismatched types ${typeString(defaultType(v.type))} and bool)`,
-              );
-            return `(${v.js})`;
-          }
-          return this.expressions.binary(
-            clause,
-            "==",
-            { js: tagName, type: tag.type, text: valueNode?.text ?? "" },
-            v,
-          ).js;
-        });
-        branches.push(`if (${tests.join(" || ")}) {\n${this.scoped(() => this.caseBody(clause))}\n}`);
-      }
-      const chain = [...branches, ...(defaultBody !== undefined ? [`{\n${defaultBody}\n}`] : [])].join(
-        " else ",
-      );
-      return `${setup}\n${tag ? `const ${tagName} = ${tag.js};\n` : ""}${label}: {\n${chain}\n}`;
-    });
-  }
-
-  private caseBody(clause: Node): string {
-    const list = clause.namedChildren.find((c) => c?.type === "statement_list");
-    return list ? this.statementList(list) : "";
-  }
-
-  private selectStatement(node: Node, goLabel: string | undefined): string {
-    return this.breakable(goLabel, false, (label) => {
-      const cases: string[] = [];
-      const bodies: string[] = [];
-      let defaultBody: string | undefined;
-      const result = this.temp();
-      for (const clause of node.namedChildren) {
-        if (!clause) continue;
-        if (clause.type === "default_case") {
-          defaultBody = this.scoped(() => this.caseBody(clause));
-          continue;
-        }
-        if (clause.type !== "communication_case") continue;
-        const comm = field(clause, "communication");
-        const index = cases.length;
-        if (comm.type === "send_statement") {
-          const { chan, value } = this.expressions.sendParts(comm);
-          cases.push(`{ send: ${chan}, value: ${value} }`);
-          bodies.push(`if (${result}[0] === ${index}) {\n${this.scoped(() => this.caseBody(clause))}\n}`);
-          continue;
-        }
-        const receive =
-          comm.type === "receive_statement" ? field(comm, "right") : (comm.namedChildren[0] as Node);
-        const { chan, elem } = this.expressions.receiveParts(receive);
-        cases.push(`{ recv: ${chan}, zero: ${this.expressions.zeroValue(elem)} }`);
-        bodies.push(
-          `if (${result}[0] === ${index}) {\n${this.scoped(() => {
-            const bindings =
-              comm.type === "receive_statement" ? this.receiveBindings(comm, elem, result) : "";
-            return `${bindings}\n${this.caseBody(clause)}`;
-          })}\n}`,
-        );
-      }
-      const chain = [...bodies, ...(defaultBody !== undefined ? [`{\n${defaultBody}\n}`] : [])].join(
-        " else ",
-      );
-      return `${label}: {\nconst ${result} = await ${this.blockingAt(node, `$.select([${cases.join(", ")}], ${defaultBody !== undefined})`)};\n${chain}\n}`;
-    });
-  }
-
-  /** `case v, ok := <-ch:` binds or assigns the received value and ok. */
-  private receiveBindings(comm: Node, elem: GoType, result: string): string {
-    const leftNode = comm.childForFieldName("left");
-    if (!leftNode) return "";
-    const lefts = leftNode.namedChildren.filter(Boolean) as Node[];
-    const declares = comm.children.some((c) => c?.type === ":=");
-    const sources = [`${result}[1]`, `${result}[2]`];
-    const types = [elem, BOOL];
-    return lefts
-      .map((left, i) => {
-        if (left.text === "_") return "";
-        if (declares) return `let ${this.declareLocal(left, types[i] as GoType)} = ${sources[i]};`;
-        return `${this.expressions.assignTarget(left).store(sources[i] as string)};`;
-      })
-      .join("\n");
-  }
 }
 
 const BASIC_TYPES: Record<string, GoType> = {
@@ -1381,14 +1045,6 @@ const BASIC_TYPES: Record<string, GoType> = {
   rune: RUNE,
   any: ANY,
 };
-
-function isInterfaceType(type: GoType): boolean {
-  return underlying(type).kind === "interface";
-}
-
-function forUpdate(text: string): string {
-  return text.replace(/\n/g, " ");
-}
 
 function packResults(values: readonly string[]): string {
   return values.length === 1 ? (values[0] as string) : `[${values.join(", ")}]`;
