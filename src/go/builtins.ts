@@ -18,6 +18,7 @@ import {
   isInteger,
   isNumeric,
   isString,
+  isTimeValue,
   typeString,
   underlying,
 } from "./types.ts";
@@ -212,6 +213,12 @@ function make(x: Expressions, node: Node, argNodes: Node[]): Translated {
 export function conversion(x: Expressions, node: Node, to: GoType, argNodes: Node[]): Translated {
   if (argNodes.length !== 1) throw errorAt(node, `wrong argument count in conversion to ${typeString(to)}`);
   const value = x.expression(argNodes[0] as Node);
+  const argument = argNodes[0] as Node;
+  if ((isTimeValue(value.type) || isTimeValue(to)) && !identical(value.type, to))
+    throw errorAt(
+      argument,
+      `cannot convert ${value.text} (variable of type ${typeString(value.type)}) to type ${typeString(to)}`,
+    );
   const from = underlying(value.type);
   const target = underlying(to);
   if (isNumeric(from) && isNumeric(target)) {
@@ -244,7 +251,7 @@ export function conversion(x: Expressions, node: Node, to: GoType, argNodes: Nod
   )
     return { ...value, type: to, text: node.text };
   throw errorAt(
-    node,
+    argument,
     `cannot convert ${value.text} (variable of type ${typeString(value.type)}) to type ${typeString(to)}`,
   );
 }

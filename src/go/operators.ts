@@ -21,6 +21,7 @@ import {
   isInterface,
   isNumeric,
   isString,
+  isTimeValue,
   NIL,
   structOf,
   typeString,
@@ -57,7 +58,7 @@ export function unary(x: Expressions, node: Node): Translated {
     case "+":
       if (!isNumeric(operand.type))
         throw errorAt(
-          node,
+          operandNode,
           `invalid operation: operator ${operator} not defined on ${operand.text} (variable of type ${typeString(operand.type)})`,
         );
       if (operand.constant !== undefined)
@@ -79,7 +80,7 @@ export function unary(x: Expressions, node: Node): Translated {
     case "^": {
       if (!isInteger(operand.type))
         throw errorAt(
-          node,
+          operandNode,
           `invalid operation: operator ^ not defined on ${operand.text} (variable of type ${typeString(operand.type)})`,
         );
       const kind = integerKind(operand.type);
@@ -94,7 +95,7 @@ export function unary(x: Expressions, node: Node): Translated {
     case "!":
       if (!isBoolean(operand.type))
         throw errorAt(
-          node,
+          operandNode,
           `invalid operation: operator ! not defined on ${operand.text} (variable of type ${typeString(operand.type)})`,
         );
       if (operand.constant !== undefined) return constant(!operand.constant, operand.type, node.text);
@@ -164,10 +165,8 @@ export function binary(
   const comparison = ["==", "!=", "<", "<=", ">", ">="].includes(operator);
   if (comparison) {
     if (["<", "<=", ">", ">="].includes(operator) && !isNumeric(type) && !isString(type)) {
-      throw errorAt(
-        node,
-        `invalid operation: ${text} (operator ${operator} not defined on ${typeString(type)})`,
-      );
+      const what = isTimeValue(type) ? "struct" : typeString(type);
+      throw errorAt(node, `invalid operation: ${text} (operator ${operator} not defined on ${what})`);
     }
     if (isInterface(type) && left.type.kind !== "nil" && right.type.kind !== "nil") {
       // Interfaces are equal when both are nil or hold the same dynamic type and equal values.

@@ -225,13 +225,23 @@ export function integerKind(type: GoType): IntegerKind | undefined {
   return u.kind === "basic" ? INTEGER_KINDS[u.name as IntegerName] : undefined;
 }
 
+/**
+ * time.Time: a struct in Go, which Leak Lab holds as a number of virtual milliseconds. No operator or
+ * conversion may see the number: to Go's checks it is no integer.
+ */
+export function isTimeValue(type: GoType): boolean {
+  return type.kind === "named" && type.name === "time.Time";
+}
+
 export function isInteger(type: GoType): boolean {
+  if (isTimeValue(type)) return false;
   const u = underlying(type);
   if (u.kind === "basic") return u.name in INTEGER_KINDS;
   return u.kind === "untyped" && (u.name === "untyped int" || u.name === "untyped rune");
 }
 
 export function isNumeric(type: GoType): boolean {
+  if (isTimeValue(type)) return false;
   const u = underlying(type);
   return (
     isInteger(u) ||
