@@ -297,9 +297,12 @@ export function makeLib(out: Streams) {
       pointer: { v: unknown } | Record<string, unknown> | null,
       target: { key: string; methods?: readonly string[] },
       inPlace: boolean,
+      fits: boolean,
     ): Promise<boolean> {
-      if (pointer === null) throw new GoPanic(errorBox("errors: target must be a non-nil pointer"));
-      for (let e = err; e !== null; ) {
+      if (err === null) return false;
+      if (pointer === null) throw stringPanic("errors: target must be a non-nil pointer");
+      if (!fits) throw stringPanic("errors: *target must be interface or implement error");
+      for (let e: Boxed | null = err; e !== null; ) {
         const matches = target.methods
           ? target.methods.every((name) => bound(e?.value, (e as Boxed).type, name) !== undefined)
           : e.key === target.key;
@@ -319,9 +322,10 @@ export function makeLib(out: Streams) {
       const unwrap = err === null ? undefined : bound(err.value, err.type, "Unwrap");
       return unwrap ? ((await unwrap()) as Boxed | null) : null;
     },
-    /** errors.As with a target that is not a pointer: Go's panic. */
-    errorsAsTarget(): never {
-      throw new GoPanic(errorBox("errors: target must be a non-nil pointer"));
+    /** errors.As with a target that is nil or no pointer: false for a nil err, Go's panic otherwise. */
+    async errorsAsMisuse(err: Boxed | null, message: string): Promise<boolean> {
+      if (err === null) return false;
+      throw stringPanic(message);
     },
     async println(args: Arg[]): Promise<void> {
       out.write(await printer.sprintln(args));
@@ -352,6 +356,11 @@ function errorMethod(
   if (name === "Error") return async () => value.message;
   if (name === "Unwrap" && type === WRAP_ERROR) return async () => value.wrapped;
   return undefined;
+}
+
+/** A panic whose value is a string, as the standard library's `panic("errors: …")`. */
+function stringPanic(message: string): GoPanic {
+  return new GoPanic({ value: message, type: { kind: "basic", name: "string" }, key: "string" });
 }
 
 const RUNTIME_ERROR_TYPE: GoType = { kind: "named", name: "Error", pkg: "runtime", underlying: undefined };

@@ -17,7 +17,9 @@ import {
   type GoType,
   INT,
   INT64,
+  isInterface,
   MUTEX,
+  missingMethod,
   ONCE,
   OS_FILE,
   RW_MUTEX,
@@ -327,10 +329,14 @@ export const PACKAGES: Record<string, Package> = {
         params: [ERROR, ANY],
         results: [{ kind: "basic", name: "bool" }],
         // The target is a pointer to a variable of an error type or an interface: what is sought is its type.
+        // Anything else compiles, and panics as Go's reflection finds it out (after a nil err's false).
         call: ([err], _fmt, _site, [, target], typeTarget) => {
           const type = target?.type;
-          if (type?.kind !== "pointer") return `$.errorsAsTarget(${target?.js})`;
-          return `$.errorsAs(${err?.js}, ${target?.js}, ${typeTarget(type.elem)}, ${isSharedObject(type.elem)})`;
+          if (type?.kind === "nil") return `$.errorsAsMisuse(${err?.js}, "errors: target cannot be nil")`;
+          if (type?.kind !== "pointer")
+            return `$.errorsAsMisuse(${err?.js}, "errors: target must be a non-nil pointer")`;
+          const fits = isInterface(type.elem) || missingMethod(type.elem, ERROR) === undefined;
+          return `$.errorsAs(${err?.js}, ${target?.js}, ${typeTarget(type.elem)}, ${isSharedObject(type.elem)}, ${fits})`;
         },
       },
     },
