@@ -43,6 +43,19 @@ describe("npm run go", () => {
     ]);
   });
 
+  it("refuses a 64-bit constant past what a number holds exactly, at its line", async () => {
+    // Go takes both; Leak Lab would hold a neighbour of each, so it says it cannot.
+    const source = program("\tconst big int64 = 1<<53 + 1\n\tfmt.Println(big, ^uint64(0))", 'import "fmt"\n');
+    const { exitCode, stderr } = await runGoSource(source, "main.go");
+    expect({ exitCode, lines: stderr.split("\n").slice(1, -1) }).toEqual({
+      exitCode: 1,
+      lines: [
+        "./main.go:6:20: outside Leak Lab's Go: the integer constant 1<<53 + 1, past ±2^53, which a number cannot hold exactly (see docs/go-subset.md)",
+        "./main.go:7:19: outside Leak Lab's Go: the integer constant ^uint64(0), past ±2^53, which a number cannot hold exactly (see docs/go-subset.md)",
+      ],
+    });
+  });
+
   it("stops at the tenth error and says so at its position, as Go's compiler does", async () => {
     const body = Array.from({ length: 12 }, (_, i) => `\tv${i} := ${i}`).join("\n");
     const lines = (await runGoSource(program(body), "main.go")).stderr.split("\n");

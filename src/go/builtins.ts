@@ -5,8 +5,15 @@
 import type { Node } from "web-tree-sitter";
 import { isSharedObject } from "./addressTaken.ts";
 import { errorAt, outsideSubset } from "./compileError.ts";
-import { constant, type Expressions, elementLayout, isByte, type Translated } from "./expressions.ts";
-import { fitsInteger, integerConversion } from "./integers.ts";
+import {
+  constant,
+  constantText,
+  type Expressions,
+  elementLayout,
+  isByte,
+  type Translated,
+} from "./expressions.ts";
+import { fitsInteger, inexactConstant, integerConversion } from "./integers.ts";
 import {
   ANY,
   assignable,
@@ -231,7 +238,9 @@ export function conversion(x: Expressions, node: Node, to: GoType, argNodes: Nod
           `cannot convert ${value.text} (untyped float constant) to type ${typeString(to)} (truncated)`,
         );
       if (toKind && !fitsInteger(n, toKind))
-        throw errorAt(value.at ?? node, `constant ${n} overflows ${typeString(to)}`);
+        throw errorAt(value.at ?? node, `constant ${constantText(n)} overflows ${typeString(to)}`);
+      const inexact = toKind && inexactConstant(value.at ?? node, n, toKind);
+      if (inexact) throw inexact;
       return constant(n, to, node.text);
     }
     const js = toKind ? integerConversion(integerKind(defaultType(from)), toKind, value.js) : value.js;

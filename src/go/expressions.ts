@@ -8,7 +8,7 @@ import type { Node } from "web-tree-sitter";
 import { isSharedObject } from "./addressTaken.ts";
 import { builtin, builtinWith, conversion } from "./builtins.ts";
 import { CompileError, errorAt, outsideSubset } from "./compileError.ts";
-import { fitsInteger } from "./integers.ts";
+import { fitsInteger, inexactConstant } from "./integers.ts";
 import { binary, unary } from "./operators.ts";
 import { METHODS, PACKAGES } from "./packages.ts";
 import { type Binding, importedMember, jsName } from "./scope.ts";
@@ -212,18 +212,20 @@ export class Expressions {
           `cannot use ${value.text} (untyped float constant) as ${typeString(to)} value in ${context} (truncated)`,
         );
       }
-      const what =
-        value.type.kind === "untyped"
-          ? `${value.type.name} constant`
-          : `variable of type ${typeString(value.type)}`;
-      throw errorAt(at, `cannot use ${value.text} (${what}) as ${typeString(to)} value in assignment`);
+      throw errorAt(
+        value.constant === undefined ? at : (value.at ?? at),
+        `cannot use ${describeOperand(value)} as ${typeString(to)} value in ${context}`,
+      );
     }
     const kind = value.type.kind === "untyped" ? integerKind(to) : undefined;
     if (kind && typeof value.constant === "number" && !fitsInteger(value.constant, kind))
       throw errorAt(
         value.at ?? at,
-        `cannot use ${value.text} (${(value.type as { name: string }).name} constant) as ${typeString(to)} value in ${context} (overflows)`,
+        `cannot use ${describeOperand(value)} as ${typeString(to)} value in ${context} (overflows)`,
       );
+    const inexact =
+      kind && typeof value.constant === "number" && inexactConstant(value.at ?? at, value.constant, kind);
+    if (inexact) throw inexact;
     if (value.type.kind === "nil") return { ...value, js: "null", type: to };
     if (isInterface(to) && !isInterface(value.type)) return { ...this.boxed(value), type: to };
     return { ...this.copied(value), type: to };
@@ -1008,6 +1010,21 @@ export class Expressions {
       );
     return { chan: chan.js, elem: u.elem };
   }
+}
+
+/**
+ * How Go's messages name an operand: `300 (untyped int constant)`, `1 << 3 (untyped int constant 8)` (the value
+ * when the text is not it), `x (variable of type int)`.
+ */
+export function describeOperand(value: Translated): string {
+  if (value.type.kind !== "untyped") return `${value.text} (variable of type ${typeString(value.type)})`;
+  const text = value.constant === undefined ? value.text : constantText(value.constant);
+  return `${value.text} (${value.type.name} constant${value.text === text ? "" : ` ${text}`})`;
+}
+
+/** A constant's value as Go's messages write it: a whole number in all its digits (2^63 as 9223372036854775808). */
+export function constantText(value: number | string | boolean): string {
+  return typeof value === "number" && Number.isInteger(value) ? BigInt(value).toString() : String(value);
 }
 
 export function constant(value: number | string | boolean, type: GoType, text: string): Translated {

@@ -5,6 +5,8 @@
  * `Math.imul(a, b)`, `x >>> 0`); 64-bit results go through the runtime (lib/integers.ts), which keeps them
  * exact or says it cannot. Constants are checked against the type's range at compile time, with Go's messages.
  */
+import type { Node } from "web-tree-sitter";
+import { type CompileError, outsideSubset } from "./compileError.ts";
 import type { IntegerKind } from "./types.ts";
 
 /** The smallest and largest value of an integer kind; 64-bit ones as far as a number holds them exactly. */
@@ -13,9 +15,23 @@ export function integerRange(kind: IntegerKind): readonly [number, number] {
   return kind.signed ? [-(2 ** (kind.bits - 1)), 2 ** (kind.bits - 1) - 1] : [0, 2 ** kind.bits - 1];
 }
 
+/** Whether a constant is in the kind's range (below 2^63 for int64: a double cannot spell 2^63 - 1). */
 export function fitsInteger(value: number, kind: IntegerKind): boolean {
-  const [min, max] = integerRange(kind);
-  return value >= min && value <= max;
+  const limit = 2 ** (kind.signed ? kind.bits - 1 : kind.bits);
+  return value >= (kind.signed ? -limit : 0) && value < limit;
+}
+
+/**
+ * The error for a constant, written at `node`, that fits its 64-bit type but not a number exactly (past ±2^53):
+ * Leak Lab cannot hold it, so it refuses it at its line rather than run with a neighbour of it. Undefined when
+ * the number holds it.
+ */
+export function inexactConstant(node: Node, value: number, kind: IntegerKind): CompileError | undefined {
+  if (kind.bits < 64 || Number.isSafeInteger(value)) return undefined;
+  return outsideSubset(
+    node,
+    `the integer constant ${node.text}, past ±2^53, which a number cannot hold exactly`,
+  );
 }
 
 /** `js`, a whole number, brought into the kind's range as Go's arithmetic wraps it. */

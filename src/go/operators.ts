@@ -6,8 +6,15 @@
 import type { Node } from "web-tree-sitter";
 import { isSharedObject } from "./addressTaken.ts";
 import { errorAt, outsideSubset } from "./compileError.ts";
-import { constant, type Expressions, field, type Translated } from "./expressions.ts";
-import { fitsInteger, integerBinary, integerRange, integerUnary } from "./integers.ts";
+import {
+  constant,
+  constantText,
+  describeOperand,
+  type Expressions,
+  field,
+  type Translated,
+} from "./expressions.ts";
+import { fitsInteger, inexactConstant, integerBinary, integerRange, integerUnary } from "./integers.ts";
 import {
   assignable,
   defaultType,
@@ -86,6 +93,9 @@ export function unary(x: Expressions, node: Node): Translated {
       const kind = integerKind(operand.type);
       if (operand.constant !== undefined) {
         const n = operand.constant as number;
+        // ^ of a uint64 constant is at least 2^64 - 2^53: past what a number holds exactly.
+        const inexact = kind?.bits === 64 && !kind.signed && inexactConstant(node, 2 ** 64 - 1 - n, kind);
+        if (inexact) throw inexact;
         const flipped = kind && !kind.signed ? (integerRange(kind)[1] as number) - n : -n - 1;
         return typedConstant(node, constant(flipped, operand.type, node.text));
       }
@@ -222,11 +232,13 @@ export function binary(
 function checkRepresentable(value: Translated, to: GoType, node: Node): void {
   const kind = integerKind(to);
   if (!kind || typeof value.constant !== "number" || value.type.kind !== "untyped") return;
-  const what = `${value.text} (${value.type.name} constant)`;
+  const what = describeOperand(value);
   if (!Number.isInteger(value.constant))
     throw errorAt(value.at ?? node, `${what} truncated to ${typeString(to)}`);
   if (!fitsInteger(value.constant, kind))
     throw errorAt(value.at ?? node, `${what} overflows ${typeString(to)}`);
+  const inexact = inexactConstant(value.at ?? node, value.constant, kind);
+  if (inexact) throw inexact;
 }
 
 /** A constant of a typed integer type, or Go's error when its value is out of the type's range. */
@@ -234,8 +246,11 @@ export function typedConstant(node: Node, value: Translated): Translated {
   const kind = value.type.kind === "untyped" ? undefined : integerKind(value.type);
   if (kind && !fitsInteger(value.constant as number, kind)) {
     const type = typeString(value.type);
-    throw errorAt(node, `${value.text} (constant ${value.constant} of type ${type}) overflows ${type}`);
+    const text = constantText(value.constant as number);
+    throw errorAt(node, `${value.text} (constant ${text} of type ${type}) overflows ${type}`);
   }
+  const inexact = kind && inexactConstant(node, value.constant as number, kind);
+  if (inexact) throw inexact;
   return value;
 }
 

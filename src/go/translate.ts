@@ -162,6 +162,16 @@ export class Translator {
   // ---- errors ----
 
   /** Records a compile error and carries on, as Go reports several; fatal ones are thrown instead. */
+  /** Runs a check, reporting its compile error rather than stopping the translation. */
+  reportFrom(check: () => unknown): void {
+    try {
+      check();
+    } catch (error) {
+      if (!(error instanceof CompileError)) throw error;
+      this.report(error);
+    }
+  }
+
   report(error: CompileError): void {
     this.errors.push(error);
   }
@@ -700,6 +710,10 @@ export class Translator {
         if (!value || value.constant === undefined)
           throw errorAt(nameNode, `${value?.text ?? "value"} is not constant`);
         const type = typeNode ? this.typeOf(typeNode) : value.type;
+        // A typed constant's value must be one of its type: Go's checks, as for a variable.
+        // Go goes on with the constant declared, and so do its uses' checks.
+        if (typeNode)
+          this.reportFrom(() => this.expressions.convertFor(value, type, nameNode, "constant declaration"));
         if (nameNode.text === "_") return;
         const js = this.localName(nameNode.text);
         this.scope.declare(nameNode.text, { kind: "const", type, js, value: value.constant });
