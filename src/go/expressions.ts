@@ -1014,10 +1014,15 @@ export class Expressions {
 
 /**
  * How Go's messages name an operand: `300 (untyped int constant)`, `1 << 3 (untyped int constant 8)` (the value
- * when the text is not it), `x (variable of type int)`.
+ * when the text is not it), `c (constant 5 of type int8)`, `x (variable of type int)`.
  */
 export function describeOperand(value: Translated): string {
-  if (value.type.kind !== "untyped") return `${value.text} (variable of type ${typeString(value.type)})`;
+  if (value.type.kind !== "untyped") {
+    const type = typeString(value.type);
+    return value.constant === undefined
+      ? `${value.text} (variable of type ${type})`
+      : `${value.text} (constant ${constantText(value.constant)} of type ${type})`;
+  }
   const text = value.constant === undefined ? value.text : constantText(value.constant);
   return `${value.text} (${value.type.name} constant${value.text === text ? "" : ` ${text}`})`;
 }

@@ -9,7 +9,7 @@ import type { Node } from "web-tree-sitter";
 import { type CompileError, outsideSubset } from "./compileError.ts";
 import type { IntegerKind } from "./types.ts";
 
-/** The smallest and largest value of an integer kind; 64-bit ones as far as a number holds them exactly. */
+/** The smallest and largest value of an integer kind (a 64-bit kind's largest, 2^63 - 1 or 2^64 - 1, as a double rounds it). */
 export function integerRange(kind: IntegerKind): readonly [number, number] {
   if (kind.bits === 64) return kind.signed ? [-(2 ** 63), 2 ** 63 - 1] : [0, 2 ** 64 - 1];
   return kind.signed ? [-(2 ** (kind.bits - 1)), 2 ** (kind.bits - 1) - 1] : [0, 2 ** kind.bits - 1];
