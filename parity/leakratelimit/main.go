@@ -7,28 +7,10 @@ import (
 	"net/http"
 	"runtime"
 
+	"leaklab/parity/fakes"
 	"leaklab/parity/leakratelimit/middleware"
 	"leaklab/parity/profile"
 )
-
-// recorder is the ResponseWriter a test gives a handler: it keeps what the handler wrote.
-type recorder struct {
-	header http.Header
-	status int
-	body   string
-}
-
-func (r *recorder) Header() http.Header { return r.header }
-
-func (r *recorder) Write(p []byte) (int, error) {
-	if r.status == 0 {
-		r.status = http.StatusOK
-	}
-	r.body += string(p)
-	return len(p), nil
-}
-
-func (r *recorder) WriteHeader(status int) { r.status = status }
 
 func main() {
 	before := runtime.NumGoroutine()
@@ -45,9 +27,9 @@ func main() {
 
 	// Two clients, one of them over its burst; one address without a port.
 	for _, addr := range []string{"10.0.0.1:5001", "10.0.0.1:5002", "10.0.0.2:6001", "10.0.0.1:5003", "10.0.0.1:5004", "10.0.0.3"} {
-		w := &recorder{header: make(http.Header)}
+		w := fakes.NewRecorder()
 		handler.ServeHTTP(w, &http.Request{Method: "GET", RemoteAddr: addr})
-		fmt.Printf("%s %d %q retry-after=%q type=%q\n", addr, w.status, w.body, w.Header().Get("Retry-After"), w.Header().Get("content-type"))
+		fmt.Printf("%s %d %q retry-after=%q type=%q\n", addr, w.Status, w.Body, w.Header().Get("Retry-After"), w.Header().Get("content-type"))
 	}
 	fmt.Println("clients tracked:", rl.Len())
 

@@ -9,52 +9,31 @@ import (
 	"log/slog"
 	"runtime"
 
+	"leaklab/parity/fakes"
 	"leaklab/parity/leakupload/storage"
 	"leaklab/parity/profile"
 )
-
-type blobs struct{}
-
-func (blobs) Put(ctx context.Context, key string, data []byte) error { return nil }
 
 type notifier struct{}
 
 func (notifier) Progress(sessionID string, bytes int64) {}
 func (notifier) Done(sessionID string)                  {}
 
-// body is a request body of `left` bytes; it ends with io.EOF, or with failWith when that is set.
-type body struct {
-	left     int
-	failWith error
-}
-
-func (b *body) Read(p []byte) (int, error) {
-	if b.left == 0 {
-		if b.failWith != nil {
-			return 0, b.failWith
-		}
-		return 0, io.EOF
-	}
-	n := min(len(p), b.left)
-	b.left -= n
-	return n, nil
-}
-
 const mib = 1 << 20
 
 func main() {
-	svc := storage.NewService(blobs{}, notifier{}, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	svc := storage.NewService(fakes.Blobs{}, notifier{}, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	before := runtime.NumGoroutine()
 	ctx := context.Background()
 	uploads := []struct {
 		size int64
-		body *body
+		body *fakes.Body
 	}{
-		{4 * mib, &body{left: 4 * mib}},                                // big: reports progress
-		{5 * mib, &body{left: 5 * mib}},                                // big
-		{1 * mib, &body{left: 1 * mib}},                                // small: no reporter
-		{6 * mib, &body{left: 2 * mib, failWith: io.ErrUnexpectedEOF}}, // client gone mid-upload
-		{512 << 10, &body{left: 512 << 10}},                            // small
+		{4 * mib, &fakes.Body{Left: 4 * mib}},                                // big: reports progress
+		{5 * mib, &fakes.Body{Left: 5 * mib}},                                // big
+		{1 * mib, &fakes.Body{Left: 1 * mib}},                                // small: no reporter
+		{6 * mib, &fakes.Body{Left: 2 * mib, FailWith: io.ErrUnexpectedEOF}}, // client gone mid-upload
+		{512 << 10, &fakes.Body{Left: 512 << 10}},                            // small
 	}
 	for i, u := range uploads {
 		err := svc.Upload(ctx, fmt.Sprint("s", i), fmt.Sprint("k", i), u.size, u.body)
