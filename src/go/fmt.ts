@@ -27,6 +27,17 @@ export type MethodLookup = (
 export class Printer {
   constructor(private readonly methods: MethodLookup) {}
 
+  /**
+   * The Error() or String() fmt prints a value by, when its type has one: the program's methods, or
+   * time.Duration's, a library type whose String is here. A nil pointer has none (fmt prints <nil>).
+   */
+  private stringer(value: unknown, type: GoType): (() => Promise<string>) | undefined {
+    if (type.kind === "named" && type.name === "time.Duration")
+      return async () => formatDuration(value as number);
+    if (value === null && type.kind === "pointer") return undefined;
+    return this.methods(value, type, "Error") ?? this.methods(value, type, "String");
+  }
+
   /** `%v`: the value in its default format, through Error() or String() when its type has one. */
   async value(value: unknown, type: GoType, plus = false, depth = 0): Promise<string> {
     const u = underlying(type);
@@ -35,11 +46,8 @@ export class Printer {
       const box = value as Boxed;
       return this.value(box.value, box.type, plus, depth);
     }
-    if (type.kind === "named" && type.name === "time.Duration") return formatDuration(value as number);
-    if (!(value === null && type.kind === "pointer")) {
-      const method = this.methods(value, type, "Error") ?? this.methods(value, type, "String");
-      if (method) return method();
-    }
+    const stringer = this.stringer(value, type);
+    if (stringer) return stringer();
     switch (u.kind) {
       case "basic":
       case "untyped":
@@ -170,14 +178,8 @@ export class Printer {
       return verb === "X" ? hex.toUpperCase() : hex;
     }
     if (verb === "s" || verb === "q" || verb === "x" || verb === "X" || verb === "v") {
-      // time.Duration is a Stringer too, as a library type whose String is here.
-      if (type.kind === "named" && type.name === "time.Duration")
-        return formatStringVerb(verb, formatDuration(value as number), precision);
-      const method =
-        value === null && type.kind === "pointer"
-          ? undefined
-          : (this.methods(value, type, "Error") ?? this.methods(value, type, "String"));
-      if (method) return formatStringVerb(verb, await method(), precision);
+      const stringer = this.stringer(value, type);
+      if (stringer) return formatStringVerb(verb, await stringer(), precision);
     }
     switch (verb) {
       case "v":
