@@ -34,7 +34,7 @@ func main() {
 	select {
 	case <-tctx.Done():
 		fmt.Println("timed out:", tctx.Err(), tctx.Err() == context.DeadlineExceeded)
-	case <-time.After(time.Second):
+	case <-time.After(time.Hour):
 		fmt.Println("not timed out")
 	}
 	child, cancelChild := context.WithCancel(tctx)

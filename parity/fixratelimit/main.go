@@ -14,7 +14,7 @@ import (
 
 func main() {
 	before := runtime.NumGoroutine()
-	rl := middleware.NewRateLimiter(middleware.Limits{PerMinute: 60, Burst: 3})
+	rl := middleware.NewRateLimiter(middleware.Limits{PerMinute: 1, Burst: 3})
 	ok := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Write([]byte("ok\n"))
 	})
@@ -22,7 +22,7 @@ func main() {
 
 	// Four config reloads, as the config watcher does every 20 seconds.
 	for i := 0; i < 4; i++ {
-		rl.SetLimits(middleware.Limits{PerMinute: 60, Burst: 3})
+		rl.SetLimits(middleware.Limits{PerMinute: 1, Burst: 3})
 	}
 	profile.Settle()
 	fmt.Println("sweepers after four reloads:", runtime.NumGoroutine()-before)

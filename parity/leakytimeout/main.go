@@ -8,7 +8,8 @@ import (
 )
 
 // The classic leak: the caller gives up after a timeout, and the worker blocks forever sending a result
-// nobody will receive. The fix is a buffered channel of one.
+// nobody will receive. The fix is a buffered channel of one. The worker sends only once the caller has given
+// up, so that a busy machine, late to wake the caller, cannot let the result win the race.
 func fetch(timeout time.Duration, buffered bool) error {
 	var ch chan string
 	if buffered {
@@ -16,14 +17,17 @@ func fetch(timeout time.Duration, buffered bool) error {
 	} else {
 		ch = make(chan string)
 	}
+	gaveUp := make(chan struct{})
 	go func() {
 		time.Sleep(20 * time.Millisecond)
+		<-gaveUp
 		ch <- "result"
 	}()
 	select {
 	case <-ch:
 		return nil
 	case <-time.After(timeout):
+		close(gaveUp)
 		return errors.New("timeout")
 	}
 }

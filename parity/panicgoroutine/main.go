@@ -9,6 +9,7 @@ func main() {
 	go func() {
 		panic(fmt.Sprintf("worker %d failed", 3))
 	}()
-	time.Sleep(10 * time.Millisecond)
+	// The panic ends the program long before; a short sleep could end first on a busy machine.
+	time.Sleep(time.Hour)
 	fmt.Println("unreachable")
 }

@@ -28,6 +28,11 @@ func main() {
 			fmt.Println("data", v)
 			continue
 		case <-quit:
+			// select picks at random among ready cases: a main that runs late may see quit while data still
+			// holds values, which were all sent before quit.
+			for len(data) > 0 {
+				fmt.Println("data", <-data)
+			}
 			fmt.Println("quit")
 		}
 		break
