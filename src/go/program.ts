@@ -19,7 +19,12 @@ export interface ProgramResult {
 }
 
 export type Compiled =
-  | { readonly ok: true; readonly js: string }
+  | {
+      readonly ok: true;
+      readonly js: string;
+      /** The name the file's package clause gives its package (`main` for a program). */
+      readonly name: string;
+    }
   | {
       readonly ok: false;
       readonly errors: readonly CompileError[];
@@ -45,13 +50,20 @@ class PackageFailure extends Error {
 }
 
 /**
+ * Every package of a compiled library, by import path: its exported functions and variables (read when asked,
+ * so a variable's latest value), by their Go names.
+ */
+export type PackageExports = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+
+/**
  * Parses, checks and translates a `package main` file and the program's own packages it imports (first, as Go
- * initialises them): one JavaScript body that returns main.
+ * initialises them): one JavaScript body that returns main. With `path`, the file is the package of that import
+ * path instead (a service a host drives), and the body returns every package's exports (PackageExports).
  */
 export function compileGo(
   parser: Parser,
   source: string,
-  options: { readonly file?: string; readonly packages?: PackageSource } = {},
+  options: { readonly file?: string; readonly packages?: PackageSource; readonly path?: string } = {},
 ): Compiled {
   const translated = new Map<string, Translation>();
   const order: Translation[] = [];
@@ -87,14 +99,30 @@ export function compileGo(
     }
   };
 
+  let root: Translation;
   try {
-    compilePackage(options.file ?? "main.go", source, "main", "");
+    root = compilePackage(options.file ?? "main.go", source, options.path ?? "main", "");
   } catch (error) {
     if (error instanceof PackageFailure)
       return { ok: false, errors: error.errors, file: error.file, pkg: error.pkg };
     throw error;
   }
-  return { ok: true, js: [...order.map((t) => t.js), "return main;"].join("\n") };
+  const result = options.path === undefined ? "main" : exportsTable(order);
+  return { ok: true, js: [...order.map((t) => t.js), `return ${result};`].join("\n"), name: root.unit.name };
+}
+
+/** A JavaScript object literal of PackageExports: a getter for each exported function and variable. */
+function exportsTable(order: readonly Translation[]): string {
+  const packages = order.map((translation) => {
+    const members = translation.scope
+      .entries()
+      .filter(
+        ([name, binding]) => /^\p{Lu}/u.test(name) && (binding.kind === "func" || binding.kind === "var"),
+      )
+      .map(([name, binding]) => `get ${name}() { return ${(binding as { js: string }).js}; }`);
+    return `${JSON.stringify(translation.unit.path)}: { ${members.join(", ")} }`;
+  });
+  return `{ ${packages.join(", ")} }`;
 }
 
 /** The import paths a file names, each with its spec. */
@@ -120,6 +148,15 @@ function packageName(root: Node): string {
 const AsyncFunction = (async () => {}).constructor as new (
   ...args: string[]
 ) => (...args: unknown[]) => Promise<unknown>;
+
+/**
+ * Declares and initialises a compiled library (compileGo with `path`) on the active runtime, with `lib` as its
+ * `$`, and returns its exports. Package initialisation must not block here: there is no goroutine to block.
+ */
+export async function initialiseLibrary(js: string, lib: GoLib): Promise<PackageExports> {
+  const initialise = new AsyncFunction("$", js) as (lib: GoLib) => Promise<PackageExports>;
+  return initialise(lib);
+}
 
 /**
  * Runs a compiled program to its end, flat out on the virtual clock, on a fresh runtime or on `runtime` (whose

@@ -87,6 +87,11 @@ export class Scope {
     this.names.set(name, binding);
   }
 
+  /** Every name declared in this scope itself, with what it is, in the order declared. */
+  entries(): [string, Binding][] {
+    return [...this.names];
+  }
+
   /** The locals of this scope never read, in the order they were declared. */
   unused(): Binding[] {
     return [...this.names.values()].filter((b) => b.kind === "var" && b.declared !== undefined && !b.used);
