@@ -191,8 +191,10 @@ function make(x: Expressions, node: Node, argNodes: Node[]): Translated {
   });
   const u = underlying(type);
   switch (u.kind) {
-    case "chan":
-      return { js: `$.makeChan(${sizes[0] ?? 0})`, type, text: node.text };
+    case "chan": {
+      const [size, noscan] = elementLayout(u.elem);
+      return { js: `$.makeChan(${sizes[0] ?? 0}, ${size}, ${noscan})`, type, text: node.text };
+    }
     case "slice": {
       if (sizes.length === 0)
         throw errorAt(node, `invalid operation: ${node.text} expects 2 or 3 arguments; found 1`);
@@ -201,7 +203,7 @@ function make(x: Expressions, node: Node, argNodes: Node[]): Translated {
       return {
         js: isByte(u.elem)
           ? `$.makeBytes(${length}, ${capacity})`
-          : `$.makeSlice(${length}, ${capacity}, ${x.zeroValue(u.elem)})`,
+          : `$.makeSlice(${length}, ${capacity}, ${x.zeroValue(u.elem)}, ${elementLayout(u.elem).join(", ")})`,
         type,
         text: node.text,
       };

@@ -9,6 +9,7 @@ import { isSharedObject } from "./addressTaken.ts";
 import { builtin, builtinWith, conversion } from "./builtins.ts";
 import { CompileError, errorAt, outsideSubset } from "./compileError.ts";
 import { fitsInteger, inexactConstant } from "./integers.ts";
+import { layout } from "./layout.ts";
 import { binary, unary } from "./operators.ts";
 import { METHODS, PACKAGES } from "./packages.ts";
 import { type Binding, importedMember, jsName } from "./scope.ts";
@@ -611,7 +612,8 @@ export class Expressions {
   }
 
   /** `go f(x)` and `defer f(x)`: the function and arguments evaluated now, the call made later. */
-  deferredCall(node: Node): { setup: string; call: string } {
+  /** A call for later (`go`, `defer`): its arguments evaluated now into `temps`, and the call that uses them. */
+  deferredCall(node: Node): { setup: string; call: string; temps: string[] } {
     const fnNode = field(node, "function");
     const args = this.arguments(node);
     const temps = args.map(() => this.t.temp());
@@ -623,7 +625,7 @@ export class Expressions {
       fnNode,
       translated.map((a, i) => ({ ...a, js: temps[i] as string })),
     );
-    return { setup, call };
+    return { setup, call, temps };
   }
 
   private withArgumentValues(node: Node, fnNode: Node, args: Translated[]): string {
@@ -1046,17 +1048,10 @@ export function isByte(type: GoType): boolean {
   return type.kind === "basic" && type.name === "uint8";
 }
 
-/** An element's size in bytes and whether it holds no pointers, for append's growth. */
+/** An element's size in bytes and whether it holds no pointers: for append's growth, and the heap (lib/heap.ts). */
 export function elementLayout(type: GoType): [number, boolean] {
-  if (isByte(type)) return [1, true];
-  const u = underlying(type);
-  const integer = integerKind(u);
-  if (integer) return [integer.bits / 8, true];
-  if (u.kind === "basic")
-    return u.name === "string" ? [16, false] : u.name === "bool" ? [1, true] : [8, true];
-  if (u.kind === "slice") return [24, false];
-  if (u.kind === "interface") return [16, false];
-  return [8, false];
+  const { size, noscan } = layout(type);
+  return [size, noscan];
 }
 
 /** A Go string or rune literal's value, escapes decoded. */

@@ -13,6 +13,7 @@ import { type Arg, Printer } from "./fmt.ts";
 import { channelOps } from "./lib/channels.ts";
 import { cloneStruct, containers, structEqual } from "./lib/containers.ts";
 import { contextMethod, contextOps } from "./lib/context.ts";
+import { GoHeap, type Root } from "./lib/heap.ts";
 import { integerOps } from "./lib/integers.ts";
 import { fileMethod, osOps, type Streams } from "./lib/os.ts";
 import { sortOps } from "./lib/sort.ts";
@@ -95,6 +96,9 @@ export function makeLib(out: Streams) {
     };
   };
 
+  /** The program's heap, measured by marking from its roots (lib/heap.ts). */
+  const heap = new GoHeap();
+
   const printer = new Printer((value, type, name) => {
     const method = bound(value, type, name);
     return method ? () => method() as Promise<string> : undefined;
@@ -102,6 +106,11 @@ export function makeLib(out: Streams) {
 
   return {
     GoSlice,
+    heap,
+    /** The running goroutine's roots: its `go` statement's values and its function's variables. */
+    goroutineRoots: (roots: readonly Root[]) => heap.holds(roots),
+    /** A package's variables, the program's roots. */
+    globals: (roots: readonly Root[]) => heap.declareGlobals(roots),
     declareType(pkg: string, name: string): void {
       declared.set(typeKey({ pkg, name }), { kind: "named", name, pkg, underlying: undefined });
     },
@@ -111,6 +120,10 @@ export function makeLib(out: Streams) {
     /** A value put in an interface: its dynamic type goes with it. */
     box(value: unknown, type: GoType, key: string): Boxed {
       return { value, type, key };
+    },
+    /** The method `name` of an interface value's dynamic type, bound to its value; undefined when it has none. */
+    methodOf(box: Boxed, name: string): ((...args: unknown[]) => Promise<unknown>) | undefined {
+      return bound(box.value, box.type, name);
     },
     /** A method called through an interface: found by the value's dynamic type. */
     callMethod(box: Boxed | null, name: string, args: unknown[]): Promise<unknown> {

@@ -121,6 +121,8 @@ export class Translator {
   /** Variables just declared whose address is taken: boxed once their declaring statement has run. */
   private pendingBoxes: string[] = [];
   private fn: FunctionContext | undefined = undefined;
+  /** The id of the function literal a `go` statement is starting, whose variables are its goroutine's roots. */
+  private goroutineLiteral: number | undefined = undefined;
   /** The statements a break or continue may leave, innermost last (controlFlow.ts). */
   readonly breakables: Breakable[] = [];
   /** How many labels the translation has made up, for unique ones (controlFlow.ts). */
@@ -280,6 +282,10 @@ export class Translator {
     }
     if (this.errors.length > 0) throw new CompileErrors(this.errors);
     out.push(...this.methodTables());
+    const globals = packageScope
+      .entries()
+      .flatMap(([, binding]) => (binding.kind === "var" ? [`() => ${binding.box ?? binding.js}`] : []));
+    if (globals.length > 0) out.push(`$.globals([${globals.join(", ")}]);`);
     out.push(...inits.map((js) => `await ${js}();`));
     return { unit: this.unit, scope: packageScope, js: [...this.siteDeclarations, ...out].join("\n") };
   }
@@ -566,8 +572,17 @@ export class Translator {
       }
     }
     this.fn = { results: type.results, namedResults: named ? namedResults : undefined, hasDefer: false };
+    const startsGoroutine = node.id === this.goroutineLiteral;
+    this.goroutineLiteral = undefined;
     const bodyNode = field(node, "body");
-    const body = this.blockStatements(bodyNode);
+    let body = this.blockStatements(bodyNode);
+    if (startsGoroutine) {
+      // The goroutine's own variables are roots of the heap for as long as it runs (lib/heap.ts).
+      const roots = this.scope
+        .entries()
+        .flatMap(([, binding]) => (binding.kind === "var" ? [`() => ${binding.box ?? binding.js}`] : []));
+      body = `$.goroutineRoots([${roots.join(", ")}]);\n${body}`;
+    }
     const fn = this.fn;
     if (type.results.length > 0 && !terminates(bodyNode)) {
       const close = bodyNode.lastChild ?? bodyNode;
@@ -985,9 +1000,28 @@ export class Translator {
   private goStatement(node: Node): string {
     const call = node.namedChildren[0] as Node;
     if (call.type !== "call_expression") throw errorAt(node, "expression in go must be function call");
+    // What the new goroutine holds on the heap (lib/heap.ts): the arguments it is handed, and the variables of
+    // the enclosing functions its function value uses (a literal's captures, a method's receiver).
+    const fnNode = field(call, "function");
+    const captured = this.variablesUsed(fnNode);
+    const outerLiteral = this.goroutineLiteral;
+    this.goroutineLiteral = fnNode.type === "func_literal" ? fnNode.id : undefined;
     // Go evaluates the function value and its arguments now, in the calling goroutine; the call runs in the new one.
     const prepared = this.expressions.deferredCall(call);
-    return `{ ${prepared.setup} $.go(async () => { ${prepared.call}; }, ${this.site(node)}); }`;
+    this.goroutineLiteral = outerLiteral;
+    const roots = [...captured, ...prepared.temps].map((js) => `() => ${js}`).join(", ");
+    return `{ ${prepared.setup} $.go(async () => { $.goroutineRoots([${roots}]); ${prepared.call}; }, ${this.site(node)}); }`;
+  }
+
+  /** The JavaScript names of the variables `node` uses, as this scope resolves them (a box for a boxed one). */
+  private variablesUsed(node: Node): string[] {
+    const names = new Set<string>();
+    const identifiers = node.type === "identifier" ? [node] : descendantsOfType(node, "identifier");
+    for (const identifier of identifiers) {
+      const binding = this.scope.lookup(identifier.text);
+      if (binding?.kind === "var") names.add(binding.box ?? binding.js);
+    }
+    return [...names];
   }
 
   private deferStatement(node: Node): string {

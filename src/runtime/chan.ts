@@ -73,6 +73,7 @@ interface ChanInternals {
   tryRecv<T>(ch: Chan<T>): RecvResult<T> | undefined;
   wait(ch: Chan<unknown>, op: "recv" | "send", waiter: Waiter): void;
   waitingSenders(ch: Chan<unknown>): number;
+  buffered<T>(ch: Chan<T>): Iterable<T>;
 }
 
 let internals: ChanInternals;
@@ -98,6 +99,7 @@ export class Chan<T> implements AsyncIterable<T> {
       tryRecv: (ch) => ch.#tryRecv(),
       wait: (ch, op, waiter) => (op === "recv" ? ch.#recvq : ch.#sendq).push(waiter),
       waitingSenders: (ch) => ch.#sendq.length,
+      buffered: (ch) => ch.#buffer,
     };
   }
 
@@ -252,6 +254,11 @@ export function waitOn(ch: Chan<unknown>, op: "recv" | "send", waiter: Waiter): 
 /** @internal Senders blocked on `ch`, for tests. */
 export function waitingSenders(ch: Chan<unknown>): number {
   return internals.waitingSenders(ch);
+}
+
+/** @internal The values in `ch`'s buffer, oldest first: what a Go heap's mark finds there. */
+export function bufferedValues<T>(ch: Chan<T>): Iterable<T> {
+  return internals.buffered(ch);
 }
 
 /** Makes a channel; `cap` 0 (the default) is unbuffered. */

@@ -80,6 +80,14 @@ interface SpawnOptions {
   readonly site?: Site;
 }
 
+/** A program's heap: what its own structures keep, and what only its goroutines still reach. */
+export interface HeapBytes {
+  /** Reachable from the program's variables and from what the host holds. */
+  readonly kept: number;
+  /** Reachable only through live goroutines' variables: freed when they end. */
+  readonly byGoroutines: number;
+}
+
 export class Runtime {
   /** Virtual time in milliseconds since the runtime started. */
   now = 0;
@@ -95,9 +103,32 @@ export class Runtime {
   siteHint: Site | undefined = undefined;
   /** Whether a task's block stack is captured each time it blocks, for views to name where it waits. */
   readonly blockStacks: boolean;
+  /**
+   * Memory the registry does not book: a Go program's heap, which its library measures by marking from its
+   * roots (src/go/lib/heap.ts) when asked. One per program on this runtime.
+   */
+  readonly heaps: (() => HeapBytes)[] = [];
 
   private readonly host: Host;
   private readonly timers = new TimerHeap();
+
+  /** Modelled bytes held now: what the registry books, and each program's measured heap. */
+  get memoryBytes(): number {
+    const heap = this.heapBytes();
+    return this.registry.bytes + heap.kept + heap.byGoroutines;
+  }
+
+  /** The programs' heaps, measured now (zero without a program). */
+  heapBytes(): HeapBytes {
+    let kept = 0;
+    let byGoroutines = 0;
+    for (const heap of this.heaps) {
+      const bytes = heap();
+      kept += bytes.kept;
+      byGoroutines += bytes.byGoroutines;
+    }
+    return { kept, byGoroutines };
+  }
   /** Active timer entries that can wake a task; observers (samplers) do not count. */
   private wakingTimers = 0;
   private readonly runQueue = new Fifo<Task>();

@@ -27,14 +27,14 @@ export interface Sample {
 }
 
 export function takeSample(runtime: Runtime): Sample {
-  const { counts, bytes } = runtime.registry;
+  const { counts } = runtime.registry;
   return {
     t: runtime.now,
     goroutines: counts.goroutines,
     timers: counts.timers,
     tickers: counts.tickers,
     handles: counts.goroutines + counts.timers + counts.tickers,
-    memoryBytes: bytes,
+    memoryBytes: runtime.memoryBytes,
     bySite: runtime.registry
       .bySite()
       .map((stats) => ({

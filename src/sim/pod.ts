@@ -112,7 +112,7 @@ function reading(pod: Incarnation): PodReading {
   return {
     t: pod.startedAt + pod.runtime.now,
     handles: liveHandles(pod.runtime),
-    memoryMiB: (pod.baselineBytes + pod.runtime.registry.bytes) / MiB,
+    memoryMiB: (pod.baselineBytes + pod.runtime.memoryBytes) / MiB,
   };
 }
 
@@ -236,7 +236,7 @@ async function boot(options: PodOptions, startAt: number, incarnation: number): 
     },
     spawn,
   );
-  const baselineBytes = BASELINE_MEMORY_MIB * MiB - runtime.registry.bytes;
+  const baselineBytes = BASELINE_MEMORY_MIB * MiB - runtime.memoryBytes;
   return { runtime, startedAt: startAt, baselineBytes, client, uploads, devices, server, recorder };
 }
 

@@ -5,12 +5,22 @@
 import { Chan, nilChan } from "../../runtime/chan.ts";
 import { recv as recvCase, select as runtimeSelect, send as sendCase } from "../../runtime/select.ts";
 import { errorPanic, GoPanic } from "../values.ts";
+import { roundUpSize } from "./containers.ts";
+import { allocated } from "./heap.ts";
 import { isTimerChannel } from "./time.ts";
 
+/** runtime.hchan's size on a 64-bit machine: what a channel costs before its buffer. */
+const CHAN_HEADER = 96;
+
 export const channelOps = {
-  makeChan(capacity: number): Chan<unknown> {
+  /** `make(chan T, capacity)`; `elemSize` and `noscan` size its buffer on the heap (heap.ts). */
+  makeChan(capacity: number, elemSize = 8, noscan = true): Chan<unknown> {
     if (capacity < 0) throw errorPanic("makechan: size out of range");
-    return new Chan<unknown>(capacity);
+    const buffer = capacity * elemSize;
+    return allocated(
+      new Chan<unknown>(capacity),
+      CHAN_HEADER + (buffer > 0 ? roundUpSize(buffer, noscan) : 0),
+    );
   },
   send(ch: Chan<unknown> | null, value: unknown): Promise<void> {
     return guard(() => (ch ?? nilChan()).send(value));

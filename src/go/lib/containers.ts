@@ -4,23 +4,21 @@
  */
 import type { GoType } from "../types.ts";
 import { errorPanic, GoSlice, runtimeError } from "../values.ts";
+import { allocated } from "./heap.ts";
 import { byteArray, PagedBytes } from "./pagedBytes.ts";
 import { bytesSlice } from "./strings.ts";
 
 export const containers = {
-  makeSlice(length: number, capacity: number, zero: unknown): GoSlice {
+  /** `make([]T, n, c)`; `elemSize` and `noscan` (no pointers in a T) size its array on the heap (heap.ts). */
+  makeSlice(length: number, capacity: number, zero: unknown, elemSize = 8, noscan = false): GoSlice {
     checkMake(length, capacity);
-    return new GoSlice(
-      Array.from({ length: capacity }, () => zero),
-      0,
-      length,
-      capacity,
-    );
+    const array = Array.from({ length: capacity }, () => zero);
+    return new GoSlice(allocatedArray(array, capacity * elemSize, noscan), 0, length, capacity);
   },
   /** `make([]byte, n, c)`: bytes in a Uint8Array, so that a megabyte buffer costs a megabyte, as in Go. */
   makeBytes(length: number, capacity: number): GoSlice {
     checkMake(length, capacity);
-    return new GoSlice(byteArray(capacity), 0, length, capacity);
+    return new GoSlice(allocatedArray(byteArray(capacity), capacity, true), 0, length, capacity);
   },
   sliceOf(items: unknown[]): GoSlice {
     return new GoSlice(items, 0, items.length, items.length);
@@ -130,6 +128,11 @@ export const containers = {
   },
 };
 
+/** An array of `size` bytes of elements, on the heap as Go's allocator would size it. */
+function allocatedArray<T extends object>(array: T, size: number, noscan: boolean): T {
+  return size > 0 ? allocated(array, roundUpSize(size, noscan)) : array;
+}
+
 /** make's panics for sizes it cannot make, in Go's words. */
 function checkMake(length: number, capacity: number): void {
   if (length < 0) throw runtimeError("makeslice: len out of range");
@@ -170,7 +173,11 @@ function room(
   const capacity = slice?.capacity ?? 0;
   if (slice !== null && needed <= capacity) return new GoSlice(slice.array, slice.offset, needed, capacity);
   const grown = growCapacity(capacity, needed, elemSize, noscan);
-  const array = bytes ? byteArray(grown) : new Array<unknown>(grown);
+  const array = allocatedArray(
+    bytes ? byteArray(grown) : new Array<unknown>(grown),
+    grown * elemSize,
+    noscan,
+  );
   if (slice !== null) copyElements(array, 0, slice.array, slice.offset, length);
   return new GoSlice(array, 0, needed, grown);
 }
@@ -225,7 +232,7 @@ const MALLOC_HEADER = 8;
 const GO_PAGE_BYTES = 8192;
 
 /** runtime.roundupsize: the bytes an allocation of `size` really gets; objects with pointers over 512 bytes carry a header. */
-function roundUpSize(size: number, noscan: boolean): number {
+export function roundUpSize(size: number, noscan: boolean): number {
   if (size <= 32768 - MALLOC_HEADER) {
     const header = !noscan && size > 512 ? MALLOC_HEADER : 0;
     const request = size + header;
