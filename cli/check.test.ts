@@ -154,7 +154,7 @@ function expectJsonReport(run: Run): Record<string, unknown> {
   expect(fields.leaks).toBeInstanceOf(Array);
   for (const leak of fields.leaks as unknown[]) {
     expect(leak).toStrictEqual({
-      site: expect.stringMatching(/^[\w.-]+\.ts:\d+$/),
+      site: expect.stringMatching(/^[\w.-]+\.(ts|go):\d+$/),
       function: expect.any(String),
       state: expect.any(String),
       count: expect.any(Number),
@@ -204,6 +204,19 @@ const LESSONS: readonly Lesson[] = [
   },
 ];
 
+/** The lessons whose service the course has in Go: their Go starter and solution, graded when given. */
+const GO_LESSONS: readonly Lesson[] = [
+  {
+    slug: "upload",
+    starter: "lessons/04-upload/storage.go",
+    solution: "solutions/04-upload/storage.go",
+    leaks: [{ function: "storage.(*Service).Upload", state: "chan receive", call: "go func() {" }],
+  },
+];
+
+/** Every starter and solution graded: the TypeScript ones as the lesson gives them, the Go ones by path. */
+const GRADED = [...LESSONS, ...GO_LESSONS];
+
 /** The leaks a lesson's starter must report, with the creation site's line read from the starter itself. */
 function expectedLeaks(lesson: Lesson) {
   return lesson.leaks.map((leak) => ({
@@ -222,22 +235,23 @@ describe("npm run check", () => {
 
   const gradings: (() => Promise<Run>)[] = [
     ...LESSONS.map((lesson) => () => runCheck([lesson.slug])),
-    ...LESSONS.map((lesson) => () => runCheck([lesson.slug, lesson.solution])),
+    ...GO_LESSONS.map((lesson) => () => runCheck([lesson.slug, lesson.starter])),
+    ...GRADED.map((lesson) => () => runCheck([lesson.slug, lesson.solution])),
     () => runCheck(["sync", "--json"]),
     () => runCheck(["upload", "solutions/04-upload/storage.ts", "--json"]),
   ];
   beforeAll(async () => {
     const runs = await inTurns(gradings, WIDTH);
-    LESSONS.forEach((lesson, index) => {
-      starters.set(lesson.slug, runs[index] as Run);
-      solutions.set(lesson.slug, runs[LESSONS.length + index] as Run);
+    GRADED.forEach((lesson, index) => {
+      starters.set(lesson.starter, runs[index] as Run);
+      solutions.set(lesson.solution, runs[GRADED.length + index] as Run);
     });
-    syncStarterJson = runs[2 * LESSONS.length] as Run;
-    uploadSolutionJson = runs[2 * LESSONS.length + 1] as Run;
+    syncStarterJson = runs[2 * GRADED.length] as Run;
+    uploadSolutionJson = runs[2 * GRADED.length + 1] as Run;
   }, budgetFor(gradings.length));
 
-  describe.each(LESSONS)("on the $slug starter (no file given)", (lesson) => {
-    const starter = () => starters.get(lesson.slug) as Run;
+  describe.each(GRADED)("on the $slug starter $starter", (lesson) => {
+    const starter = () => starters.get(lesson.starter) as Run;
 
     it("exits 1 with the text report on stdout and nothing on stderr", () => {
       expect(starter().code).toBe(1);
@@ -278,8 +292,8 @@ describe("npm run check", () => {
     });
   });
 
-  describe.each(LESSONS)("on the $slug solution", (lesson) => {
-    const solution = () => solutions.get(lesson.slug) as Run;
+  describe.each(GRADED)("on the $slug solution $solution", (lesson) => {
+    const solution = () => solutions.get(lesson.solution) as Run;
 
     it("exits 0 and says all checks pass", () => {
       expect(solution().code).toBe(0);
@@ -303,7 +317,7 @@ describe("npm run check", () => {
       expect(syncStarterJson.code).toBe(1);
       const report = expectJsonReport(syncStarterJson);
       expect(report.status).toBe("fail");
-      const text = (starters.get("sync") as Run).stdout;
+      const text = (starters.get("lessons/05-sync/sync.ts") as Run).stdout;
       expect(report.tests).toEqual(textChecks(text));
       expect(report.leaks).toEqual(textLeaks(text));
       const sync = LESSONS.find((lesson) => lesson.slug === "sync") as Lesson;
@@ -314,7 +328,9 @@ describe("npm run check", () => {
       expect(uploadSolutionJson.code).toBe(0);
       const report = expectJsonReport(uploadSolutionJson);
       expect(report.status).toBe("pass");
-      expect(report.tests).toEqual(textChecks((solutions.get("upload") as Run).stdout));
+      expect(report.tests).toEqual(
+        textChecks((solutions.get("solutions/04-upload/storage.ts") as Run).stdout),
+      );
       expect((report.tests as TextCheck[]).every((check) => check.status === "pass")).toBe(true);
       expect(report.leaks).toEqual([]);
     });
@@ -379,6 +395,30 @@ describe("npm run check", () => {
         const column = columnOf(file, line, ";");
         expect(await rejected(["upload", file])).toBe(
           `syntax.ts:${line}:${column} - error TS1005: ')' expected.\n`,
+        );
+      },
+      budgetFor(1),
+    );
+
+    it(
+      "names file:line:column of each Go compile error, in the Go compiler's words",
+      async () => {
+        const file = `${BROKEN}/undefined-name.go`;
+        const line = lineOf(file, "writen += int64(n)");
+        const column = columnOf(file, line, "writen");
+        expect(await rejected(["upload", file])).toBe(
+          `./undefined-name.go:${line}:${column}: undefined: writen\n`,
+        );
+      },
+      budgetFor(1),
+    );
+
+    it(
+      "says which method a Go service lacks that the lesson calls",
+      async () => {
+        const file = `${BROKEN}/missing-method.go`;
+        expect(await rejected(["upload", file])).toBe(
+          "missing-method.go must declare the method UploadChunk on *storage.Service: the simulation calls it\n",
         );
       },
       budgetFor(1),

@@ -9,6 +9,7 @@ import { Worker } from "node:worker_threads";
 import { readCourse } from "../build/readCourse.ts";
 import { checksByLesson } from "../src/checks/registry.ts";
 import type { CheckReport } from "../src/checks/report.ts";
+import { hasGoService } from "../src/go/services/index.ts";
 import { lineInFile } from "../src/runtime/stack.ts";
 import type { CheckJob } from "./checkWorker.ts";
 import { formatReport, type ReportJson, reportJson } from "./formatReport.ts";
@@ -29,6 +30,8 @@ interface Invocation {
   readonly slug: string;
   readonly file: string;
   readonly json: boolean;
+  /** A Go file is graded as the lesson's service in Go. */
+  readonly goService: string | undefined;
 }
 
 function parseArgs(args: readonly string[]): Invocation {
@@ -44,7 +47,10 @@ function parseArgs(args: readonly string[]): Invocation {
   const path = file ?? `lessons/${lesson.folder}/${checks.file}`;
   if (!existsSync(path)) throw new UsageError(`cannot read ${path}: no such file`);
   if (!statSync(path).isFile()) throw new UsageError(`cannot read ${path}: not a file`);
-  return { slug, file: path, json };
+  if (!path.endsWith(".go")) return { slug, file: path, json, goService: undefined };
+  if (!lesson.service || !hasGoService(lesson.service))
+    throw new UsageError(`lesson "${slug}" does not grade Go yet: give it its ${checks.file}`);
+  return { slug, file: path, json, goService: lesson.service };
 }
 
 function runInWorker(job: CheckJob): Promise<CheckReport> {
@@ -97,6 +103,9 @@ function errorReport(message: string, file?: string, line?: number): CheckReport
 
 async function grade(invocation: Invocation): Promise<CheckReport> {
   const source = readFileSync(invocation.file, "utf8");
+  const { slug, file: path, goService } = invocation;
+  // Go is checked by its own compiler, in the worker.
+  if (goService !== undefined) return runInWorker({ slug, path, source, goService });
   const badImport = foreignImport(source, invocation.file);
   if (badImport) return errorReport(badImport.message, badImport.file, badImport.line);
   const typeErrors = typecheckLearnerFile(invocation.file);

@@ -8,19 +8,23 @@ import { checksByLesson } from "../src/checks/registry.ts";
 import type { CheckReport } from "../src/checks/report.ts";
 import { LearnerCodeError } from "../src/sim/learnerCode.ts";
 import { companionModules } from "./companionModules.ts";
+import { goServiceModule } from "./loadGoFile.ts";
 import { learnerModule } from "./loadLearnerFile.ts";
 
 export interface CheckJob {
   readonly slug: string;
   readonly path: string;
   readonly source: string;
+  /** For a Go file: the lesson's service it is compiled as (src/go/services). */
+  readonly goService?: string;
 }
 
-async function grade({ slug, path, source }: CheckJob): Promise<CheckReport> {
+async function grade({ slug, path, source, goService }: CheckJob): Promise<CheckReport> {
   const lesson = checksByLesson[slug];
   if (!lesson) throw new Error(`no checks for lesson ${slug}`);
   try {
-    const load = learnerModule(source, path);
+    const load =
+      goService === undefined ? learnerModule(source, path) : await goServiceModule(goService, source, path);
     const fileName = path.slice(path.lastIndexOf("/") + 1);
     return await runChecks(lesson, load, { fileName, companions: companionModules(slug) });
   } catch (error) {

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname, join, relative, resolve } from "node:path";
-import { CompileError } from "../src/go/compileError.ts";
+import { buildErrorLines } from "../src/go/compileError.ts";
 import { goParser } from "../src/go/grammar.ts";
 import { compileGo, type PackageSource, type ProgramResult, runCompiled } from "../src/go/program.ts";
 
@@ -38,12 +38,7 @@ export async function runGoSource(
     ...(packages ? { packages } : {}),
   });
   if (!compiled.ok) {
-    // Go's compiler stops at its tenth error and says so, at that error's position.
-    const shown = compiled.errors.slice(0, 10);
-    const lines = shown.map((e) => e.format(compiled.file));
-    const tenth = shown[9];
-    if (tenth)
-      lines.push(new CompileError(tenth.line, tenth.column, "too many errors").format(compiled.file));
+    const lines = buildErrorLines(compiled.errors, compiled.file);
     const header = compiled.pkg === "main" ? "command-line-arguments" : compiled.pkg;
     return { stdout: "", stderr: `# ${header}\n${lines.join("\n")}\n`, exitCode: 1 };
   }

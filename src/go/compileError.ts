@@ -32,6 +32,18 @@ export class CompileErrors extends Error {
   }
 }
 
+/** Go's compiler stops after this many errors, and says so at the last one's position. */
+const MAX_ERRORS = 10;
+
+/** The lines `go build` prints for a file's errors: the first ten, then "too many errors" if there were ten. */
+export function buildErrorLines(errors: readonly CompileError[], fileName: string): string[] {
+  const shown = errors.slice(0, MAX_ERRORS);
+  const lines = shown.map((error) => error.format(fileName));
+  const last = shown[MAX_ERRORS - 1];
+  if (last) lines.push(new CompileError(last.line, last.column, "too many errors").format(fileName));
+  return lines;
+}
+
 export function errorAt(node: Node, message: string): CompileError {
   return new CompileError(node.startPosition.row + 1, node.startPosition.column + 1, message);
 }

@@ -112,9 +112,19 @@ export class Session {
     return goroutines + timers + tickers;
   }
 
+  /**
+   * Bytes held by no live goroutine, timer or ticker: what the service's own structures keep (a map of
+   * uploads nobody finished), which only the service can let go of.
+   */
+  get keptBytes(): number {
+    let bytes = this.runtime.registry.bytes + this.runtime.heapBytes().kept;
+    for (const handle of this.runtime.registry.handles()) bytes -= handle.bytes;
+    return bytes;
+  }
+
   /** Modelled bytes held, the host's own tasks excluded. */
   get memoryBytes(): number {
-    return this.runtime.registry.bytes;
+    return this.runtime.memoryBytes;
   }
 
   close(): void {

@@ -41,7 +41,7 @@ export interface UploadTrafficOptions {
 export const MiB = 1024 * 1024;
 /** The network delivers a 1 MiB chunk of a simple upload every 200 ms. */
 const READ_EVERY = 200;
-const CHUNK_BYTES = 64 * 1024;
+export const CHUNK_BYTES = 64 * 1024;
 const CHUNKS_PER_UPLOAD = 8;
 const CHUNK_EVERY = 2 * time.Second;
 

@@ -69,6 +69,11 @@ export function contextMethod(
   return undefined;
 }
 
+/** A context of the runtime's, made by a host (a simulated client's request), as Go code holds one. */
+export function boxContext(ctx: context.Context): Boxed {
+  return { value: ctx, type: CONTEXT_TYPE, key: "*context.cancelCtx" };
+}
+
 export const contextOps = {
   contextBackground: (): Boxed => ({
     value: context.background(),
