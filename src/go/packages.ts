@@ -118,27 +118,27 @@ export const PACKAGES: Record<string, Package> = {
       After: {
         params: [DURATION],
         results: [{ kind: "chan", elem: TIME, dir: "recv" }],
-        call: ([d]) => `$.after(${d?.js})`,
+        call: ([d], _fmt, site) => `$.after(${d?.js}, ${site()})`,
       },
       Tick: {
         params: [DURATION],
         results: [{ kind: "chan", elem: TIME, dir: "recv" }],
-        call: ([d]) => `$.tick(${d?.js})`,
+        call: ([d], _fmt, site) => `$.tick(${d?.js}, ${site()})`,
       },
       NewTimer: {
         params: [DURATION],
         results: [{ kind: "pointer", elem: TIMER }],
-        call: ([d]) => `$.newTimer(${d?.js})`,
+        call: ([d], _fmt, site) => `$.newTimer(${d?.js}, ${site()})`,
       },
       NewTicker: {
         params: [DURATION],
         results: [{ kind: "pointer", elem: TICKER }],
-        call: ([d]) => `$.newTicker(${d?.js})`,
+        call: ([d], _fmt, site) => `$.newTicker(${d?.js}, ${site()})`,
       },
       AfterFunc: {
         params: [DURATION, { kind: "func", params: [], results: [] }],
         results: [{ kind: "pointer", elem: TIMER }],
-        call: ([d, f]) => `$.afterFunc(${d?.js}, ${f?.js})`,
+        call: ([d, f], _fmt, site) => `$.afterFunc(${d?.js}, ${f?.js}, ${site()})`,
       },
       Now: { params: [], results: [TIME], call: () => "$.now()" },
       Since: { params: [TIME], results: [DURATION], call: ([t]) => `$.since(${t?.js})` },

@@ -44,9 +44,11 @@ class ClockHandle extends Handle {
   constructor(
     readonly kind: "timer" | "ticker",
     runtime: Runtime,
-    stack: StackCapture,
+    /** Where it was made: a stack to read the site from, or the site itself (Go's translated calls know it). */
+    made: StackCapture | Site,
   ) {
-    super(runtime.nextId(), runtime.now, stack, false);
+    const site = "key" in made ? made : undefined;
+    super(runtime.nextId(), runtime.now, site ? undefined : (made as StackCapture), false, site);
   }
 }
 
@@ -62,11 +64,11 @@ export class Timer {
   constructor(
     runtime: Runtime,
     ms: number,
-    stack: StackCapture,
+    made: StackCapture | Site,
     onFire: ((timer: Timer) => void) | undefined,
   ) {
     this.#runtime = runtime;
-    this.#handle = new ClockHandle("timer", runtime, stack);
+    this.#handle = new ClockHandle("timer", runtime, made);
     this.#onFire = onFire;
     this.#arm(ms);
   }
@@ -117,12 +119,12 @@ export class Ticker {
   #entry: TimerEntry | undefined = undefined;
 
   /** @internal */
-  constructor(runtime: Runtime, period: number, stack: StackCapture, onTick: (() => void) | undefined) {
+  constructor(runtime: Runtime, period: number, made: StackCapture | Site, onTick: (() => void) | undefined) {
     if (!(period > 0)) throw new Panic("non-positive interval for NewTicker");
     this.#runtime = runtime;
     this.#period = period;
     this.#onTick = onTick;
-    this.#handle = new ClockHandle("ticker", runtime, stack);
+    this.#handle = new ClockHandle("ticker", runtime, made);
     runtime.addHandle(this.#handle);
     this.#arm();
   }
@@ -174,12 +176,10 @@ export function after(ms: number): Chan<number> {
 }
 
 /** Runs `fn` in a new task `ms` from now, unless the returned timer is stopped first. */
-export function afterFunc(ms: number, fn: () => unknown, site?: Site): Timer {
+export function afterFunc(ms: number, fn: () => unknown): Timer {
   const runtime = currentRuntime();
   const stack = captureStack(afterFunc);
-  return new Timer(runtime, ms, stack, () =>
-    runtime.go(fn, { stack, name: "time.AfterFunc", ...(site ? { site } : {}) }),
-  );
+  return new Timer(runtime, ms, stack, () => runtime.go(fn, { stack, name: "time.AfterFunc" }));
 }
 
 /** A ticker whose channel receives the time every `ms`. */

@@ -4,6 +4,7 @@
  */
 import { type Chan, tryRecv } from "../../runtime/chan.ts";
 import { currentRuntime } from "../../runtime/runtime.ts";
+import type { Site } from "../../runtime/stack.ts";
 import * as time from "../../runtime/time.ts";
 import { errorPanic } from "../values.ts";
 import { formatTime } from "./timeFormat.ts";
@@ -15,8 +16,9 @@ export const timeOps = {
   sleep(duration: number): Promise<void> {
     return time.sleep(duration / NANOS_PER_MS);
   },
-  after(duration: number): Chan<number> {
-    const ch = time.after(duration / NANOS_PER_MS);
+  // Each timer and ticker is made at the site of the call in the program (a leak report names it).
+  after(duration: number, site: Site): Chan<number> {
+    const ch = new time.Timer(currentRuntime(), duration / NANOS_PER_MS, site, undefined).c;
     timerChannels.add(ch);
     return ch;
   },
@@ -32,20 +34,23 @@ export const timeOps = {
   timeSub(t: number, u: number): number {
     return Math.round(t * NANOS_PER_MS) - Math.round(u * NANOS_PER_MS);
   },
-  tick(duration: number): Chan<number> | null {
+  tick(duration: number, site: Site): Chan<number> | null {
     if (duration <= 0) return null;
-    const ch = time.tick(duration / NANOS_PER_MS);
+    const ch = new time.Ticker(currentRuntime(), duration / NANOS_PER_MS, site, undefined).c;
     timerChannels.add(ch);
     return ch;
   },
-  newTimer(duration: number): GoTimer {
-    const timer = time.newTimer(duration / NANOS_PER_MS);
+  newTimer(duration: number, site: Site): GoTimer {
+    const timer = new time.Timer(currentRuntime(), duration / NANOS_PER_MS, site, undefined);
     timerChannels.add(timer.c);
     return { C: timer.c, timer };
   },
   /** time.AfterFunc: f runs in its own goroutine when the timer fires; the timer's C is nil. */
-  afterFunc(duration: number, f: () => Promise<unknown>): GoTimer {
-    return { C: null, timer: time.afterFunc(duration / NANOS_PER_MS, () => f(), AFTER_FUNC_SITE) };
+  afterFunc(duration: number, f: () => Promise<unknown>, site: Site): GoTimer {
+    const runtime = currentRuntime();
+    // The goroutine f runs in is created by the runtime's time.goFunc, as Go's traceback names it.
+    const run = () => runtime.go(() => f(), { name: "time.AfterFunc", site: AFTER_FUNC_SITE });
+    return { C: null, timer: new time.Timer(runtime, duration / NANOS_PER_MS, site, run) };
   },
   /**
    * Timer.Stop as Go 1.23's: true if the call stopped the timer, which includes a timer that fired but whose
@@ -59,9 +64,9 @@ export const timeOps = {
     t.timer.reset(duration / NANOS_PER_MS);
     return active;
   },
-  newTicker(duration: number): GoTicker {
+  newTicker(duration: number, site: Site): GoTicker {
     if (duration <= 0) throw errorPanic("non-positive interval for NewTicker");
-    const ticker = time.newTicker(duration / NANOS_PER_MS);
+    const ticker = new time.Ticker(currentRuntime(), duration / NANOS_PER_MS, site, undefined);
     timerChannels.add(ticker.c);
     return { C: ticker.c, ticker };
   },
