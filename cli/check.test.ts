@@ -212,6 +212,21 @@ const GO_LESSONS: readonly Lesson[] = [
     solution: "solutions/04-upload/storage.go",
     leaks: [{ function: "storage.(*Service).Upload", state: "chan receive", call: "go func() {" }],
   },
+  {
+    slug: "sync",
+    starter: "lessons/05-sync/sync.go",
+    solution: "solutions/05-sync/sync.go",
+    leaks: [{ function: "sync.(*Service).WatchChanges", state: "select", call: "go func() {" }],
+  },
+  {
+    slug: "ratelimit",
+    starter: "lessons/06-ratelimit/ratelimit.go",
+    solution: "solutions/06-ratelimit/ratelimit.go",
+    leaks: [
+      { function: "middleware.(*RateLimiter).StartCleanup", state: "ticker", call: "time.NewTicker(" },
+      { function: "middleware.(*RateLimiter).StartCleanup", state: "chan receive", call: "go func() {" },
+    ],
+  },
 ];
 
 /** Every starter and solution graded: the TypeScript ones as the lesson gives them, the Go ones by path. */

@@ -38,7 +38,7 @@ describe("the sync lesson", () => {
         new Set([
           "devices are never turned away while their user has a free slot",
           "nothing leaks once devices leave and the service closes",
-          "handles and memory stay level for four hours",
+          "handles and the memory goroutines hold stay level for four hours",
         ]),
       );
     });

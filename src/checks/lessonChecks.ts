@@ -138,8 +138,16 @@ export interface Level {
   readonly memoryBytes: number;
 }
 
-/** Average handles and memory over [from, to), one sample a virtual minute. */
-export async function averageLevel(session: Session, from: number, to: number): Promise<Level> {
+/**
+ * Average handles and memory over [from, to), one sample a virtual minute; `memory` says which memory (by
+ * default all the run holds).
+ */
+export async function averageLevel(
+  session: Session,
+  from: number,
+  to: number,
+  memory: (session: Session) => number = (s) => s.memoryBytes,
+): Promise<Level> {
   let handles = 0;
   let memoryBytes = 0;
   let samples = 0;
@@ -147,7 +155,7 @@ export async function averageLevel(session: Session, from: number, to: number): 
   for (let t = from; t < to; t += 60_000) {
     await session.runUntil(t);
     handles += session.handleCount;
-    memoryBytes += session.memoryBytes;
+    memoryBytes += memory(session);
     samples++;
   }
   return { handles: handles / samples, memoryBytes: memoryBytes / samples };

@@ -10,11 +10,12 @@ export interface Limits {
   readonly burst: number;
 }
 
+/** A Go limiter answers once its Go has run (src/go/services/ratelimit.ts): hence the promises. */
 export interface RateLimiterLike {
-  allow(client: string): boolean;
-  setLimits(limits: Limits): void;
+  allow(client: string): boolean | Promise<boolean>;
+  setLimits(limits: Limits): void | Promise<void>;
   startCleanup(): void;
-  readonly visitorCount: number;
+  readonly visitorCount: number | Promise<number>;
 }
 
 export interface RateLimitTrafficOptions {
@@ -52,7 +53,7 @@ export function startRateLimitTraffic(
     for (;;) {
       await time.sleep(options.reloadEvery);
       if (time.now() >= options.until) return;
-      limiter.setLimits(options.limits);
+      await limiter.setLimits(options.limits);
     }
   }, "config watcher");
 
@@ -75,7 +76,7 @@ export function startRateLimitTraffic(
       spawn(async () => {
         const leaveAt = time.now() + stay;
         while (time.now() < leaveAt) {
-          if (limiter.allow(client.id)) client.allowed++;
+          if (await limiter.allow(client.id)) client.allowed++;
           else client.denied++;
           await time.sleep(every);
         }

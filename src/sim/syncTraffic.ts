@@ -17,7 +17,8 @@ export interface ChangeHubLike {
 }
 
 export interface SyncServiceLike {
-  watchChanges(ctx: Context, user: string, out: Chan<Change>): boolean;
+  /** A Go service's answer comes once its Go has run (src/go/services/sync.ts). */
+  watchChanges(ctx: Context, user: string, out: Chan<Change>): boolean | Promise<boolean>;
 }
 
 export interface SyncTrafficOptions {
@@ -109,7 +110,7 @@ async function connectDevice(
   records.live.set(user, (records.live.get(user) ?? 0) + 1);
   const [ctx, cancel] = context.withCancel(context.background());
   const out = chan<Change>();
-  const accepted = service.watchChanges(ctx, user, out);
+  const accepted = await service.watchChanges(ctx, user, out);
   const device: DeviceRecord = {
     user,
     connectedAt: time.now(),

@@ -68,6 +68,17 @@ export function hostTask(name: string, body: () => Promise<unknown>): void {
   currentRuntime().go(body, { internal: true, name });
 }
 
+/**
+ * Calls the method `name` (Close, Stop) of the service, when its Go declares one, in a host goroutine: it may
+ * wait for the service's own goroutines to end. A starter without one simply has nothing to call.
+ */
+export function shutDown(go: GoService, service: Promise<Boxed>, name: string): void {
+  hostTask(name, async () => {
+    const method = go.host.methodOf(await service, name);
+    if (method) await method();
+  });
+}
+
 /** A `*slog.Logger` whose records go to the run's log, as the TypeScript services' log calls do. */
 export function serviceLogger(host: GoHost): unknown {
   return host.logger((level, message, fields) => {

@@ -12,12 +12,16 @@ import { GoHost } from "../host.ts";
 import { makeLib } from "../lib.ts";
 import { compileGo, initialiseLibrary } from "../program.ts";
 import type { GoService } from "./goService.ts";
+import { rateLimitService } from "./ratelimit.ts";
+import { syncService } from "./sync.ts";
 import { uploadService } from "./upload.ts";
 
 type ServiceModule = (go: GoService) => Readonly<Record<string, unknown>>;
 
 const SERVICES: Readonly<Record<string, { readonly pkg: string; readonly module: ServiceModule }>> = {
   upload: { pkg: "storage", module: uploadService },
+  sync: { pkg: "sync", module: syncService },
+  ratelimit: { pkg: "middleware", module: rateLimitService },
 };
 
 /** Whether the course has the service `name` in Go. */

@@ -12,10 +12,10 @@ import {
   type GoService,
   goFunction,
   goMethod,
-  hostTask,
   pointerTo,
   requireMethods,
   serviceLogger,
+  shutDown,
 } from "./goService.ts";
 
 interface Notifier {
@@ -81,12 +81,8 @@ export function uploadService(go: GoService): Readonly<Record<string, unknown>> 
       await settle(await uploadChunk(host.context(ctx), sessionId, key, host.bytes(chunk.size), last));
     }
 
-    /** (*Service).Close, when the Go has one, in a host goroutine: it may wait for the service's own to end. */
     close(): void {
-      hostTask("close", async () => {
-        const close = host.methodOf(await this.#service, "Close");
-        if (close) await close();
-      });
+      shutDown(go, this.#service, "Close");
     }
   }
   return { StorageService };
