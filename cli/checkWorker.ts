@@ -8,7 +8,7 @@ import { checksByLesson } from "../src/checks/registry.ts";
 import type { CheckReport } from "../src/checks/report.ts";
 import { LearnerCodeError } from "../src/sim/learnerCode.ts";
 import { companionModules } from "./companionModules.ts";
-import { goServiceModule } from "./loadGoFile.ts";
+import { goServiceFile } from "./loadGoFile.ts";
 import { learnerModule } from "./loadLearnerFile.ts";
 
 export interface CheckJob {
@@ -24,7 +24,7 @@ async function grade({ slug, path, source, goService }: CheckJob): Promise<Check
   if (!lesson) throw new Error(`no checks for lesson ${slug}`);
   try {
     const load =
-      goService === undefined ? learnerModule(source, path) : await goServiceModule(goService, source, path);
+      goService === undefined ? learnerModule(source, path) : await goServiceFile(goService, source, path);
     const fileName = path.slice(path.lastIndexOf("/") + 1);
     return await runChecks(lesson, load, { fileName, companions: companionModules(slug) });
   } catch (error) {

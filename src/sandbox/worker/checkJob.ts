@@ -8,10 +8,10 @@ import type { CheckReport } from "../../checks/report.ts";
 import { clipText } from "../../runtime/clipText.ts";
 import { lineInFile } from "../../runtime/stack.ts";
 import { LearnerCodeError } from "../../sim/learnerCode.ts";
-import type { LoadModule } from "../../sim/session.ts";
+import type { LoadModule, ModuleExports } from "../../sim/session.ts";
+import type { GoServiceLoader } from "../goServiceModule.ts";
 import type { StartCheck } from "../protocol/check.ts";
 import { transpile } from "../transpile.ts";
-import { evaluate } from "./learnerRealm.ts";
 
 function errorReport(message: string, file?: string, line?: number): CheckReport {
   const error = { message, ...(file === undefined ? {} : { file }), ...(line === undefined ? {} : { line }) };
@@ -37,13 +37,28 @@ function clipped(report: CheckReport): CheckReport {
   };
 }
 
-export async function runCheckJob(job: StartCheck): Promise<CheckReport> {
-  return clipped(await checkReport(job));
+/** What the worker's realm gives a check: as with a live run, Node tests pass their own. */
+export interface CheckHost {
+  /** Evaluates a transpiled module with the runtime as its only import (learnerRealm.evaluate in a worker). */
+  readonly evaluate: (code: string, fileName: string) => ModuleExports;
+  /** Compiles a Go file as the lesson's service (goServices.ts); absent where Go cannot be compiled. */
+  readonly goServices?: GoServiceLoader;
 }
 
-async function checkReport(job: StartCheck): Promise<CheckReport> {
+export async function runCheckJob(job: StartCheck, host: CheckHost): Promise<CheckReport> {
+  return clipped(await checkReport(job, host));
+}
+
+async function checkReport(job: StartCheck, { evaluate, goServices }: CheckHost): Promise<CheckReport> {
   const lesson = checksByLesson[job.lesson];
   if (!lesson) return errorReport(`Lesson ${job.lesson} has no checks.`);
+  if (job.fileName.endsWith(".go")) {
+    if (!goServices) return errorReport(`${job.fileName}: Go cannot be checked here.`, job.fileName);
+    // The lesson's service is the lesson's own (the slugs of lessons 4 to 6 name their services).
+    return graded(() =>
+      runChecks(lesson, goServices(job.lesson, job.source, job.fileName), { fileName: job.fileName }),
+    );
+  }
   const compiled = transpile(job.source, job.fileName);
   if (!compiled.ok) {
     const { line, message } = compiled.error;
@@ -65,8 +80,13 @@ async function checkReport(job: StartCheck): Promise<CheckReport> {
       return errorReport(`the lesson's ${companion.fileName} does not compile: ${code.error.message}`);
     companions[companion.name] = async () => evaluate(code.code, companion.fileName);
   }
+  return graded(() => runChecks(lesson, load, { fileName: job.fileName, companions }));
+}
+
+/** The checks' report, or the error that kept the learner's code from running. */
+async function graded(checks: () => Promise<CheckReport>): Promise<CheckReport> {
   try {
-    return await runChecks(lesson, load, { fileName: job.fileName, companions });
+    return await checks();
   } catch (error) {
     if (error instanceof LearnerCodeError) return errorReport(error.message, error.file, error.line);
     throw error;

@@ -61,16 +61,24 @@ let buildRunId = 0;
 let buildsInFlight = 0;
 
 function check(job: StartCheck): void {
-  lockDown();
   // The page's watchdog hears this while the checks make progress; a learner loop that never yields stops it.
   realSetInterval(() => send({ type: "heartbeat", runId: job.runId }), FLUSH_EVERY_MS);
-  runCheckJob(job).then(
-    (report) => send({ type: "checked", runId: job.runId, report }),
-    (error: unknown) => {
-      const message = `The checks could not run: ${clipText(error instanceof Error ? error.message : String(error))}`;
-      send({ type: "error", runId: job.runId, error: { kind: "crash", message } });
-    },
-  );
+  // A Go file needs the Go toolchain, fetched before lockDown takes fetch and import() away.
+  const goServices = job.fileName.endsWith(".go")
+    ? import("./goServices.ts").then(({ goServiceLoader }) => goServiceLoader())
+    : Promise.resolve(undefined);
+  goServices
+    .then((loader) => {
+      lockDown();
+      return runCheckJob(job, { evaluate, ...(loader && { goServices: loader }) });
+    })
+    .then(
+      (report) => send({ type: "checked", runId: job.runId, report }),
+      (error: unknown) => {
+        const message = `The checks could not run: ${clipText(error instanceof Error ? error.message : String(error))}`;
+        send({ type: "error", runId: job.runId, error: { kind: "crash", message } });
+      },
+    );
 }
 
 /** A Go build; its module (the Go front end and the grammar's loader) is fetched only when one is asked for. */
