@@ -6,12 +6,14 @@
  */
 import { readFileSync } from "node:fs";
 import { compileFunction } from "node:vm";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { nodeGoParser } from "../../cli/go.ts";
 import { MAX_LOG_TEXT } from "../runtime/clipText.ts";
 import * as runtime from "../runtime/index.ts";
 import { BASELINE_MEMORY_MIB, POD_LIMIT_MIB, RESTART_DELAY_MS } from "../sim/calibration.ts";
 import { DEFAULT_KNOBS } from "../sim/liveScenario.ts";
 import type { PodEvent } from "../sim/podLifecycle.ts";
+import { type GoServiceLoader, goServiceModule } from "./goServiceModule.ts";
 import type { FromWorker } from "./protocol/index.ts";
 import { runProtocol, type SampleRow, type StartRun } from "./protocol/run.ts";
 import { learnerGlobals } from "./virtualGlobals.ts";
@@ -59,7 +61,7 @@ interface Run {
   next(matches: (message: FromWorker) => boolean): Promise<FromWorker>;
 }
 
-function start(request: StartRun): Run {
+function start(request: StartRun, goServices?: GoServiceLoader): Run {
   const messages: FromWorker[] = [];
   const samples: SampleRow[] = [];
   const events: PodEvent[] = [];
@@ -81,7 +83,12 @@ function start(request: StartRun): Run {
     if (message.type === "state" && message.state === "finished") markFinished();
   };
   // No real interval: the job flushes at every pod event and at the end, which is all a test reads.
-  const control = startLiveRun(request, { evaluate: nodeEvaluate, send, every: () => {} });
+  const control = startLiveRun(request, {
+    evaluate: nodeEvaluate,
+    send,
+    every: () => {},
+    ...(goServices && { goServices }),
+  });
   const next = (matches: (message: FromWorker) => boolean) =>
     new Promise<FromWorker>((resolve) => waiting.push({ matches, resolve }));
   return { control, messages, samples, events, finished, next };
@@ -204,5 +211,78 @@ describe("startLiveRun", () => {
     expect(
       runProtocol.parse({ type: "podEvent", runId: 1, event: { ...event, t: Number.NaN } }, 1),
     ).toBeUndefined();
+  });
+});
+
+describe("startLiveRun on a Go file", () => {
+  const GO_STARTER = readFileSync("lessons/04-upload/storage.go", "utf8");
+  const GO_SOLUTION = readFileSync("solutions/04-upload/storage.go", "utf8");
+  let goServices: GoServiceLoader;
+  beforeAll(async () => {
+    const parser = await nodeGoParser();
+    goServices = (service, source, fileName) => goServiceModule(parser, service, source, fileName);
+  });
+
+  const goJob = (source: string, untilMs: number): StartRun => ({
+    ...job(source, untilMs),
+    fileName: "storage.go",
+  });
+  const at = (run: Run, t: number) => run.samples.find((sample) => sample.t === t) as SampleRow;
+
+  it("runs the Go starter as the lesson's service: its goroutines and the heap they hold climb, dumped as Go", async () => {
+    const run = start(goJob(GO_STARTER, 40 * MINUTE), goServices);
+    await run.finished;
+    expect(run.messages.filter((message) => message.type === "error")).toEqual([]);
+    const early = at(run, 10 * MINUTE);
+    const late = at(run, 40 * MINUTE);
+    expect(late.handles).toBeGreaterThan(early.handles * 2);
+    // Each leaked reporter holds its 100 KiB frame buffer (13 pages of Go's heap).
+    expect(late.memoryMiB - early.memoryMiB).toBeGreaterThan(((late.handles - early.handles) * 100) / 1024);
+    const dump = run.messages.findLast((message) => message.type === "dump");
+    expect(dump?.type === "dump" && dump.groups[0]).toMatchObject({
+      function: "storage.(*Service).Upload",
+      file: "storage.go",
+      line: 67,
+      state: "chan receive",
+      blockedAt: "storage.(*Service).Upload.func1 storage.go:69",
+    });
+  });
+
+  it("runs the Go fix level", async () => {
+    const run = start(goJob(GO_SOLUTION, 40 * MINUTE), goServices);
+    await run.finished;
+    expect(at(run, 40 * MINUTE).handles).toBeLessThan(at(run, 10 * MINUTE).handles + 20);
+  });
+
+  it("reports a compile error at its line, in Go's words, and runs nothing", async () => {
+    const lines = GO_STARTER.split("\n");
+    const line = lines.findIndex((text) => text.includes("written += int64(n)")) + 1;
+    lines[line - 1] = (lines[line - 1] as string).replace("written +=", "writen +=");
+    const run = start(goJob(lines.join("\n"), 40 * MINUTE), goServices);
+    await run.finished;
+    expect(run.messages.filter((message) => message.type === "error")).toEqual([
+      {
+        type: "error",
+        runId: 3,
+        error: { kind: "load", message: `./storage.go:${line}:4: undefined: writen`, line },
+      },
+    ]);
+    expect(run.samples).toEqual([]);
+  });
+
+  it("says which method the Go lacks that the traffic calls, and ends", async () => {
+    const source = readFileSync("cli/fixtures/broken/missing-method.go", "utf8");
+    const run = start(goJob(source, 40 * MINUTE), goServices);
+    await run.finished;
+    expect(run.messages.filter((message) => message.type === "error")).toEqual([
+      {
+        type: "error",
+        runId: 3,
+        error: {
+          kind: "load",
+          message: "storage.go must declare the method UploadChunk on *storage.Service: the simulation calls it",
+        },
+      },
+    ]);
   });
 });

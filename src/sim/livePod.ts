@@ -35,8 +35,11 @@ export interface LivePodOptions {
   readonly lesson: string;
   readonly fileName: string;
   readonly traffic: TrafficKnobs;
-  /** Evaluates the learner's module afresh; throws what the module throws. Called once per boot. */
-  readonly load: () => ModuleExports;
+  /**
+   * Evaluates the learner's module afresh; throws what the module throws. Called once per boot, on the boot's
+   * runtime. A Go service's answers later (its package initialisation is Go code): the boot then waits for it.
+   */
+  readonly load: () => ModuleExports | Promise<ModuleExports>;
   /** The run ends at this virtual time (the run's clock). */
   readonly untilMs: number;
   /** Virtual ms between samples. */
@@ -158,9 +161,27 @@ export class LivePod {
   private boot(pod: Incarnation): void {
     const { runtime } = pod;
     const { lesson, fileName, traffic } = this.options;
-    startLiveScenario(lesson, this.options.load(), fileName, traffic, (body, name) => {
-      runtime.go(body, { internal: true, name });
-    });
+    const start = (exports: ModuleExports) =>
+      startLiveScenario(lesson, exports, fileName, traffic, (body, name) => {
+        runtime.go(body, { internal: true, name });
+      });
+    const loaded = this.options.load();
+    if (loaded instanceof Promise) {
+      // Booted in a task of the host's, first to run: what the module throws ends the run as a reboot's does.
+      runtime.go(
+        async () => {
+          try {
+            start(await loaded);
+          } catch (error) {
+            pod.loadError = { error };
+            runtime.stop();
+          }
+        },
+        { internal: true, name: "boot" },
+      );
+    } else {
+      start(loaded);
+    }
     pod.up = true;
     pod.stopWatching.push(this.watchMemory(pod));
   }
@@ -215,11 +236,11 @@ export class LivePod {
 
   /** The pod's handles and modelled memory now, on the run's clock. */
   private reading(pod: Incarnation): PodReading {
-    const { counts, bytes } = pod.runtime.registry;
+    const { counts } = pod.runtime.registry;
     return {
       t: pod.offset + pod.runtime.now,
       handles: counts.goroutines + counts.timers + counts.tickers,
-      memoryMiB: BASELINE_MEMORY_MIB + bytes / MiB,
+      memoryMiB: BASELINE_MEMORY_MIB + pod.runtime.memoryBytes / MiB,
     };
   }
 

@@ -11,10 +11,12 @@
  */
 
 import type { Host } from "../../runtime/host.ts";
-import { LivePod } from "../../sim/livePod.ts";
+import { LivePod, type LivePodOptions } from "../../sim/livePod.ts";
 import type { ModuleExports } from "../../sim/session.ts";
+import type { GoServiceLoader } from "../goServiceModule.ts";
 import type { FromWorker } from "../protocol/index.ts";
 import type { StartRun } from "../protocol/run.ts";
+import type { RunError } from "../protocol/shared.ts";
 import { transpile } from "../transpile.ts";
 import { LiveBatcher } from "./liveBatcher.ts";
 import { liveDump } from "./liveDump.ts";
@@ -24,6 +26,8 @@ import { logRow, sampleRow } from "./liveRows.ts";
 export interface LiveRunHost {
   /** Evaluates a transpiled module with the runtime as its only import (learnerRealm.evaluate in a worker). */
   readonly evaluate: (code: string, fileName: string) => ModuleExports;
+  /** Compiles a Go file as the lesson's service (goServices.ts); absent where Go cannot be compiled. */
+  readonly goServices?: GoServiceLoader;
   readonly send: (message: FromWorker) => void;
   /** A real-time interval, captured before learner code could replace setInterval. */
   readonly every: (callback: () => void, ms: number) => void;
@@ -62,9 +66,24 @@ export function startLiveRun(job: StartRun, host: LiveRunHost): LiveRun {
     reporter.stopped(await pod.run(speed));
   };
 
-  const compiled = transpile(job.source, fileName);
-  if (!compiled.ok) {
-    reporter.couldNotStart(syntaxError(compiled.error));
+  /** The learner's module, afresh for each boot: their Go compiled as the lesson's service, or their TypeScript. */
+  const module = (): LivePodOptions["load"] | RunError => {
+    if (fileName.endsWith(".go")) {
+      if (!host.goServices) return { kind: "load", message: `${fileName}: Go cannot be run here.` };
+      try {
+        return host.goServices(job.lesson, job.source, fileName);
+      } catch (error) {
+        return loadError(error, fileName);
+      }
+    }
+    const compiled = transpile(job.source, fileName);
+    if (!compiled.ok) return syntaxError(compiled.error);
+    return () => host.evaluate(compiled.code, fileName);
+  };
+
+  const load = module();
+  if (typeof load !== "function") {
+    reporter.couldNotStart(load);
   } else {
     try {
       pod = new LivePod({
@@ -73,7 +92,7 @@ export function startLiveRun(job: StartRun, host: LiveRunHost): LiveRun {
         traffic: job.traffic,
         untilMs: job.untilMs,
         sampleEveryMs: SAMPLE_EVERY_MS,
-        load: () => host.evaluate(compiled.code, fileName),
+        load,
         blockStacks: true,
         ...(host.clock && { host: host.clock }),
         onSample: (sample) => {

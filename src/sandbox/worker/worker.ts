@@ -7,6 +7,7 @@
 
 import { clipText } from "../../runtime/clipText.ts";
 import { defaultHost } from "../../runtime/host.ts";
+import type { GoServiceLoader } from "../goServiceModule.ts";
 import type { StartCheck } from "../protocol/check.ts";
 import type { StartGoBuild } from "../protocol/goBuild.ts";
 import type { FromWorker, ToWorker } from "../protocol/index.ts";
@@ -47,9 +48,32 @@ function unhandledRejection(event: PromiseRejectionEvent): void {
 }
 
 function start(message: StartRun): void {
+  if (!message.fileName.endsWith(".go")) {
+    begin(message, undefined);
+    return;
+  }
+  // A Go file needs the Go toolchain, fetched before lockDown takes fetch and import() away.
+  import("./goServices.ts")
+    .then(({ goServiceLoader }) => goServiceLoader())
+    .then(
+      (goServices) => begin(message, goServices),
+      (error: unknown) => {
+        const text = `The Go toolchain could not load: ${clipText(error instanceof Error ? error.message : String(error))}`;
+        send({ type: "error", runId: message.runId, error: { kind: "crash", message: text } });
+      },
+    );
+}
+
+function begin(message: StartRun, goServices: GoServiceLoader | undefined): void {
   lockDown();
   self.addEventListener("unhandledrejection", unhandledRejection);
-  run = startLiveRun(message, { evaluate, send, every: realSetInterval, clock: host });
+  run = startLiveRun(message, {
+    evaluate,
+    send,
+    every: realSetInterval,
+    clock: host,
+    ...(goServices && { goServices }),
+  });
 }
 
 /** True once the worker has taken its one job. */
