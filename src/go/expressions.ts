@@ -445,12 +445,14 @@ export class Expressions {
         if (type) return conversion(this, node, type, argNodes());
         const fn = pkg?.functions[name];
         if (!fn) throw errorAt(field(fnNode, "field"), `undefined: ${operandNode.text}.${name}`);
-        if (!fn.params && this.hasSpread(node)) throw outsideSubset(node, "fmt calls with ...");
         const args = argNodes().map((a) => this.expression(a));
+        // fmt's `...any`: `fmt.Sprintf(format, args...)` hands on a []any's elements as the operands.
+        const spread = !fn.params && this.hasSpread(node);
+        if (spread) this.checkSpreadOperands(node, fnNode.text, args);
         const checked = fn.params ? this.checkArguments(node, fnNode.text, fn.params, args) : args;
         const js = fn.call(
           checked,
-          (list) => this.fmtArgs(list),
+          (list) => this.fmtArgs(list, spread),
           () => this.t.site(node),
           args,
           (type) => this.typeTarget(type, ERROR),
@@ -587,8 +589,37 @@ export class Expressions {
     return args?.namedChildren.some((a) => a?.type === "variadic_argument") ?? false;
   }
 
-  /** fmt's operands: each value with the type it is printed by. */
-  fmtArgs(args: readonly Translated[]): string {
+  /**
+   * `f(format, rest...)` for fmt's `...any`: after the fixed parameters (a format for Printf and its kin) comes
+   * the []any alone, as Go's assignability has it.
+   */
+  private checkSpreadOperands(call: Node, name: string, args: readonly Translated[]): void {
+    // Go reports each of these at the spread argument.
+    const node = call.childForFieldName("arguments")?.namedChildren.at(-1) ?? call;
+    const fixed = name.endsWith("f") ? ["string"] : [];
+    if (args.length !== fixed.length + 1) {
+      const have = args.map((a) => typeString(this.settle(a).type)).join(", ");
+      throw errorAt(
+        node,
+        `${args.length < fixed.length + 1 ? "not enough" : "too many"} arguments in call to ${name}\n\thave (${have})\n\twant (${[...fixed, "...any"].join(", ")})`,
+      );
+    }
+    const rest = args.at(-1) as Translated;
+    const type = underlying(rest.type);
+    const anySlice = type.kind === "slice" && underlying(type.elem).kind === "interface";
+    if (!anySlice && rest.type.kind !== "nil")
+      throw errorAt(node, `cannot use ${describeOperand(rest)} as []any value in argument to ${name}`);
+  }
+
+  /**
+   * fmt's operands: each value with the type it is printed by; with `spread`, the last is a []any whose
+   * elements are the rest, each with its dynamic type.
+   */
+  fmtArgs(args: readonly Translated[], spread = false): string {
+    if (spread) {
+      const fixed = args.slice(0, -1);
+      return `[...${this.fmtArgs(fixed)}, ...$.spreadOperands(${(args.at(-1) as Translated).js})]`;
+    }
     const only = args[0];
     if (args.length === 1 && only?.type.kind === "tuple" && only.type.types.length > 1) {
       // fmt.Println(f()) with f returning several values: each is an operand.

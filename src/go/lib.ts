@@ -21,7 +21,7 @@ import { stringOps } from "./lib/strings.ts";
 import { syncOps } from "./lib/sync.ts";
 import { timeOps } from "./lib/time.ts";
 import { site, stack } from "./lib/traceback.ts";
-import { type GoType, qualifiedKey, typeKey, underlying } from "./types.ts";
+import { type GoType, NIL, qualifiedKey, typeKey, underlying } from "./types.ts";
 import {
   type Boxed,
   ERROR_STRING,
@@ -351,6 +351,15 @@ export function makeLib(out: Streams) {
     },
     sprintf: (format: string, args: Arg[]) => printer.sprintf(format, args),
     sprint: (args: Arg[]) => printer.sprint(args),
+    /** The operands of `fmt.Sprintf(format, args...)`: each element of the []any, by its dynamic type. */
+    spreadOperands(slice: GoSlice<Boxed | null> | null): Arg[] {
+      const operands: Arg[] = [];
+      for (let i = 0; i < (slice?.length ?? 0); i++) {
+        const box = (slice as GoSlice<Boxed | null>).get(i);
+        operands.push(box === null ? { value: null, type: NIL } : { value: box.value, type: box.type });
+      }
+      return operands;
+    },
     sprintln: (args: Arg[]) => printer.sprintln(args),
     /** What an unrecovered panic prints after "panic: ". */
     panicText: (value: Boxed | null) => panicText(value, printer, bound),

@@ -280,7 +280,8 @@ describe("startLiveRun on a Go file", () => {
         runId: 3,
         error: {
           kind: "load",
-          message: "storage.go must declare the method UploadChunk on *storage.Service: the simulation calls it",
+          message:
+            "storage.go must declare the method UploadChunk on *storage.Service: the simulation calls it",
         },
       },
     ]);
