@@ -42,6 +42,7 @@ import {
   UNTYPED_STRING,
   underlying,
 } from "./types.ts";
+import { goQuote } from "./utf8.ts";
 
 export interface Translated {
   readonly js: string;
@@ -553,25 +554,20 @@ export class Expressions {
         `${args.length < params.length ? "not enough" : "too many"} arguments in call to ${name}\n\thave (${have})\n\twant (${want})`,
       );
     }
-    const convert = (arg: Translated, param: GoType): Translated => {
-      if (arg.type.kind === "tuple") throw errorAt(node, `${arg.text} (no value) used as value`);
-      if (!assignable(arg.type, param)) {
-        const what =
-          arg.type.kind === "untyped"
-            ? `${arg.type.name} constant`
-            : `variable of type ${typeString(arg.type)}`;
-        throw errorAt(
-          node,
-          `cannot use ${arg.text} (${what}) as ${typeString(param)} value in argument to ${name}`,
-        );
-      }
-      return this.convertFor(arg, param, node, `argument to ${name}`);
+    // Go reports an argument's error at the argument.
+    const argumentNodes = (node.childForFieldName("arguments")?.namedChildren ?? []).filter(
+      (n): n is Node => n !== null && n.type !== "comment",
+    );
+    const convert = (arg: Translated, param: GoType, i: number): Translated => {
+      const at = argumentNodes[i] ?? node;
+      if (arg.type.kind === "tuple") throw errorAt(at, `${arg.text} (no value) used as value`);
+      return this.convertFor(arg, param, at, `argument to ${name}`);
     };
-    const out = args.slice(0, fixed).map((arg, i) => convert(arg, params[i] as GoType));
+    const out = args.slice(0, fixed).map((arg, i) => convert(arg, params[i] as GoType, i));
     if (variadic && !spread) {
       const sliceType = params.at(-1) as GoType;
       const elem = sliceType.kind === "slice" ? sliceType.elem : sliceType;
-      const rest = args.slice(fixed).map((arg) => convert(arg, elem).js);
+      const rest = args.slice(fixed).map((arg, i) => convert(arg, elem, fixed + i).js);
       // No extra arguments: the parameter is a nil slice, as in Go.
       out.push({
         js:
@@ -1062,6 +1058,7 @@ export function describeOperand(value: Translated): string {
 
 /** A constant's value as Go's messages write it: a whole number in all its digits (2^63 as 9223372036854775808). */
 export function constantText(value: number | string | boolean): string {
+  if (typeof value === "string") return goQuote(value);
   return typeof value === "number" && Number.isInteger(value) ? BigInt(value).toString() : String(value);
 }
 
