@@ -21,6 +21,9 @@ const job = (source: string, lesson = "upload"): StartCheck => ({
   source,
 });
 
+/** A check of lesson 4 takes about two seconds, more on a busy machine. */
+const CHECK_MS = 60_000;
+
 describe("a check of a Go file in the worker", () => {
   let host: CheckHost;
   beforeAll(async () => {
@@ -29,38 +32,54 @@ describe("a check of a Go file in the worker", () => {
       goServiceModule(parser, service, source, fileName);
     // No TypeScript is checked here: a Go file never reaches evaluate.
     host = { evaluate: () => ({}), goServices };
-  });
+  }, CHECK_MS);
 
-  it("grades the Go starter as the lesson's service and names the leak at its Go line", async () => {
-    const report = await runCheckJob(job(STARTER), host);
-    expect(report.status).toBe("fail");
-    expect(report.leaks.map(({ site, function: fn, state }) => ({ site, fn, state }))).toEqual([
-      { site: "storage.go:67", fn: "storage.(*Service).Upload", state: "chan receive" },
-    ]);
-    expect(report.leakReport).toContain("storage.(*Service).Upload.func1()\n\tstorage.go:69\n");
-  });
+  it(
+    "grades the Go starter as the lesson's service and names the leak at its Go line",
+    async () => {
+      const report = await runCheckJob(job(STARTER), host);
+      expect(report.status).toBe("fail");
+      expect(report.leaks.map(({ site, function: fn, state }) => ({ site, fn, state }))).toEqual([
+        { site: "storage.go:67", fn: "storage.(*Service).Upload", state: "chan receive" },
+      ]);
+      expect(report.leakReport).toContain("storage.(*Service).Upload.func1()\n\tstorage.go:69\n");
+    },
+    CHECK_MS,
+  );
 
-  it("passes the Go fix", async () => {
-    const report = await runCheckJob(job(SOLUTION), host);
-    expect(report.tests.filter((test) => test.status === "fail")).toEqual([]);
-    expect(report.status).toBe("pass");
-  });
+  it(
+    "passes the Go fix",
+    async () => {
+      const report = await runCheckJob(job(SOLUTION), host);
+      expect(report.tests.filter((test) => test.status === "fail")).toEqual([]);
+      expect(report.status).toBe("pass");
+    },
+    CHECK_MS,
+  );
 
-  it("reports a compile error at its line, in the Go compiler's words", async () => {
-    const lines = STARTER.split("\n");
-    const line = lines.findIndex((text) => text.includes("written += int64(n)")) + 1;
-    lines[line - 1] = (lines[line - 1] as string).replace("written +=", "writen +=");
-    const report = await runCheckJob(job(lines.join("\n")), host);
-    expect(report).toMatchObject({
-      status: "error",
-      error: { message: `./storage.go:${line}:4: undefined: writen`, file: "storage.go", line },
-    });
-  });
+  it(
+    "reports a compile error at its line, in the Go compiler's words",
+    async () => {
+      const lines = STARTER.split("\n");
+      const line = lines.findIndex((text) => text.includes("written += int64(n)")) + 1;
+      lines[line - 1] = (lines[line - 1] as string).replace("written +=", "writen +=");
+      const report = await runCheckJob(job(lines.join("\n")), host);
+      expect(report).toMatchObject({
+        status: "error",
+        error: { message: `./storage.go:${line}:4: undefined: writen`, file: "storage.go", line },
+      });
+    },
+    CHECK_MS,
+  );
 
-  it("says so when the lesson does not run Go, or the host cannot compile it", async () => {
-    const neverAgain = await runCheckJob(job(STARTER, "never-again"), host);
-    expect(neverAgain.error?.message).toBe("storage.go: this lesson does not run Go");
-    const noToolchain = await runCheckJob(job(STARTER), { evaluate: host.evaluate });
-    expect(noToolchain.error?.message).toBe("storage.go: Go cannot be checked here.");
-  });
+  it(
+    "says so when the lesson does not run Go, or the host cannot compile it",
+    async () => {
+      const neverAgain = await runCheckJob(job(STARTER, "never-again"), host);
+      expect(neverAgain.error?.message).toBe("storage.go: this lesson does not run Go");
+      const noToolchain = await runCheckJob(job(STARTER), { evaluate: host.evaluate });
+      expect(noToolchain.error?.message).toBe("storage.go: Go cannot be checked here.");
+    },
+    CHECK_MS,
+  );
 });

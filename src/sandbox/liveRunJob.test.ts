@@ -215,13 +215,15 @@ describe("startLiveRun", () => {
 });
 
 describe("startLiveRun on a Go file", () => {
+  /** A Go run of 40 virtual minutes takes a few seconds, more on a busy machine. */
+  const GO_RUN_MS = 60_000;
   const GO_STARTER = readFileSync("lessons/04-upload/storage.go", "utf8");
   const GO_SOLUTION = readFileSync("solutions/04-upload/storage.go", "utf8");
   let goServices: GoServiceLoader;
   beforeAll(async () => {
     const parser = await nodeGoParser();
     goServices = (service, source, fileName) => goServiceModule(parser, service, source, fileName);
-  });
+  }, GO_RUN_MS);
 
   const goJob = (source: string, untilMs: number): StartRun => ({
     ...job(source, untilMs),
@@ -229,61 +231,77 @@ describe("startLiveRun on a Go file", () => {
   });
   const at = (run: Run, t: number) => run.samples.find((sample) => sample.t === t) as SampleRow;
 
-  it("runs the Go starter as the lesson's service: its goroutines and the heap they hold climb, dumped as Go", async () => {
-    const run = start(goJob(GO_STARTER, 40 * MINUTE), goServices);
-    await run.finished;
-    expect(run.messages.filter((message) => message.type === "error")).toEqual([]);
-    const early = at(run, 10 * MINUTE);
-    const late = at(run, 40 * MINUTE);
-    expect(late.handles).toBeGreaterThan(early.handles * 2);
-    // Each leaked reporter holds its 100 KiB frame buffer (13 pages of Go's heap).
-    expect(late.memoryMiB - early.memoryMiB).toBeGreaterThan(((late.handles - early.handles) * 100) / 1024);
-    const dump = run.messages.findLast((message) => message.type === "dump");
-    expect(dump?.type === "dump" && dump.groups[0]).toMatchObject({
-      function: "storage.(*Service).Upload",
-      file: "storage.go",
-      line: 67,
-      state: "chan receive",
-      blockedAt: "storage.(*Service).Upload.func1 storage.go:69",
-    });
-  });
+  it(
+    "runs the Go starter as the lesson's service: its goroutines and the heap they hold climb, dumped as Go",
+    async () => {
+      const run = start(goJob(GO_STARTER, 40 * MINUTE), goServices);
+      await run.finished;
+      expect(run.messages.filter((message) => message.type === "error")).toEqual([]);
+      const early = at(run, 10 * MINUTE);
+      const late = at(run, 40 * MINUTE);
+      expect(late.handles).toBeGreaterThan(early.handles * 2);
+      // Each leaked reporter holds its 100 KiB frame buffer (13 pages of Go's heap).
+      expect(late.memoryMiB - early.memoryMiB).toBeGreaterThan(((late.handles - early.handles) * 100) / 1024);
+      const dump = run.messages.findLast((message) => message.type === "dump");
+      expect(dump?.type === "dump" && dump.groups[0]).toMatchObject({
+        function: "storage.(*Service).Upload",
+        file: "storage.go",
+        line: 67,
+        state: "chan receive",
+        blockedAt: "storage.(*Service).Upload.func1 storage.go:69",
+      });
+    },
+    GO_RUN_MS,
+  );
 
-  it("runs the Go fix level", async () => {
-    const run = start(goJob(GO_SOLUTION, 40 * MINUTE), goServices);
-    await run.finished;
-    expect(at(run, 40 * MINUTE).handles).toBeLessThan(at(run, 10 * MINUTE).handles + 20);
-  });
+  it(
+    "runs the Go fix level",
+    async () => {
+      const run = start(goJob(GO_SOLUTION, 40 * MINUTE), goServices);
+      await run.finished;
+      expect(at(run, 40 * MINUTE).handles).toBeLessThan(at(run, 10 * MINUTE).handles + 20);
+    },
+    GO_RUN_MS,
+  );
 
-  it("reports a compile error at its line, in Go's words, and runs nothing", async () => {
-    const lines = GO_STARTER.split("\n");
-    const line = lines.findIndex((text) => text.includes("written += int64(n)")) + 1;
-    lines[line - 1] = (lines[line - 1] as string).replace("written +=", "writen +=");
-    const run = start(goJob(lines.join("\n"), 40 * MINUTE), goServices);
-    await run.finished;
-    expect(run.messages.filter((message) => message.type === "error")).toEqual([
-      {
-        type: "error",
-        runId: 3,
-        error: { kind: "load", message: `./storage.go:${line}:4: undefined: writen`, line },
-      },
-    ]);
-    expect(run.samples).toEqual([]);
-  });
-
-  it("says which method the Go lacks that the traffic calls, and ends", async () => {
-    const source = readFileSync("cli/fixtures/broken/missing-method.go", "utf8");
-    const run = start(goJob(source, 40 * MINUTE), goServices);
-    await run.finished;
-    expect(run.messages.filter((message) => message.type === "error")).toEqual([
-      {
-        type: "error",
-        runId: 3,
-        error: {
-          kind: "load",
-          message:
-            "storage.go must declare the method UploadChunk on *storage.Service: the simulation calls it",
+  it(
+    "reports a compile error at its line, in Go's words, and runs nothing",
+    async () => {
+      const lines = GO_STARTER.split("\n");
+      const line = lines.findIndex((text) => text.includes("written += int64(n)")) + 1;
+      lines[line - 1] = (lines[line - 1] as string).replace("written +=", "writen +=");
+      const run = start(goJob(lines.join("\n"), 40 * MINUTE), goServices);
+      await run.finished;
+      expect(run.messages.filter((message) => message.type === "error")).toEqual([
+        {
+          type: "error",
+          runId: 3,
+          error: { kind: "load", message: `./storage.go:${line}:4: undefined: writen`, line },
         },
-      },
-    ]);
-  });
+      ]);
+      expect(run.samples).toEqual([]);
+    },
+    GO_RUN_MS,
+  );
+
+  it(
+    "says which method the Go lacks that the traffic calls, and ends",
+    async () => {
+      const source = readFileSync("cli/fixtures/broken/missing-method.go", "utf8");
+      const run = start(goJob(source, 40 * MINUTE), goServices);
+      await run.finished;
+      expect(run.messages.filter((message) => message.type === "error")).toEqual([
+        {
+          type: "error",
+          runId: 3,
+          error: {
+            kind: "load",
+            message:
+              "storage.go must declare the method UploadChunk on *storage.Service: the simulation calls it",
+          },
+        },
+      ]);
+    },
+    GO_RUN_MS,
+  );
 });
