@@ -389,6 +389,37 @@ describe("npm run check", () => {
     );
   });
 
+  describe("on a leak test written in Go (never-again)", () => {
+    const GO_TESTS = "cli/fixtures/never-again/go";
+
+    it(
+      "passes a test that fails on the leaky upload service with goleak's report and passes on the fix",
+      async () => {
+        const run = await runCheck(["never-again", `${GO_TESTS}/leak_test.go`]);
+        expect(run.code).toBe(0);
+        expect(textChecks(run.stdout).map((check) => check.status)).toEqual(["pass", "pass"]);
+        // goleak's report, from the test's own t.Error, names the leaked reporter where Go would.
+        expect(run.stdout).toMatch(
+          /created by storage\.\(\*Service\)\.Upload in goroutine \d+\n\s+storage\.go:67\n/,
+        );
+        expectNoStackTrace(run);
+      },
+      budgetFor(1),
+    );
+
+    it(
+      "fails a test that looks before Close, naming the fixed service's janitor",
+      async () => {
+        const run = await runCheck(["never-again", `${GO_TESTS}/wrong-verify-before-close_test.go`]);
+        expect(run.code).toBe(1);
+        const failed = textChecks(run.stdout).filter((check) => check.status === "fail");
+        expect(failed.map((check) => check.name)).toEqual(["your test passes on lesson 4's fixed service"]);
+        expect(run.stdout).toContain("storage.(*Service).reclaimAbandoned()");
+      },
+      budgetFor(1),
+    );
+  });
+
   describe("on input it cannot run", () => {
     /** Runs the check with `args`; expects exit 2, the message alone on stderr, and no stack trace. */
     async function rejected(

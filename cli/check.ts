@@ -30,8 +30,10 @@ interface Invocation {
   readonly slug: string;
   readonly file: string;
   readonly json: boolean;
-  /** A Go file is graded as the lesson's service in Go. */
+  /** A Go file is graded as the lesson's service in Go, */
   readonly goService: string | undefined;
+  /** or, for a lesson that grades a test (lesson 8), as a Go test of the services it names. */
+  readonly goTest: boolean;
 }
 
 function parseArgs(args: readonly string[]): Invocation {
@@ -47,10 +49,11 @@ function parseArgs(args: readonly string[]): Invocation {
   const path = file ?? `lessons/${lesson.folder}/${checks.file}`;
   if (!existsSync(path)) throw new UsageError(`cannot read ${path}: no such file`);
   if (!statSync(path).isFile()) throw new UsageError(`cannot read ${path}: not a file`);
-  if (!path.endsWith(".go")) return { slug, file: path, json, goService: undefined };
-  if (!lesson.service || !hasGoService(lesson.service))
-    throw new UsageError(`lesson "${slug}" does not grade Go yet: give it its ${checks.file}`);
-  return { slug, file: path, json, goService: lesson.service };
+  const invocation = { slug, file: path, json, goService: undefined, goTest: false };
+  if (!path.endsWith(".go")) return invocation;
+  if (lesson.service && hasGoService(lesson.service)) return { ...invocation, goService: lesson.service };
+  if (lesson.companions.length > 0 && path.endsWith("_test.go")) return { ...invocation, goTest: true };
+  throw new UsageError(`lesson "${slug}" does not grade this Go file: give it its ${checks.file}`);
 }
 
 function runInWorker(job: CheckJob): Promise<CheckReport> {
@@ -103,9 +106,10 @@ function errorReport(message: string, file?: string, line?: number): CheckReport
 
 async function grade(invocation: Invocation): Promise<CheckReport> {
   const source = readFileSync(invocation.file, "utf8");
-  const { slug, file: path, goService } = invocation;
+  const { slug, file: path, goService, goTest } = invocation;
   // Go is checked by its own compiler, in the worker.
   if (goService !== undefined) return runInWorker({ slug, path, source, goService });
+  if (goTest) return runInWorker({ slug, path, source, goTest });
   const badImport = foreignImport(source, invocation.file);
   if (badImport) return errorReport(badImport.message, badImport.file, badImport.line);
   const typeErrors = typecheckLearnerFile(invocation.file);

@@ -134,3 +134,6 @@ func appendProgressFrame(frame []byte, sessionID string, n int64) []byte {
 	frame = append(frame, sessionID...)
 	return strconv.AppendInt(append(frame, ' '), n, 10)
 }
+
+// Close is called when the server shuts down. The service has nothing of its own to stop.
+func (s *Service) Close() {}

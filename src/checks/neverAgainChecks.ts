@@ -25,8 +25,35 @@ type TestOutcome =
   | { readonly kind: "failed"; readonly message: string }
   | { readonly kind: "unfinished" };
 
+/** The export of a leak test written in Go (src/sandbox/goTestModule.ts), and of each Go companion. */
+export const GO_LEAK_TEST = "goLeakTest";
+export const GO_COMPANION = "goCompanion";
+
+/** A Go leak test: its Test functions run, as `go test` runs them, against a companion's version of the service. */
+interface GoLeakTest {
+  runAgainst(
+    companion: Readonly<Record<string, unknown>> | undefined,
+  ): Promise<readonly { readonly name: string; readonly failed: boolean; readonly output: string }[]>;
+}
+
+/** What a Go test's run says: the first failing test, by goleak's report or by what it logged. */
+async function runGoTest(session: Session, test: GoLeakTest): Promise<TestOutcome> {
+  let outcome: TestOutcome = { kind: "unfinished" };
+  session.spawn(async () => {
+    const failed = (await test.runAgainst(session.companion)).find((result) => result.failed);
+    if (!failed) outcome = { kind: "passed" };
+    else if (failed.output.includes("found unexpected goroutines"))
+      outcome = { kind: "leak", message: failed.output };
+    else outcome = { kind: "failed", message: failed.output || `${failed.name} failed` };
+  }, TEST_NAME);
+  await session.runUntil(HORIZON_MS);
+  return outcome;
+}
+
 /** Runs the learner's test function against the session's companion service (an internal task, like a host). */
 async function runLearnerTest(session: Session, fileName: string): Promise<TestOutcome> {
+  const goTest = session.exports[GO_LEAK_TEST] as GoLeakTest | undefined;
+  if (goTest) return runGoTest(session, goTest);
   const test = session.exports[TEST_NAME];
   if (typeof test !== "function") {
     throw new LearnerCodeError(`${fileName} must export the function ${TEST_NAME}(makeService)`, fileName);

@@ -20,7 +20,7 @@ import { sortOps } from "./lib/sort.ts";
 import { stringOps } from "./lib/strings.ts";
 import { syncOps } from "./lib/sync.ts";
 import { timeOps } from "./lib/time.ts";
-import { site, stack } from "./lib/traceback.ts";
+import { runningGoroutines, site, stack, unexpectedGoroutines } from "./lib/traceback.ts";
 import { type GoType, NIL, qualifiedKey, typeKey, underlying } from "./types.ts";
 import {
   type Boxed,
@@ -203,6 +203,8 @@ export function makeLib(out: Streams) {
       currentRuntime().siteHint = at;
     },
     stack,
+    runningGoroutines,
+    unexpectedGoroutines,
     numGoroutine(): number {
       return currentRuntime().registry.counts.goroutines;
     },

@@ -309,6 +309,17 @@ export const PACKAGES: Record<string, Package> = {
       },
     },
   },
+  // goleak's view of the runtime (std/goleak.ts): internal, as in Go, to the package that imports it.
+  "internal/goroutines": {
+    functions: {
+      Running: { params: [], results: [{ kind: "slice", elem: INT }], call: () => "$.runningGoroutines()" },
+      Unexpected: {
+        params: [{ kind: "slice", elem: INT }],
+        results: [STRING],
+        call: ([ignore]) => `$.unexpectedGoroutines(${ignore?.js})`,
+      },
+    },
+  },
   errors: {
     functions: {
       New: { params: [STRING], results: [ERROR], call: ([text]) => `$.newError(${text?.js})` },

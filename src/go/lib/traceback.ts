@@ -16,8 +16,10 @@ import type { TaskState } from "../../runtime/handles.ts";
 import { currentRuntime } from "../../runtime/runtime.ts";
 import { fileName, type Site } from "../../runtime/stack.ts";
 import type { Task } from "../../runtime/task.ts";
+import { describeTask } from "../../runtime/views/describeTask.ts";
+import { formatLeakReport } from "../../runtime/views/formatLeaks.ts";
 import { utf8Bytes } from "../utf8.ts";
-import type { GoSlice } from "../values.ts";
+import { GoSlice } from "../values.ts";
 
 const MINUTE_MS = 60_000;
 
@@ -66,14 +68,32 @@ export function stack(buf: GoSlice | null, all: boolean, caller: Site): number {
   const self = runtime.running;
   const traces: string[] = [];
   if (self) traces.push(goroutineTrace(self, runtime.now, caller));
-  if (all) {
-    const others = [...runtime.registry.handles("goroutine")].filter(
-      (h): h is Task => h !== self && !h.internal,
-    );
-    for (const task of others.sort((a, b) => a.id - b.id)) traces.push(goroutineTrace(task, runtime.now));
-  }
+  if (all) for (const task of otherGoroutines()) traces.push(goroutineTrace(task, runtime.now));
   const bytes = utf8Bytes(traces.join("\n"));
   const n = Math.min(bytes.length, buf?.length ?? 0);
   for (let i = 0; i < n; i++) (buf as GoSlice).set(i, bytes[i]);
   return n;
+}
+
+/** The program's goroutines but the calling one, in the order they were made. */
+function otherGoroutines(): Task[] {
+  const runtime = currentRuntime();
+  return [...runtime.registry.handles("goroutine")]
+    .filter((h): h is Task => h !== runtime.running && !h.internal)
+    .sort((a, b) => a.id - b.id);
+}
+
+/** goleak.IgnoreCurrent's list: the ids of the goroutines running now, the caller's aside. */
+export function runningGoroutines(): GoSlice {
+  const ids = otherGoroutines().map((task) => task.id);
+  return new GoSlice(ids, 0, ids.length, ids.length);
+}
+
+/** goleak's report of the goroutines running but the caller and `ignore`'s, or "" when there are none. */
+export function unexpectedGoroutines(ignore: GoSlice | null): string {
+  const ignored = new Set<unknown>();
+  for (let i = 0; i < (ignore?.length ?? 0); i++) ignored.add((ignore as GoSlice).get(i));
+  const now = currentRuntime().now;
+  const leaked = otherGoroutines().filter((task) => !ignored.has(task.id));
+  return formatLeakReport(leaked.map((task) => describeTask(task, now)));
 }

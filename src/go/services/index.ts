@@ -29,6 +29,11 @@ export function hasGoService(name: string): boolean {
   return Object.hasOwn(SERVICES, name);
 }
 
+/** The import path the service `name` is compiled as, which a test of it imports (`storage`). */
+export function goServicePath(name: string): string | undefined {
+  return SERVICES[name]?.pkg;
+}
+
 export type GoServiceBuild =
   | { readonly ok: true; readonly load: () => Promise<Readonly<Record<string, unknown>>> }
   | { readonly ok: false; readonly errors: readonly CompileError[]; readonly file: string };

@@ -5,10 +5,12 @@
  * here compiles with Go.
  */
 import { bytes } from "./bytes.ts";
+import { goleak } from "./goleak.ts";
 import { http } from "./http.ts";
 import { io } from "./io.ts";
 import { net } from "./net.ts";
 import { slog } from "./slog.ts";
+import { testing } from "./testing.ts";
 
 export const STD_SOURCES: Readonly<Record<string, string>> = {
   io,
@@ -16,4 +18,6 @@ export const STD_SOURCES: Readonly<Record<string, string>> = {
   "log/slog": slog,
   net,
   "net/http": http,
+  testing,
+  "go.uber.org/goleak": goleak,
 };
