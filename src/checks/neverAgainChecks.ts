@@ -52,8 +52,8 @@ async function runGoTest(session: Session, test: GoLeakTest): Promise<TestOutcom
 
 /** Runs the learner's test function against the session's companion service (an internal task, like a host). */
 async function runLearnerTest(session: Session, fileName: string): Promise<TestOutcome> {
-  const goTest = session.exports[GO_LEAK_TEST] as GoLeakTest | undefined;
-  if (goTest) return runGoTest(session, goTest);
+  // By the file, not by what the module exports: a TypeScript test must not pass itself off as a Go one.
+  if (fileName.endsWith(".go")) return runGoTest(session, session.exports[GO_LEAK_TEST] as GoLeakTest);
   const test = session.exports[TEST_NAME];
   if (typeof test !== "function") {
     throw new LearnerCodeError(`${fileName} must export the function ${TEST_NAME}(makeService)`, fileName);
