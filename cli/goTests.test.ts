@@ -63,14 +63,25 @@ async function run(source: string): Promise<GoTestResult[]> {
 }
 
 describe("a Go test file", () => {
-  it("runs each Test function with a fresh T, in name order, with what it logged", async () => {
+  it("runs each Test function with a fresh T, in the order declared, with what it logged", async () => {
     expect(await run(TESTS)).toEqual([
       { name: "TestAdds", failed: false, output: "" },
-      { name: "TestErrorGoesOn", failed: true, output: "first\nsecond: x 2" },
       // Fatal ends the test; its cleanups run after it, last registered first.
       { name: "TestFatalStops", failed: true, output: "stop 1\ncleanup 2\ncleanup 1" },
-      { name: "TestHelperAndName", failed: false, output: "TestHelperAndName false" },
+      { name: "TestErrorGoesOn", failed: true, output: "first\nsecond: x 2" },
       { name: "TestPanics", failed: true, output: "panic: assignment to entry in nil map" },
+      { name: "TestHelperAndName", failed: false, output: "TestHelperAndName false" },
+    ]);
+  });
+
+  it("runs only func TestXxx(t *testing.T): not Testify, not a helper of another signature", async () => {
+    const more = `${TESTS}\nfunc Testify(t *testing.T) { t.Fail() }\n\nfunc TestWithout(n int) int { return n }\n`;
+    expect((await run(more)).map((result) => result.name)).toEqual([
+      "TestAdds",
+      "TestFatalStops",
+      "TestErrorGoesOn",
+      "TestPanics",
+      "TestHelperAndName",
     ]);
   });
 

@@ -36,9 +36,16 @@ interface TestingT {
   cleanups: GoSlice<() => Promise<unknown>> | null;
 }
 
+/** The file's Test functions, `func TestXxx(t *testing.T)`, in the order they are declared, as go test runs them. */
+export function testNames(source: string): string[] {
+  return [...source.matchAll(/^func (Test(?![a-z])\w*)\s*\(\s*\w+\s+\*testing\.T\s*\)/gm)].map(
+    (m) => m[1] as string,
+  );
+}
+
 /**
  * Compiles `source` (the file `fileName`) against `tested`; `run` then declares the program on the active
- * runtime and runs its Test functions in turn, in the calling goroutine, in the order of their names.
+ * runtime and runs its Test functions in turn, in the calling goroutine, in the order they are declared.
  */
 export function compileGoTests(
   parser: Parser,
@@ -58,9 +65,8 @@ export function compileGoTests(
     run: async () => {
       const lib = makeLib({ write: () => {}, writeStderr: () => {} });
       const exports = await initialiseLibrary(compiled.js, lib);
-      const tests = Object.keys(exports[path] ?? {}).filter((name) => /^Test($|[^a-z])/.test(name));
       const results: GoTestResult[] = [];
-      for (const name of tests.sort()) {
+      for (const name of testNames(source)) {
         results.push(await runTest(name, exports[path]?.[name] as (t: TestingT) => Promise<unknown>, lib));
       }
       return results;

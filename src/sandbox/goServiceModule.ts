@@ -5,7 +5,7 @@
  * at the first error's line.
  */
 import type { Parser } from "web-tree-sitter";
-import { buildErrorLines } from "../go/compileError.ts";
+import { buildErrorLines, type CompileError } from "../go/compileError.ts";
 import { ServiceShapeError } from "../go/services/goService.ts";
 import { compileGoService, hasGoService } from "../go/services/index.ts";
 import { LearnerCodeError } from "../sim/learnerCode.ts";
@@ -21,10 +21,7 @@ export function goServiceModule(
   if (!hasGoService(service))
     throw new LearnerCodeError(`${fileName}: this lesson does not run Go`, fileName);
   const built = compileGoService(parser, service, source, fileName);
-  if (!built.ok) {
-    const line = built.file === fileName ? built.errors[0]?.line : undefined;
-    throw new LearnerCodeError(buildErrorLines(built.errors, built.file).join("\n"), built.file, line);
-  }
+  if (!built.ok) throw goCompileError(built.errors, built.file, fileName);
   const { load } = built;
   return async () => {
     try {
@@ -35,6 +32,19 @@ export function goServiceModule(
       throw error;
     }
   };
+}
+
+/**
+ * Go's compile errors as the learner's code error: `go build`'s lines, at the first error's line when it is in
+ * the learner's file `fileName` (rather than in a package it imports).
+ */
+export function goCompileError(
+  errors: readonly CompileError[],
+  file: string,
+  fileName: string,
+): LearnerCodeError {
+  const line = file === fileName ? errors[0]?.line : undefined;
+  return new LearnerCodeError(buildErrorLines(errors, file).join("\n"), file, line);
 }
 
 /** Builds a Go service's module: what a host that can compile Go hands the jobs that take Go files. */

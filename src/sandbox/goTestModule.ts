@@ -5,10 +5,10 @@
  */
 import type { Parser } from "web-tree-sitter";
 import { GO_COMPANION, GO_LEAK_TEST } from "../checks/neverAgainChecks.ts";
-import { buildErrorLines } from "../go/compileError.ts";
-import { compileGoTests, type GoTestResult, type PackageUnderTest } from "../go/goTests.ts";
+import { compileGoTests, type GoTestResult, type PackageUnderTest, testNames } from "../go/goTests.ts";
 import { LearnerCodeError } from "../sim/learnerCode.ts";
 import type { LoadModule, ModuleExports } from "../sim/session.ts";
+import { goCompileError } from "./goServiceModule.ts";
 
 /** The tests of `source` (the file `fileName`), run against the versions of the package under test, by name. */
 export function goTestModule(
@@ -17,15 +17,12 @@ export function goTestModule(
   fileName: string,
   versions: Readonly<Record<string, PackageUnderTest>>,
 ): LoadModule {
-  if (!/^func Test(?![a-z])\w*\(/m.test(source))
+  if (testNames(source).length === 0)
     throw new LearnerCodeError(`${fileName} has no Test function (func TestXxx(t *testing.T))`, fileName);
   const builds = new Map<string, () => Promise<GoTestResult[]>>();
   for (const [name, tested] of Object.entries(versions)) {
     const built = compileGoTests(parser, source, fileName, tested);
-    if (!built.ok) {
-      const line = built.file === fileName ? built.errors[0]?.line : undefined;
-      throw new LearnerCodeError(buildErrorLines(built.errors, built.file).join("\n"), built.file, line);
-    }
+    if (!built.ok) throw goCompileError(built.errors, built.file, fileName);
     builds.set(name, built.run);
   }
   const runAgainst = async (companion: ModuleExports | undefined): Promise<GoTestResult[]> => {
