@@ -35,11 +35,8 @@ export interface LivePodOptions {
   readonly lesson: string;
   readonly fileName: string;
   readonly traffic: TrafficKnobs;
-  /**
-   * Evaluates the learner's module afresh; throws what the module throws. Called once per boot, on the boot's
-   * runtime. A Go service's answers later (its package initialisation is Go code): the boot then waits for it.
-   */
-  readonly load: () => ModuleExports | Promise<ModuleExports>;
+  /** The learner's module, made afresh for each boot, on the boot's runtime. */
+  readonly module: PodModule;
   /** The run ends at this virtual time (the run's clock). */
   readonly untilMs: number;
   /** Virtual ms between samples. */
@@ -52,6 +49,15 @@ export interface LivePodOptions {
   readonly host?: Host;
   readonly blockStacks?: boolean;
 }
+
+/**
+ * How a boot gets the learner's module: `now`, evaluated where the boot happens (TypeScript: what it throws at
+ * load is thrown there); or `later`, in a task of the host's that runs first, as Go's package initialisation is
+ * Go code that must run in a goroutine (what it throws ends the run as a reboot's load error does).
+ */
+export type PodModule =
+  | { readonly now: () => ModuleExports }
+  | { readonly later: () => Promise<ModuleExports> };
 
 /** How a run of the pod ended: a runtime's outcome on the run's clock, or a reboot whose module threw at load. */
 export type LivePodOutcome =
@@ -81,7 +87,10 @@ export class LivePod {
   /** OOM kills so far. */
   kills = 0;
 
-  /** Boots the first incarnation at 0; throws what the learner's module throws at load (or a missing export). */
+  /**
+   * Boots the first incarnation at 0; throws what a module made `now` throws at load (or a missing export). One
+   * made `later` says so when the run starts (LivePodOutcome's `load`).
+   */
   constructor(private readonly options: LivePodOptions) {
     this.current = this.incarnation(0);
     this.boot(this.current);
@@ -165,13 +174,12 @@ export class LivePod {
       startLiveScenario(lesson, exports, fileName, traffic, (body, name) => {
         runtime.go(body, { internal: true, name });
       });
-    const loaded = this.options.load();
-    if (loaded instanceof Promise) {
-      // Booted in a task of the host's, first to run: what the module throws ends the run as a reboot's does.
+    const { module } = this.options;
+    if ("later" in module) {
       runtime.go(
         async () => {
           try {
-            start(await loaded);
+            start(await module.later());
           } catch (error) {
             pod.loadError = { error };
             runtime.stop();
@@ -180,7 +188,7 @@ export class LivePod {
         { internal: true, name: "boot" },
       );
     } else {
-      start(loaded);
+      start(module.now());
     }
     pod.up = true;
     pod.stopWatching.push(this.watchMemory(pod));

@@ -11,7 +11,7 @@
  */
 
 import type { Host } from "../../runtime/host.ts";
-import { LivePod, type LivePodOptions } from "../../sim/livePod.ts";
+import { LivePod, type PodModule } from "../../sim/livePod.ts";
 import type { ModuleExports } from "../../sim/session.ts";
 import type { GoServiceLoader } from "../goServiceModule.ts";
 import type { FromWorker } from "../protocol/index.ts";
@@ -67,23 +67,24 @@ export function startLiveRun(job: StartRun, host: LiveRunHost): LiveRun {
   };
 
   /** The learner's module, afresh for each boot: their Go compiled as the lesson's service, or their TypeScript. */
-  const module = (): LivePodOptions["load"] | RunError => {
+  const learnerModule = (): PodModule | RunError => {
     if (fileName.endsWith(".go")) {
       if (!host.goServices) return { kind: "load", message: `${fileName}: Go cannot be run here.` };
       try {
-        return host.goServices(job.lesson, job.source, fileName);
+        // The lesson's service is the lesson's own (the slugs of lessons 4 to 6 name their services).
+        return { later: host.goServices(job.lesson, job.source, fileName) };
       } catch (error) {
         return loadError(error, fileName);
       }
     }
     const compiled = transpile(job.source, fileName);
     if (!compiled.ok) return syntaxError(compiled.error);
-    return () => host.evaluate(compiled.code, fileName);
+    return { now: () => host.evaluate(compiled.code, fileName) };
   };
 
-  const load = module();
-  if (typeof load !== "function") {
-    reporter.couldNotStart(load);
+  const module = learnerModule();
+  if ("kind" in module) {
+    reporter.couldNotStart(module);
   } else {
     try {
       pod = new LivePod({
@@ -92,7 +93,7 @@ export function startLiveRun(job: StartRun, host: LiveRunHost): LiveRun {
         traffic: job.traffic,
         untilMs: job.untilMs,
         sampleEveryMs: SAMPLE_EVERY_MS,
-        load,
+        module,
         blockStacks: true,
         ...(host.clock && { host: host.clock }),
         onSample: (sample) => {

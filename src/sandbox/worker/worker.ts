@@ -25,6 +25,7 @@ declare const self: DedicatedWorkerGlobalScope;
 const host = defaultHost();
 const post = self.postMessage.bind(self);
 const realSetInterval = self.setInterval.bind(self);
+const realClearInterval = self.clearInterval.bind(self);
 
 // A worker waits as the standby for the next Run: compile a line now, so the transpiler's first-call cost
 // (tens of ms) is paid here rather than between pressing Run and the first sample.
@@ -52,9 +53,12 @@ function start(message: StartRun): void {
     begin(message, undefined);
     return;
   }
-  // A Go file needs the Go toolchain, fetched before lockDown takes fetch and import() away.
+  // A Go file needs the Go toolchain, fetched before lockDown takes fetch and import() away; the page's watchdog
+  // hears the worker while it loads, as it hears a run.
+  const loading = realSetInterval(() => send({ type: "heartbeat", runId: message.runId }), FLUSH_EVERY_MS);
   import("./goServices.ts")
     .then(({ goServiceLoader }) => goServiceLoader())
+    .finally(() => realClearInterval(loading))
     .then(
       (goServices) => begin(message, goServices),
       (error: unknown) => {
