@@ -42,6 +42,20 @@ export function goFunction(go: GoService, name: string): GoCall {
   return fn as GoCall;
 }
 
+/**
+ * What a constructor (NewService) makes: the `*typeName` it returns, kept by the host (a root of the heap) and
+ * boxed for its methods. The constructor's Go runs now; a class constructor cannot wait for it, so each call
+ * does. A panic in it is seen by the first call that waits, not left unhandled until then.
+ */
+export function construct(go: GoService, made: Promise<unknown>, typeName: string): Promise<Boxed> {
+  const service = made.then((value) => {
+    go.host.hold(value);
+    return pointerTo(go, typeName, value);
+  });
+  service.catch(() => {});
+  return service;
+}
+
 /** A `*T` of the service's package that a constructor returned, as the interface value methods are found on. */
 export function pointerTo(go: GoService, typeName: string, value: unknown): Boxed {
   return go.host.pointer(go.pkg, typeName, value);

@@ -6,11 +6,11 @@
  */
 import type { Boxed } from "../values.ts";
 import {
+  construct,
   type GoService,
   goFunction,
   goMethod,
   hostTask,
-  pointerTo,
   requireMethods,
   shutDown,
 } from "./goService.ts";
@@ -23,7 +23,6 @@ interface Limits {
 
 /** The module the rate-limit traffic and lesson 6's checks construct the limiter from. */
 export function rateLimitService(go: GoService): Readonly<Record<string, unknown>> {
-  const { host } = go;
   const newRateLimiter = goFunction(go, "NewRateLimiter");
   requireMethods(go, "RateLimiter", ["Allow", "SetLimits", "StartCleanup", "Len"]);
   /** Go's Limits, a struct value: made afresh for each call, as Go copies one. */
@@ -33,10 +32,7 @@ export function rateLimitService(go: GoService): Readonly<Record<string, unknown
     readonly #limiter: Promise<Boxed>;
 
     constructor(limits: Limits) {
-      this.#limiter = newRateLimiter(goLimits(limits)).then((limiter) => {
-        host.hold(limiter);
-        return pointerTo(go, "RateLimiter", limiter);
-      });
+      this.#limiter = construct(go, newRateLimiter(goLimits(limits)), "RateLimiter");
     }
 
     async allow(client: string): Promise<boolean> {

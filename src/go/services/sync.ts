@@ -10,11 +10,11 @@ import { background, type Context } from "../../runtime/context.ts";
 import { recv, select, send } from "../../runtime/select.ts";
 import type { Boxed } from "../values.ts";
 import {
+  construct,
   type GoService,
   goFunction,
   goMethod,
   hostTask,
-  pointerTo,
   requireMethods,
   serviceLogger,
   shutDown,
@@ -55,11 +55,12 @@ export function syncService(go: GoService): Readonly<Record<string, unknown>> {
     },
   });
 
-  /** The Go service, once SyncService is constructed: the hub's changes go in through it. */
-  let made: Promise<Boxed> | undefined;
+  /** Each hub's Go service, once a SyncService is made with it: the hub's changes go in through it. */
+  const services = new WeakMap<ChangeHub, Promise<Boxed>>();
 
   class ChangeHub {
     async publish(change: Change): Promise<void> {
+      const made = services.get(this);
       if (!made) throw new Error("ChangeHub: no SyncService yet to publish through");
       const service = await made;
       const key = `${change.user}\u0000${change.path}`;
@@ -83,12 +84,9 @@ export function syncService(go: GoService): Readonly<Record<string, unknown>> {
   class SyncService {
     readonly #service: Promise<Boxed>;
 
-    constructor(_hub: ChangeHub) {
-      this.#service = newService(store, serviceLogger(host)).then((service) => {
-        host.hold(service);
-        return pointerTo(go, "Service", service);
-      });
-      made = this.#service;
+    constructor(hub: ChangeHub) {
+      this.#service = construct(go, newService(store, serviceLogger(host)), "Service");
+      services.set(hub, this.#service);
     }
 
     /** WatchChanges with a channel of Go's Changes, whose values a connection hands on to the device. */

@@ -9,10 +9,10 @@ import type { Bytes } from "../../runtime/memory.ts";
 import type { GoHost } from "../host.ts";
 import type { Boxed, GoSlice } from "../values.ts";
 import {
+  construct,
   type GoService,
   goFunction,
   goMethod,
-  pointerTo,
   requireMethods,
   serviceLogger,
   shutDown,
@@ -59,10 +59,7 @@ export function uploadService(go: GoService): Readonly<Record<string, unknown>> 
         Progress: (sessionID: string, bytes: number) => notifier.progress(sessionID, bytes),
         Done: (sessionID: string) => notifier.done(sessionID),
       });
-      this.#service = newService(blobStore, client, serviceLogger(host)).then((service) => {
-        host.hold(service);
-        return pointerTo(go, "Service", service);
-      });
+      this.#service = construct(go, newService(blobStore, client, serviceLogger(host)), "Service");
     }
 
     async upload(ctx: Context, sessionId: string, key: string, size: number, body: Body): Promise<void> {
