@@ -41,6 +41,26 @@ func Park(n int, stop chan struct{}) {
 	}()
 }
 
+type holder struct{ buf []byte }
+
+func (h *holder) wait(stop chan struct{}) { <-stop }
+
+// Method starts a goroutine on a method: its receiver, and what that holds, are the goroutine's.
+func Method(n int, stop chan struct{}) {
+	h := &holder{buf: make([]byte, n)}
+	go h.wait(stop)
+}
+
+// WithCallback starts a literal with a literal among its arguments: the started one's own variables are its.
+func WithCallback(n int, stop chan struct{}) {
+	go func(done func()) {
+		own := make([]byte, n)
+		<-stop
+		_ = own
+		done()
+	}(func() {})
+}
+
 // Batch starts a goroutine that makes its own batch of changes and holds it until stop is closed.
 func Batch(stop chan struct{}) {
 	go func() {
@@ -103,6 +123,22 @@ describe("a Go program's heap", () => {
     const stop = await call("NewStop");
     await call("Batch", stop);
     expect(heap()).toEqual({ kept: 0, byGoroutines: 1024 * 72 + 96 });
+    await call("Stop", stop);
+    expect(heap().byGoroutines).toBe(0);
+  });
+
+  it("charges a method's receiver to the goroutine a go statement starts on it", async () => {
+    const stop = await call("NewStop");
+    await call("Method", 1000, stop);
+    expect(heap()).toEqual({ kept: 0, byGoroutines: 1024 + 96 });
+    await call("Stop", stop);
+    expect(heap().byGoroutines).toBe(0);
+  });
+
+  it("charges a started literal's own variables to it when another literal is among its arguments", async () => {
+    const stop = await call("NewStop");
+    await call("WithCallback", 1000, stop);
+    expect(heap()).toEqual({ kept: 0, byGoroutines: 1024 + 96 });
     await call("Stop", stop);
     expect(heap().byGoroutines).toBe(0);
   });

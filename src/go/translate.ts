@@ -282,9 +282,7 @@ export class Translator {
     }
     if (this.errors.length > 0) throw new CompileErrors(this.errors);
     out.push(...this.methodTables());
-    const globals = packageScope
-      .entries()
-      .flatMap(([, binding]) => (binding.kind === "var" ? [`() => ${binding.box ?? binding.js}`] : []));
+    const globals = variableRoots(packageScope);
     if (globals.length > 0) out.push(`$.globals([${globals.join(", ")}]);`);
     out.push(...inits.map((js) => `await ${js}();`));
     return { unit: this.unit, scope: packageScope, js: [...this.siteDeclarations, ...out].join("\n") };
@@ -572,16 +570,14 @@ export class Translator {
       }
     }
     this.fn = { results: type.results, namedResults: named ? namedResults : undefined, hasDefer: false };
+    // Only the literal the go statement starts: a literal among its arguments is translated first.
     const startsGoroutine = node.id === this.goroutineLiteral;
-    this.goroutineLiteral = undefined;
+    if (startsGoroutine) this.goroutineLiteral = undefined;
     const bodyNode = field(node, "body");
     let body = this.blockStatements(bodyNode);
     if (startsGoroutine) {
       // The goroutine's own variables are roots of the heap for as long as it runs (lib/heap.ts).
-      const roots = this.scope
-        .entries()
-        .flatMap(([, binding]) => (binding.kind === "var" ? [`() => ${binding.box ?? binding.js}`] : []));
-      body = `$.goroutineRoots([${roots.join(", ")}]);\n${body}`;
+      body = `$.goroutineRoots([${variableRoots(this.scope).join(", ")}]);\n${body}`;
     }
     const fn = this.fn;
     if (type.results.length > 0 && !terminates(bodyNode)) {
@@ -1115,6 +1111,13 @@ export function field(node: Node, name: string): Node {
   const child = node.childForFieldName(name);
   if (!child) throw errorAt(node, `syntax error: missing ${name}`);
   return child;
+}
+
+/** A root of the heap (lib/heap.ts) for each variable declared in `scope`: a function that reads it. */
+function variableRoots(scope: Scope): string[] {
+  return scope
+    .entries()
+    .flatMap(([, binding]) => (binding.kind === "var" ? [`() => ${binding.box ?? binding.js}`] : []));
 }
 
 function descendantsOfType(node: Node, type: string): Node[] {
