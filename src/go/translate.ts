@@ -24,6 +24,7 @@ import { enclosingFunction, goFunctionName } from "./funcNames.ts";
 import { integerStep } from "./integers.ts";
 import { PACKAGES } from "./packages.ts";
 import { type Binding, importedMember, jsName, type PackageBinding, Scope } from "./scope.ts";
+import { STD_SOURCES } from "./std/index.ts";
 import {
   ANY,
   BOOL,
@@ -293,6 +294,9 @@ export class Translator {
       const path = field(spec, "path").text.slice(1, -1);
       const local = this.imported.get(path);
       if (!local && !(path in PACKAGES)) throw outsideSubset(spec, `package "${path}"`);
+      // As in Go, an internal package is the standard library's own (internal/goroutines is goleak's).
+      if (path.startsWith("internal/") && !(this.unit.path in STD_SOURCES))
+        throw errorAt(field(spec, "path"), `use of internal package ${path} not allowed`);
       const alias = spec.childForFieldName("name");
       if (alias && (alias.text === "_" || alias.text === "."))
         throw outsideSubset(alias, `import ${alias.text}`);

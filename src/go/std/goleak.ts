@@ -2,7 +2,7 @@
  * go.uber.org/goleak, as much of it as a leak test needs, written in Go: VerifyNone, which retries as goleak
  * does (twenty times, backing off to 100 ms) while goroutines that are ending end, then reports each goroutine
  * still running but the test's own in goleak's words; and IgnoreCurrent. Which goroutines are running comes from
- * the runtime (internal/goroutines, which only this package imports).
+ * the runtime (internal/goroutines: internal, as in Go, so a program cannot import it).
  */
 export const goleak = `package goleak
 
