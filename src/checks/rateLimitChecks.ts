@@ -79,8 +79,9 @@ const underTraffic: Scenario = {
     tests.push(
       check(
         "idle clients are forgotten",
-        // Forgotten by the limiter's own count; memory a forgotten client left behind would show in the
-        // four-hour level below.
+        // Forgotten by the limiter's own count. Memory a forgotten client left behind shows in the four-hour
+        // level below for the TypeScript port; a Go limiter's map of clients is not measured yet
+        // (docs/go-subset.md, "Memory"), so for Go the count is the whole of it.
         remembered === 0,
         `all ${clients.length} clients forgotten within ${FORGOTTEN_WITHIN / MINUTE} minutes of going quiet`,
         `${remembered} of ${clients.length} clients still tracked ${FORGOTTEN_WITHIN / MINUTE} minutes after going quiet`,

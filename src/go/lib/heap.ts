@@ -6,8 +6,8 @@
  * frees it. The roots are what the program can still reach:
  * - its package-level variables;
  * - each live goroutine's: the variables its `go` statement hands it (the call's arguments and receiver, and the
- *   enclosing function's variables a function literal uses), and the variables declared at the top of the
- *   function it runs;
+ *   enclosing function's variables a function literal uses), and, when it runs a function literal, the
+ *   variables declared at the top of that literal;
  * - what the host holds (the service a simulated server keeps).
  * What this leaves out, and why, is in docs/go-subset.md ("Memory").
  */
@@ -47,7 +47,7 @@ export class GoHeap {
     this.globals.push(...roots);
   }
 
-  /** A value the host keeps (the service it drives), a root until released. */
+  /** A value the host keeps (the service it drives), a root for as long as the program runs. */
   hold(value: unknown): void {
     this.held.add(value);
   }

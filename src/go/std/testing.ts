@@ -1,7 +1,7 @@
 /**
  * Package testing, as much of it as a leak test needs, written in Go: a T whose Error, Errorf, Fatal, Fatalf,
  * Log and Logf record what the test says, Helper, Cleanup, Failed and Name. The host runs each Test function
- * with a fresh T (src/go/services/goTests.ts), as `go test` does: FailNow ends the test's goroutine, its
+ * with a fresh T (src/go/goTests.ts), as `go test` does: FailNow ends the test's goroutine, its
  * deferred calls (a deferred goleak.VerifyNone) still run, and its cleanups run after it, last first.
  */
 export const testing = `package testing
