@@ -3,10 +3,11 @@
  * child process, graded on the lessons' starters and solutions and on the broken files in fixtures/broken/.
  */
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
-import { basename, resolve } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { basename, join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { goStarterWithoutUploadChunk, goStarterWithTypo } from "./brokenGoStarter.ts";
 
 const repoRoot = resolve(import.meta.dirname, "..");
 const USAGE =
@@ -64,6 +65,17 @@ const WIDTH = Math.max(1, availableParallelism());
  * `count` of them in turns of WIDTH take at most that many limits, plus Node's start-up for each.
  */
 const budgetFor = (count: number) => Math.ceil(count / WIDTH) * (90_000 + 10_000);
+
+/** Files the tests make for one run (a Go starter broken on purpose), removed after it. */
+const scratch = mkdtempSync(join(tmpdir(), "leak-lab-check-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** Writes `text` to a file called `name` for this run; its path. */
+function writeTemporary(name: string, text: string): string {
+  const path = join(scratch, name);
+  writeFileSync(path, text);
+  return path;
+}
 
 function source(path: string): string[] {
   return readFileSync(resolve(repoRoot, path), "utf8").split("\n");
@@ -449,9 +461,8 @@ describe("npm run check", () => {
     it(
       "names file:line:column of each Go compile error, in the Go compiler's words",
       async () => {
-        const file = `${BROKEN}/undefined-name.go`;
-        const line = lineOf(file, "writen += int64(n)");
-        const column = columnOf(file, line, "writen");
+        const { source, line, column } = goStarterWithTypo();
+        const file = writeTemporary("undefined-name.go", source);
         expect(await rejected(["upload", file])).toBe(
           `./undefined-name.go:${line}:${column}: undefined: writen\n`,
         );
@@ -462,7 +473,7 @@ describe("npm run check", () => {
     it(
       "says which method a Go service lacks that the lesson calls",
       async () => {
-        const file = `${BROKEN}/missing-method.go`;
+        const file = writeTemporary("missing-method.go", goStarterWithoutUploadChunk());
         expect(await rejected(["upload", file])).toBe(
           "missing-method.go must declare the method UploadChunk on *storage.Service: the simulation calls it\n",
         );

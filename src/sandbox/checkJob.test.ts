@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { goStarterWithTypo } from "../../cli/brokenGoStarter.ts";
 import { nodeGoParser } from "../../cli/go.ts";
 import { type GoServiceLoader, goServiceModule } from "./goServiceModule.ts";
 import type { StartCheck } from "./protocol/check.ts";
@@ -60,13 +61,11 @@ describe("a check of a Go file in the worker", () => {
   it(
     "reports a compile error at its line, in the Go compiler's words",
     async () => {
-      const lines = STARTER.split("\n");
-      const line = lines.findIndex((text) => text.includes("written += int64(n)")) + 1;
-      lines[line - 1] = (lines[line - 1] as string).replace("written +=", "writen +=");
-      const report = await runCheckJob(job(lines.join("\n")), host);
+      const { source, line, column } = goStarterWithTypo();
+      const report = await runCheckJob(job(source), host);
       expect(report).toMatchObject({
         status: "error",
-        error: { message: `./storage.go:${line}:4: undefined: writen`, file: "storage.go", line },
+        error: { message: `./storage.go:${line}:${column}: undefined: writen`, file: "storage.go", line },
       });
     },
     CHECK_MS,

@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { compileFunction } from "node:vm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { goStarterWithoutUploadChunk, goStarterWithTypo } from "../../cli/brokenGoStarter.ts";
 import { nodeGoParser } from "../../cli/go.ts";
 import { MAX_LOG_TEXT } from "../runtime/clipText.ts";
 import * as runtime from "../runtime/index.ts";
@@ -271,16 +272,14 @@ describe("startLiveRun on a Go file", () => {
   it(
     "reports a compile error at its line, in Go's words, and runs nothing",
     async () => {
-      const lines = GO_STARTER.split("\n");
-      const line = lines.findIndex((text) => text.includes("written += int64(n)")) + 1;
-      lines[line - 1] = (lines[line - 1] as string).replace("written +=", "writen +=");
-      const run = start(goJob(lines.join("\n"), 40 * MINUTE), goServices);
+      const { source, line, column } = goStarterWithTypo();
+      const run = start(goJob(source, 40 * MINUTE), goServices);
       await run.finished;
       expect(run.messages.filter((message) => message.type === "error")).toEqual([
         {
           type: "error",
           runId: 3,
-          error: { kind: "load", message: `./storage.go:${line}:4: undefined: writen`, line },
+          error: { kind: "load", message: `./storage.go:${line}:${column}: undefined: writen`, line },
         },
       ]);
       expect(run.samples).toEqual([]);
@@ -291,8 +290,7 @@ describe("startLiveRun on a Go file", () => {
   it(
     "says which method the Go lacks that the traffic calls, and ends",
     async () => {
-      const source = readFileSync("cli/fixtures/broken/missing-method.go", "utf8");
-      const run = start(goJob(source, 40 * MINUTE), goServices);
+      const run = start(goJob(goStarterWithoutUploadChunk(), 40 * MINUTE), goServices);
       await run.finished;
       expect(run.messages.filter((message) => message.type === "error")).toEqual([
         {
